@@ -1,0 +1,250 @@
+/*
+ * input.c: reading the CLI's inputs (see input.h; SPEC.md sections 1 and 5).
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+
+int
+cli_buf_reserve(cli_buf *b, size_t n)
+{
+    size_t cap;
+    char *p;
+
+    if (b->cap - b->n > n)
+        return 0;
+    if (n > SIZE_MAX / 2 - b->n) {
+        errno = ENOMEM;
+        return -1;
+    }
+    cap = b->cap ? b->cap : 4096;
+    while (cap - b->n <= n)
+        cap *= 2;
+    p = realloc(b->p, cap);
+    if (p == NULL) {
+        errno = ENOMEM;
+        return -1;
+    }
+    b->p = p;
+    b->cap = cap;
+    return 0;
+}
+
+int
+cli_buf_append(cli_buf *b, const char *s, size_t n)
+{
+    if (cli_buf_reserve(b, n) != 0)
+        return -1;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 0;
+}
+
+void
+cli_buf_free(cli_buf *b)
+{
+    free(b->p);
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+int
+cli_read_all(FILE *f, cli_buf *b)
+{
+    b->n = 0;
+    for (;;) {
+        size_t got;
+
+        /* Grow geometrically, reading straight into the buffer (no extra copy); keep one byte
+         * for the terminating NUL. */
+        if (b->cap - b->n <= 65536 && cli_buf_reserve(b, b->cap > 65536 ? b->cap : 65536) != 0)
+            return -1;
+        got = fread(b->p + b->n, 1, b->cap - b->n - 1, f);
+        b->n += got;
+        b->p[b->n] = '\0';
+        if (got == 0) {
+            if (ferror(f)) {
+                if (errno == 0)
+                    errno = EIO;
+                return -1;
+            }
+            return 0;
+        }
+    }
+}
+
+void
+line_reader_init(line_reader *lr, FILE *f)
+{
+    memset(lr, 0, sizeof *lr);
+    lr->f = f;
+}
+
+int
+line_reader_next(line_reader *lr)
+{
+    ssize_t got;
+
+    errno = 0;
+    got = getline(&lr->line, &lr->cap, lr->f);
+    if (got < 0) {
+        if (ferror(lr->f)) {
+            if (errno == 0)
+                errno = EIO;
+            return -1;
+        }
+        return 0;
+    }
+    lr->lineno++;
+    lr->len = (size_t)got;
+    lr->crlf = lr->newline = 0;
+    if (lr->len > 0 && lr->line[lr->len - 1] == '\n') {
+        lr->newline = 1;
+        lr->len--;
+        if (lr->len > 0 && lr->line[lr->len - 1] == '\r') {
+            lr->crlf = 1;
+            lr->len--;
+        }
+    }
+    lr->line[lr->len] = '\0';
+    return 1;
+}
+
+void
+line_reader_free(line_reader *lr)
+{
+    free(lr->line);
+    lr->line = NULL;
+    lr->cap = lr->len = 0;
+}
+
+size_t
+cli_utf8_invalid_at(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+
+    while (i < n) {
+        unsigned c = s[i];
+        size_t k, need;
+        unsigned min, cp;
+
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c >= 0xC2 && c <= 0xDF) {
+            need = 1, min = 0x80, cp = c & 0x1F;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2, min = 0x800, cp = c & 0x0F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return i;
+        }
+        if (n - i <= need)
+            return i;
+        for (k = 1; k <= need; k++) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return i;
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return i;
+        i += need + 1;
+    }
+    return n;
+}
+
+size_t
+cli_line_of(const char *s, size_t offset)
+{
+    size_t line = 1;
+    const char *p = s, *end = s + offset;
+
+    while (p < end && (p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        line++;
+        p++;
+    }
+    return line;
+}
+
+/* Reads 1 to MAXD ASCII digits at S[*I, N) into *V. */
+static int
+digits(const char *s, size_t n, size_t *i, size_t mind, size_t maxd, int *v)
+{
+    size_t k = 0;
+
+    *v = 0;
+    while (*i < n && k < maxd && s[*i] >= '0' && s[*i] <= '9') {
+        *v = *v * 10 + (s[*i] - '0');
+        (*i)++;
+        k++;
+    }
+    return k >= mind ? 0 : -1;
+}
+
+int
+cli_parse_date(const char *s, size_t n, char out[11])
+{
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    size_t i = 0;
+    int y, m, d, dim;
+
+    if (digits(s, n, &i, 4, 4, &y) != 0 || i >= n || s[i++] != '-')
+        return -1;
+    if (digits(s, n, &i, 1, 2, &m) != 0 || i >= n || s[i++] != '-')
+        return -1;
+    if (digits(s, n, &i, 1, 2, &d) != 0)
+        return -1;
+    if (i < n && s[i] != 'T' && s[i] != ' ')
+        return -1;
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return -1;
+    dim = mdays[m - 1];
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        dim = 29;
+    if (d > dim)
+        return -1;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+    return 0;
+}
+
+int
+conll_is_blank(const char *line, size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++)
+        if (line[i] != ' ' && line[i] != '\t')
+            return 0;
+    return 1;
+}
+
+size_t
+conll_token(const char *line, size_t len, char *sep)
+{
+    const char *t = memchr(line, '\t', len);
+
+    if (t) {
+        *sep = '\t';
+        return (size_t)(t - line);
+    }
+    *sep = ' ';
+    t = memchr(line, ' ', len);
+    return t ? (size_t)(t - line) : len;
+}

@@ -1,0 +1,287 @@
+/*
+ * jsonl.c: --input jsonl (SPEC.md sections 1 and 5). Each line is one document object
+ * {"id", "text", "date"}; lines are read with getline into one reused buffer, so memory is
+ * bounded by the longest line whatever the size of the file. A line that cannot be annotated
+ * (not JSON, not an object, no string "text", a malformed "date", invalid UTF-8) gets an error
+ * object in its place.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "emit.h"
+
+static int
+all_space(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+/* Skips the JSON string at S[*I] (a '"'). */
+static void
+skip_string(const char *s, size_t n, size_t *i)
+{
+    for ((*i)++; *i < n && s[*i] != '"'; (*i)++)
+        if (s[*i] == '\\')
+            (*i)++;
+    (*i)++;
+}
+
+/* Skips the JSON value at S[*I] of a line that json-c has already accepted. */
+static void
+skip_value(const char *s, size_t n, size_t *i)
+{
+    int depth = 0;
+
+    while (*i < n) {
+        char ch = s[*i];
+
+        if (ch == '"') {
+            skip_string(s, n, i);
+            continue;
+        }
+        if (depth == 0 &&
+            (ch == ',' || ch == '}' || ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'))
+            return;
+        if (ch == '{' || ch == '[')
+            depth++;
+        else if (ch == '}' || ch == ']')
+            depth--;
+        (*i)++;
+    }
+}
+
+/* The id of LINE as written, for an integer json-c saturated (it has no big integers): a
+ * number keeps all its digits. NULL when the raw text cannot be found. */
+static json_object *
+raw_number_id(const char *s, size_t n)
+{
+    size_t i = 0, vstart = 0, vend = 0;
+
+    while (i < n && s[i] != '{')
+        i++;
+    for (i++; i < n;) {
+        size_t kstart, kend;
+
+        while (i < n &&
+               (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n' || s[i] == ','))
+            i++;
+        if (i >= n || s[i] != '"')
+            break;
+        kstart = i;
+        skip_string(s, n, &i);
+        kend = i;
+        while (i < n && s[i] != ':')
+            i++;
+        for (i++; i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n');)
+            i++;
+        if (i >= n)
+            break;
+        if (kend - kstart == 4 && memcmp(s + kstart, "\"id\"", 4) == 0) {
+            vstart = i;
+            skip_value(s, n, &i);
+            vend = i; /* the last "id" wins, as in json-c */
+        } else {
+            skip_value(s, n, &i);
+        }
+    }
+    if (vend <= vstart || vend - vstart > 4000)
+        return NULL;
+    {
+        char buf[4001];
+        size_t k;
+
+        for (k = vstart; k < vend; k++)
+            if (!(s[k] == '-' || (s[k] >= '0' && s[k] <= '9')))
+                return NULL;
+        memcpy(buf, s + vstart, vend - vstart);
+        buf[vend - vstart] = '\0';
+        /* A double that serializes as the text it was parsed from. */
+        return json_object_new_double_s(0.0, buf);
+    }
+}
+
+/* The offset of the first control character of LINE that JSON does not allow (inside a
+ * string: any byte below 0x20; outside: any but tab and CR), or N. json-c lets raw control
+ * characters through in strings; Python's json and RFC 8259 do not, and the contract follows
+ * them. */
+static size_t
+bad_control_at(const char *s, size_t n)
+{
+    size_t i;
+    int in_string = 0;
+
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] < 0x20)
+            break;
+    if (i == n)
+        return n; /* the usual case: one quick pass */
+    for (i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+
+        if (in_string) {
+            if (ch < 0x20)
+                return i;
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_string = 0;
+        } else if (ch == '"') {
+            in_string = 1;
+        } else if (ch < 0x20 && ch != '\t' && ch != '\r') {
+            return i;
+        }
+    }
+    return n;
+}
+
+/* --input jsonl: one line, one document. */
+static void
+run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
+{
+    json_object *obj, *id = NULL, *text = NULL, *date = NULL;
+    char ref[11] = "", msg[300];
+    const char *t;
+    idner_result *r;
+    size_t tlen, bad;
+
+    c->id_null = 0;
+    if (all_space(line, len)) {
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
+                       "blank line: not a JSON object");
+        return;
+    }
+    if (len >= INT_MAX - 1) {
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
+                       "line too long for the JSON parser (2 GiB or more)");
+        return;
+    }
+    bad = bad_control_at(line, len);
+    if (bad < len) {
+        snprintf(msg, sizeof msg, "not JSON: control character U+%04X at byte %zu",
+                 (unsigned)(unsigned char)line[bad], bad);
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
+        return;
+    }
+    json_tokener_reset(c->tok);
+    /* The terminating NUL is passed too, so that a bare number at the end is complete. */
+    obj = json_tokener_parse_ex(c->tok, line, (int)len + 1);
+    if (obj == NULL) {
+        enum json_tokener_error je = json_tokener_get_error(c->tok);
+
+        snprintf(msg, sizeof msg, "not JSON: %s",
+                 je == json_tokener_continue ? "unexpected end of line"
+                                             : json_tokener_error_desc(je));
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
+        return;
+    }
+    if (json_tokener_get_parse_end(c->tok) < len &&
+        !all_space(line + json_tokener_get_parse_end(c->tok),
+                   len - json_tokener_get_parse_end(c->tok))) {
+        json_object_put(obj);
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
+                       "not JSON: unexpected text after the object");
+        return;
+    }
+    if (!json_object_is_type(obj, json_type_object)) {
+        json_object_put(obj);
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
+                       "not a JSON object");
+        return;
+    }
+    if (json_object_object_get_ex(obj, "id", &id)) {
+        /* Kept as written: a number stays a number. */
+        if (json_object_is_type(id, json_type_string) &&
+            cli_utf8_invalid_at(json_object_get_string(id),
+                                (size_t)json_object_get_string_len(id)) !=
+                (size_t)json_object_get_string_len(id)) {
+            json_object_put(obj);
+            cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
+                           "invalid UTF-8 in \"id\"");
+            return;
+        }
+        c->id_null = id == NULL;
+        if (json_object_is_type(id, json_type_int) &&
+            (json_object_get_int64(id) == INT64_MAX || json_object_get_int64(id) == INT64_MIN) &&
+            (id = raw_number_id(line, len)) != NULL) {
+            /* a big integer, kept digit for digit */
+        } else {
+            json_object_object_get_ex(obj, "id", &id);
+            id = json_object_get(id);
+        }
+    } else {
+        id = json_object_new_int64((int64_t)lineno);
+    }
+    if (!json_object_object_get_ex(obj, "text", &text)) {
+        json_object_put(obj);
+        cli_doc_failed(c, id, shown, lineno, "missing \"text\"");
+        return;
+    }
+    if (!json_object_is_type(text, json_type_string)) {
+        json_object_put(obj);
+        cli_doc_failed(c, id, shown, lineno, "\"text\" is not a string");
+        return;
+    }
+    /* null and "" mean "no reference date"; anything else must be a date. */
+    if (json_object_object_get_ex(obj, "date", &date) && date != NULL &&
+        !(json_object_is_type(date, json_type_string) && json_object_get_string_len(date) == 0)) {
+        if (!json_object_is_type(date, json_type_string) ||
+            cli_parse_date(json_object_get_string(date), (size_t)json_object_get_string_len(date),
+                           ref) != 0) {
+            json_object_put(obj);
+            cli_doc_failed(c, id, shown, lineno, "malformed \"date\" (want YYYY-MM-DD)");
+            return;
+        }
+    }
+    t = json_object_get_string(text);
+    tlen = (size_t)json_object_get_string_len(text);
+    r = cli_annotate(c, t, tlen, ref, msg, sizeof msg, &bad);
+    if (r == NULL) {
+        char full[340];
+
+        snprintf(full, sizeof full, "\"text\": %s", msg);
+        json_object_put(obj);
+        cli_doc_failed(c, id, shown, lineno, full);
+        return;
+    }
+    cli_write_doc(c, emit_document(id, r));
+    idner_result_free(r);
+    json_object_put(obj);
+}
+
+void
+jsonl_run_file(cli *c, const char *name)
+{
+    const char *shown = cli_display_name(name);
+    FILE *f = cli_open_input(c, name);
+    line_reader lr;
+    int got;
+
+    if (f == NULL)
+        return;
+    line_reader_init(&lr, f);
+    while ((got = line_reader_next(&lr)) > 0) {
+        const char *line = lr.line;
+        size_t len = lr.len;
+
+        if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte order mark */
+            len -= 3;
+        }
+        run_jsonl_line(c, shown, line, len, lr.lineno);
+    }
+    if (got < 0) {
+        fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(errno));
+        c->setup_error = 1;
+    }
+    line_reader_free(&lr);
+    cli_close_input(f);
+}

@@ -1,0 +1,768 @@
+/*
+ * date.c: the date and time stage (SPEC.md section 4): the model (pcre2 patterns compiled once
+ * with JIT, a word table for the prefilter), the scan over tokens, the joining of a core form
+ * with its prefix and tail words, and resolution against the reference date (SPEC 4.3).
+ *
+ * Conventions decided here (issue 4):
+ * - Law numbers are not dates: "UU No. 11/2020" has no d/m/y reading (a number/year pair is
+ *   not a date form), and in "UU Nomor 11 Tahun 2020" the "Tahun 2020" after "Nomor 11" (or
+ *   after UU/PP/Perpres + number) is part of the law's name, so no DATE either.
+ * - A 4-digit number alone is a year (value "2026") when it lies in 1900-2100, is not glued to
+ *   a word or another number ("Hwasong-2024"), does not follow a word that makes numbers into
+ *   amounts or identifiers ("Rp", "nomor", "pasal", "sebanyak", "sekitar") and is not followed
+ *   by a counted noun ("2000 orang", "2024 unit"). After "tahun", "awal", "akhir" any 4-digit
+ *   year 1000-2999 is accepted.
+ * - A yearless d/m ("28/10") is a date after a weekday, after "tanggal" or alone in
+ *   parentheses; elsewhere it is a fraction or a score.
+ * - d-m-y and d.m.y need a 4-digit year (3-1 is a score, 2.0 a version); d/m/yy takes the
+ *   two-digit year rule of SPEC 4.2.
+ * - A clock time needs "pukul"/"jam", a zone, or "waktu setempat": "10.30" alone is a number.
+ * - "akhir pekan" and other mod + pekan/bulan/tahun without more are the reference date's
+ *   week/month/year with the mod.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date_impl.h"
+#include "date_names.h"
+#include "error.h"
+
+/* ---- the word table ------------------------------------------------------------------- */
+
+static int
+words_add(date_word_ent *t, size_t mask, const char *w, uint32_t bits)
+{
+    uint64_t h = tok_hash(w, strlen(w));
+    if (!h)
+        h = 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        if (t[k].h == h || t[k].h == 0) {
+            t[k].h = h;
+            t[k].bits |= bits;
+            return 0;
+        }
+    }
+}
+
+uint32_t
+date_word_bits(const date_model *dm, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    for (size_t k = h & dm->words_mask;; k = (k + 1) & dm->words_mask) {
+        if (dm->words[k].h == h)
+            return dm->words[k].bits;
+        if (dm->words[k].h == 0)
+            return 0;
+    }
+}
+
+static int
+words_build(date_model *dm)
+{
+    size_t n = date_n_months + date_n_weekdays + date_n_numwords + date_n_pods +
+               date_n_holidays + date_n_cwords + date_n_trigger_words;
+    size_t size = 64;
+    n += date_n_months; /* dotted abbreviations */
+    while (size < n * 4)
+        size *= 2;
+    dm->words = calloc(size, sizeof *dm->words);
+    if (!dm->words)
+        return -1;
+    dm->words_mask = size - 1;
+    date_word_ent *t = dm->words;
+    size_t mask = dm->words_mask;
+    for (size_t k = 0; k < date_n_months; k++) {
+        words_add(t, mask, date_months[k].w, TB_TRIGGER | TB_MONTH);
+        if (date_months[k].abbrev) { /* the tokenizer keeps the period of "Nov." */
+            char dotted[16];
+            snprintf(dotted, sizeof dotted, "%s.", date_months[k].w);
+            words_add(t, mask, dotted, TB_TRIGGER | TB_MONTH);
+        }
+    }
+    for (size_t k = 0; k < date_n_weekdays; k++)
+        words_add(t, mask, date_weekdays[k].w, TB_TRIGGER | TB_WD);
+    for (size_t k = 0; k < date_n_numwords; k++)
+        words_add(t, mask, date_numwords[k].w, TB_TRIGGER | TB_NUMW);
+    for (size_t k = 0; k < date_n_pods; k++) {
+        char first[32];
+        const char *sp = strchr(date_pods[k].w, ' ');
+        size_t len = sp ? (size_t)(sp - date_pods[k].w) : strlen(date_pods[k].w);
+        memcpy(first, date_pods[k].w, len);
+        first[len] = '\0';
+        words_add(t, mask, first, TB_TRIGGER | TB_POD);
+    }
+    for (size_t k = 0; k < date_n_holidays; k++) {
+        char first[48];
+        const char *sp = strchr(date_holidays[k].name, ' ');
+        size_t len = sp ? (size_t)(sp - date_holidays[k].name) : strlen(date_holidays[k].name);
+        memcpy(first, date_holidays[k].name, len);
+        first[len] = '\0';
+        words_add(t, mask, first, TB_TRIGGER);
+    }
+    static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
+    for (size_t k = 0; k < date_n_cwords; k++)
+        words_add(t, mask, date_cwords[k].w, cls_bits[date_cwords[k].cls]);
+    for (size_t k = 0; k < date_n_trigger_words; k++)
+        words_add(t, mask, date_trigger_words[k], TB_TRIGGER);
+    return 0;
+}
+
+/* ---- the patterns --------------------------------------------------------------------- */
+
+/* A small string builder for the patterns; fails (returns -1) rather than truncating. */
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+} sbuf;
+
+static int
+sb_add(sbuf *b, const char *s)
+{
+    size_t k = strlen(s);
+    if (b->n + k + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        while (b->n + k + 1 > cap)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, k + 1);
+    b->n += k;
+    return 0;
+}
+
+/* Adds "a|b|c" from the words (a space in a word becomes \h+). ABBREV: 0 full names only,
+ * 1 abbreviations only, -1 all. */
+static int
+sb_alt(sbuf *b, const char *const *w, size_t stride, size_t n, const int *abbrev, int want)
+{
+    int first = 1;
+    for (size_t k = 0; k < n; k++) {
+        const char *word = *(const char *const *)((const char *)w + k * stride);
+        if (want >= 0 && *(const int *)((const char *)abbrev + k * stride) != want)
+            continue;
+        if (!first && sb_add(b, "|"))
+            return -1;
+        first = 0;
+        for (const char *s = word; *s; s++) {
+            char one[2] = {*s, 0};
+            if (sb_add(b, *s == ' ' ? "\\h+" : *s == '.' ? "\\." : one))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+#define RSEP "(?:\\h*[-\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)"
+#define NOTDIG "(?!\\d|[.,]\\d)"
+
+/* Builds the text of pattern RE into B. "@M" stands for the month alternation (full names, or
+ * abbreviations whose period is taken only before a year), "@W" weekdays, "@N" number words,
+ * "@P" parts of day, "@H" holiday names. */
+static int
+pattern_text(int re, sbuf *b)
+{
+    static const char *const src[RE_COUNT] = {
+        [RE_DIGIT] = "(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})([/.\\-])(\\d{1,2})"
+                     "(?:\\5(\\d{4}|\\d{2}))?)(?![\\d/]|[.,\\-]\\d)",
+        [RE_WRITTEN] = "((?:(?:(\\d{1,2})" RSEP ")?(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)"
+                       "(?:" RSEP "(?:(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)?",
+        [RE_TIME] = "(?:(pukul|jam|pkl\\.?)\\h+)?(\\d{1,2})(?:([.:])(\\d{2}))?(?!\\d|[.,:]\\d)"
+                    "(?:(?:\\h*[-\\x{2013}]\\h*|\\h+(?:hingga|sampai|s\\.?d\\.?|s/d)\\h+)"
+                    "(?:(?:pukul|jam)\\h+)?(\\d{1,2})[.:](\\d{2})(?!\\d|[.,:]\\d))?"
+                    "(?:\\h*(wita|wib|wit|gmt|utc)(?![a-z])(?:\\h*([+-])\\h*(\\d{1,2})(?!\\d))?"
+                    "|\\h+(waktu\\h+setempat))?(?:\\h+(@P)(?![a-z]))?",
+        [RE_REL] = "(?:(kemarin\\h+lusa|kemarin|besok\\h+lusa|besok|esok\\h+hari|esok|lusa|"
+                   "hari\\h+ini)|(pekan|minggu|bulan|tahun)\\h+(lalu|ini|depan|kemarin|mendatang"
+                   "|yang\\h+lalu)|(?:(\\d{1,3}|@N)\\h+|(se))(hari|pekan|minggu|bulan|tahun)"
+                   "\\h+(yang\\h+lalu|lalu|silam|mendatang|lagi))(?![a-z])",
+        [RE_YEAR] = "(\\d{4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
+                    "(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)(?:tahun\\h+)?(\\d{4})" NOTDIG ")?",
+        [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:-|\\h)?an(?![a-z])",
+        [RE_CENT] = "abad\\h+(?:ke-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])",
+        [RE_HOL] = "(@H)(?![a-z])(?:\\h+ke-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(ri|republik\\h+indonesia)"
+                   "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?!\\d|\\h*h(?![a-z])))?",
+        [RE_POD] = "(?:(@P)\\h+ini|tadi\\h+(@P))(?![a-z])",
+        [RE_PODW] = "(@P)(?![a-z])",
+        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:(\\h*\\(\\h*)|(\\h*,\\h*)|(\\h+)(?=\\d))?",
+    };
+    for (const char *s = src[re]; *s; s++) {
+        int r = 0;
+        if (*s == '@') {
+            s++;
+            switch (*s) {
+            case 'M':
+                r = sb_add(b, "(?:") ||
+                    sb_alt(b, &date_months[0].w, sizeof date_months[0], date_n_months,
+                           &date_months[0].abbrev, 0) ||
+                    sb_add(b, ")(?![a-z])|(?:") ||
+                    sb_alt(b, &date_months[0].w, sizeof date_months[0], date_n_months,
+                           &date_months[0].abbrev, 1) ||
+                    sb_add(b, ")(?![a-z])(?:\\.(?=\\h+\\d))?");
+                break;
+            case 'W':
+                r = sb_alt(b, &date_weekdays[0].w, sizeof date_weekdays[0], date_n_weekdays,
+                           NULL, -1);
+                break;
+            case 'N':
+                r = sb_alt(b, &date_numwords[0].w, sizeof date_numwords[0], date_n_numwords,
+                           NULL, -1);
+                break;
+            case 'P':
+                r = sb_alt(b, &date_pods[0].w, sizeof date_pods[0], date_n_pods, NULL, -1);
+                break;
+            case 'H':
+                r = sb_alt(b, &date_holidays[0].name, sizeof date_holidays[0],
+                           date_n_holidays, NULL, -1);
+                break;
+            }
+        } else {
+            char one[2] = {*s, 0};
+            r = sb_add(b, one);
+        }
+        if (r)
+            return -1;
+    }
+    return 0;
+}
+
+idner_status
+date_model_new(date_model **out, idner_error *err)
+{
+    *out = NULL;
+    date_model *dm = calloc(1, sizeof *dm);
+    sbuf b = {0};
+    if (!dm || words_build(dm))
+        goto nomem;
+    dm->mctx = pcre2_match_context_create(NULL);
+    if (!dm->mctx)
+        goto nomem;
+    /* The patterns have no nested quantifiers; these bounds only guard against surprises. */
+    pcre2_set_match_limit(dm->mctx, 100000);
+    pcre2_set_depth_limit(dm->mctx, 2000);
+    uint32_t most = 0;
+    for (int re = 0; re < RE_COUNT; re++) {
+        b.n = 0;
+        if (pattern_text(re, &b))
+            goto nomem;
+        int code;
+        PCRE2_SIZE off;
+        dm->re[re] = pcre2_compile((PCRE2_SPTR)b.p, b.n,
+                                   PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF, &code, &off,
+                                   NULL);
+        if (!dm->re[re]) {
+            PCRE2_UCHAR msg[128];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            error_set(err, IDNER_ERR_DATA, "date pattern %d at %zu: %s", re, (size_t)off,
+                      (const char *)msg);
+            free(b.p);
+            date_model_free(dm);
+            return IDNER_ERR_DATA;
+        }
+        /* JIT is an optimisation: without it (unsupported CPU) the interpreter runs. */
+        pcre2_jit_compile(dm->re[re], PCRE2_JIT_COMPLETE);
+        uint32_t groups = 0;
+        pcre2_pattern_info(dm->re[re], PCRE2_INFO_CAPTURECOUNT, &groups);
+        if (groups > most) {
+            most = groups;
+            dm->big = re;
+        }
+    }
+    free(b.p);
+    *out = dm;
+    return IDNER_OK;
+nomem:
+    free(b.p);
+    date_model_free(dm);
+    return error_set(err, IDNER_ERR_NOMEM, "out of memory building the date patterns");
+}
+
+void
+date_model_free(date_model *dm)
+{
+    if (!dm)
+        return;
+    for (int re = 0; re < RE_COUNT; re++)
+        pcre2_code_free(dm->re[re]);
+    pcre2_match_context_free(dm->mctx);
+    free(dm->words);
+    free(dm);
+}
+
+int
+date_parse_ref(const char *s, date_ymd *out)
+{
+    /* "YYYY-MM-DD"; a one-digit month or day ("2013-12-4", seen in real data) is accepted. */
+    int v[3] = {0, 0, 0};
+    static const int minw[3] = {4, 1, 1}, maxw[3] = {4, 2, 2};
+    if (!s)
+        return -1;
+    for (int f = 0; f < 3; f++) {
+        int k = 0;
+        for (; k < maxw[f] && *s >= '0' && *s <= '9'; k++, s++)
+            v[f] = v[f] * 10 + (*s - '0');
+        if (k < minw[f])
+            return -1;
+        if (f < 2 && *s++ != '-')
+            return -1;
+    }
+    if ((*s && *s != 'T' && *s != ' ') || !date_valid(v[0], v[1], v[2]))
+        return -1;
+    *out = (date_ymd){v[0], v[1], v[2]};
+    return 0;
+}
+
+/* ---- joining a core form with its prefix and tail words ------------------------------- */
+
+typedef int (*form_fn)(date_ctx *, size_t, int, date_ment *);
+typedef struct form_ref {
+    form_fn fn;
+    int id;
+} form_ref;
+
+static const form_ref digit_forms[] = {
+    {date_form_digit, RE_DIGIT}, {date_form_written, RE_WRITTEN}, {date_form_time, RE_TIME},
+    {date_form_decade, RE_DECADE}, {date_form_year, RE_YEAR},     {date_form_rel, RE_REL},
+};
+static const form_ref word_forms[] = {
+    {date_form_hol, RE_HOL},   {date_form_rel, RE_REL},   {date_form_written, RE_WRITTEN},
+    {date_form_weekday, RE_WD}, {date_form_time, RE_TIME}, {date_form_cent, RE_CENT},
+    {date_form_pod, RE_POD},
+};
+
+/* What may follow a prefix word: "tanggal" a day, "tahun" a year, "bulan" a month, "hari" a
+ * weekday. */
+static int
+fits_prefix(int cx, const date_ment *m)
+{
+    const date_point *a = &m->v.a;
+    switch (cx) {
+    case CX_TANGGAL:
+        return (m->form == RE_DIGIT || m->form == RE_WRITTEN) && a->d > 0;
+    case CX_TAHUN:
+        return m->form == RE_YEAR || m->form == RE_DECADE;
+    case CX_BULAN:
+        return m->form == RE_WRITTEN && a->d == 0;
+    case CX_HARI:
+        return m->form == RE_WD;
+    case CX_MOD:
+    case CX_APPROX:
+        return !m->bare_wd && !m->stated_wd;
+    default:
+        return 1;
+    }
+}
+
+/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
+static int
+has_digit(const tok *t)
+{
+    return (t->flags & TOK_F_DIGIT) || t->kind == TOK_NUMBER || t->kind == TOK_DATEDIGITS;
+}
+
+static int
+parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
+{
+    const tok *t = &c->tl->v[i];
+    const form_ref *f = has_digit(t) ? digit_forms : word_forms;
+    size_t n = has_digit(t) ? sizeof digit_forms / sizeof digit_forms[0]
+                            : sizeof word_forms / sizeof word_forms[0];
+    int found = 0;
+    for (size_t k = 0; k < n; k++) {
+        date_ment m;
+        date_ment_init(&m, i);
+        if (f[k].fn(c, i, cx, &m)) {
+            m.form = f[k].id;
+            if (fits_prefix(cx, &m) && (!found || m.e > best->e)) {
+                *best = m;
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
+static int
+key_in(const date_ctx *c, size_t i, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (date_key_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* "Nomor 11 Tahun 2020", "UU 12 Tahun 2024": the year is part of a law's name. I is the
+ * token of "tahun". */
+static int
+law_year(const date_ctx *c, size_t i)
+{
+    static const char *const law[] = {"no",    "no.",  "nomor", "nomer", "uu",   "pp",
+                                      "perpres", "perppu", "perda", "permen", "keppres",
+                                      "kepres", "inpres", "perma"};
+    return i >= 2 && c->tl->v[i - 1].kind == TOK_NUMBER &&
+           (c->tl->v[i - 1].flags & TOK_F_ALLDIGIT) && key_in(c, i - 2, law, 14);
+}
+
+/* "tanggal 3", "tanggal 3 bulan ini": a day of a month the reader knows. */
+static int
+tanggal_bare(date_ctx *c, size_t i, date_ment *m)
+{
+    size_t j = i + 1;
+    if (j >= c->tl->n || !(c->tl->v[j].flags & TOK_F_ALLDIGIT) ||
+        c->tl->v[j].byte_end - c->tl->v[j].byte_start > 2)
+        return 0;
+    const char *k = c->text + c->tl->v[j].byte_start;
+    int d = c->tl->v[j].byte_end - c->tl->v[j].byte_start == 2 ? (k[0] - '0') * 10 + k[1] - '0'
+                                                               : k[0] - '0';
+    if (d < 1 || d > 31)
+        return 0;
+    date_ment_init(m, i);
+    m->e = j + 1;
+    m->form = RE_DIGIT;
+    m->day_level = 1;
+    m->v.a = (date_point){DP_YMD, 0, 0, d, 0, 0};
+    int shift = 0, said = 0;
+    if (date_key_is(c, j + 1, "bulan")) {
+        said = date_key_is(c, j + 2, "ini") ? 1 : date_key_is(c, j + 2, "lalu") ? 2
+               : date_key_is(c, j + 2, "depan") ? 3 : 0;
+        shift = said == 2 ? -1 : said == 3 ? 1 : 0;
+        if (said)
+            m->e = j + 3;
+    }
+    if (!c->ref.y)
+        return 1;
+    int best = 0;
+    long bestd = 0, r = date_to_days(c->ref.y, c->ref.m, c->ref.d);
+    for (int s = said ? shift : -1; s <= (said ? shift : 1); s++) {
+        int y = c->ref.y, mo = c->ref.m;
+        date_add_months(&y, &mo, s);
+        if (!date_valid(y, mo, d))
+            continue;
+        long dist = labs(date_to_days(y, mo, d) - r);
+        if (!best || dist < bestd) {
+            best = 1;
+            bestd = dist;
+            m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0};
+        }
+    }
+    return 1;
+}
+
+static int
+prefix_cx(const date_ctx *c, size_t i)
+{
+    if (date_key_is(c, i, "tanggal") || date_key_is(c, i, "tgl") || date_key_is(c, i, "tgl."))
+        return CX_TANGGAL;
+    if (date_key_is(c, i, "tahun") || date_key_is(c, i, "thn"))
+        return CX_TAHUN;
+    if (date_key_is(c, i, "bulan"))
+        return CX_BULAN;
+    if (date_key_is(c, i, "hari"))
+        return CX_HARI;
+    return CX_NONE;
+}
+
+/* A core form at I, or a prefix word at I and a core form after it; the longer wins. */
+static int
+parse_prefixed(date_ctx *c, size_t i, int cx, date_ment *m)
+{
+    date_ment b;
+    int fa = parse_core(c, i, cx, m);
+    int pcx = prefix_cx(c, i);
+    if (!pcx || i + 1 >= c->tl->n)
+        return fa;
+    if (pcx == CX_TAHUN && law_year(c, i))
+        return 0;
+    int fb = parse_core(c, i + 1, pcx, &b);
+    if (!fb && pcx == CX_TANGGAL)
+        fb = tanggal_bare(c, i, &b);
+    if (fb && (!fa || b.e > m->e)) {
+        *m = b;
+        m->s = i;
+        return 1;
+    }
+    return fa;
+}
+
+static int
+mod_of(const date_ctx *c, size_t i)
+{
+    if (date_key_is(c, i, "awal"))
+        return MOD_START;
+    if (date_key_is(c, i, "pertengahan") || date_key_is(c, i, "medio"))
+        return MOD_MID;
+    if (date_key_is(c, i, "akhir") || date_key_is(c, i, "penghujung"))
+        return MOD_END;
+    if (date_key_is(c, i, "sekitar"))
+        return MOD_APPROX;
+    return MOD_NONE;
+}
+
+/* "akhir tahun", "awal bulan", "akhir pekan": the reference date's year, month or week. */
+static int
+mod_bare(date_ctx *c, size_t i, int mod, date_ment *m)
+{
+    int unit = date_key_is(c, i + 1, "tahun") ? 3 : date_key_is(c, i + 1, "bulan") ? 2
+               : (date_key_is(c, i + 1, "pekan") || date_key_is(c, i + 1, "minggu")) ? 1 : 0;
+    if (!unit || (c->tl->v[i + 1].flags & TOK_F_CAP && unit == 1 && date_key_is(c, i + 1, "minggu")))
+        return 0;
+    date_ment_init(m, i);
+    m->e = i + 2;
+    m->mod = mod;
+    m->form = RE_REL;
+    m->has_year = 1;
+    if (!c->ref.y) {
+        m->v.null = 1;
+        return 1;
+    }
+    const date_ymd *r = &c->ref;
+    if (unit == 3)
+        m->v.a = (date_point){DP_YMD, r->y, 0, 0, 0, 0};
+    else if (unit == 2)
+        m->v.a = (date_point){DP_YMD, r->y, r->m, 0, 0, 0};
+    else {
+        int wy, w;
+        date_iso_week(r->y, r->m, r->d, &wy, &w);
+        m->v.a = (date_point){DP_WEEK, wy, 0, 0, w, 0};
+    }
+    return 1;
+}
+
+static int
+parse_mention(date_ctx *c, size_t i, date_ment *m)
+{
+    int mod = mod_of(c, i);
+    if (mod && i + 1 < c->tl->n) {
+        if (parse_prefixed(c, i + 1, mod == MOD_APPROX ? CX_APPROX : CX_MOD, m) && !m->bare_wd &&
+            !m->mod) {
+            m->s = i;
+            m->mod = mod;
+            return 1;
+        }
+        return mod != MOD_APPROX && mod_bare(c, i, mod, m);
+    }
+    return parse_prefixed(c, i, CX_NONE, m);
+}
+
+/* Words after a date that belong to it (SPEC 4.1) and the direction they give. */
+static int
+trail_dir(const date_ctx *c, size_t j, int *dir)
+{
+    static const struct {
+        const char *w;
+        int dir;
+    } tw[] = {{"lalu", -1}, {"silam", -1}, {"mendatang", 1}, {"depan", 1}, {"nanti", 1},
+              {"ini", 0}};
+    for (size_t k = 0; k < sizeof tw / sizeof tw[0]; k++)
+        if (date_key_is(c, j, tw[k].w)) {
+            *dir = tw[k].dir;
+            return 1;
+        }
+    return 0;
+}
+
+/* Extends M over what follows its core: "tahun lalu", "lalu"/"ini"/"depan", a part of day, a
+ * clock time (SPEC 4.1: a date directly followed by its time is one TIME mention). */
+static void
+tail(date_ctx *c, date_ment *m)
+{
+    size_t n = c->tl->n;
+    int dir;
+    if (m->type != IDNER_DATE || m->v.null)
+        return;
+    int yearless = m->need_year && m->v.a.kind == DP_YMD && m->v.a.m;
+    /* "sejak Juni": what started is in the past. */
+    if (yearless && m->s > 0 && date_key_is(c, m->s - 1, "sejak"))
+        m->dir = -1;
+    if (yearless && m->e + 1 < n && date_key_is(c, m->e, "tahun") &&
+        trail_dir(c, m->e + 1, &dir) && !date_key_is(c, m->e + 1, "nanti")) {
+        if (c->ref.y) {
+            m->v.a.y = c->ref.y + dir;
+            if (m->v.b.kind == DP_YMD)
+                m->v.b.y = m->v.a.y + (m->v.b.m < m->v.a.m);
+            m->need_year = 0;
+        }
+        m->e += 2;
+    } else if (m->e < n && trail_dir(c, m->e, &dir)) {
+        int take = 0;
+        if (m->bare_wd) {
+            take = 1;
+            m->wd_rel = date_key_is(c, m->e, "ini") ? 1 : dir < 0 ? 2
+                        : date_key_is(c, m->e, "depan") ? 3 : 4;
+        } else if (m->need_year) {
+            take = 1;
+            m->dir = dir;
+        } else if (m->form != RE_REL && m->v.a.kind == DP_YMD && !date_key_is(c, m->e, "depan") &&
+                   !date_key_is(c, m->e, "nanti")) {
+            take = 1; /* "2014 lalu", "3 November 2024 lalu" */
+        }
+        m->e += take;
+    }
+    if (!m->day_level)
+        return;
+    if (m->form == RE_REL && m->e + 2 < n && c->tl->v[m->e].kind == TOK_PUNCT &&
+        c->text[c->tl->v[m->e].byte_start] == '(') {
+        /* "kemarin (19/11)": the stated date says which day; one mention, like a weekday's. */
+        date_ment d;
+        date_ment_init(&d, m->e + 1);
+        if (date_form_digit(c, m->e + 1, CX_WD, &d) && d.e < n &&
+            c->tl->v[d.e].kind == TOK_PUNCT && c->text[c->tl->v[d.e].byte_start] == ')') {
+            d.s = m->s;
+            d.e++;
+            d.form = RE_DIGIT;
+            *m = d;
+        }
+    }
+    const char *pod = NULL;
+    if (m->e < n && date_match(c, RE_PODW, m->e)) {
+        size_t s, e;
+        char w[32];
+        date_grp(c, 1, &s, &e);
+        size_t j = date_end_tok(c, m->e, e);
+        if (j && date_grp_lower(c, 1, w, sizeof w) && (pod = date_pod_of(w)) != NULL) {
+            m->e = j;
+            m->type = IDNER_TIME;
+            m->v.ta.pod = pod;
+        }
+    }
+    size_t k = m->e;
+    if (k < n && c->tl->v[k].kind == TOK_PUNCT && c->text[c->tl->v[k].byte_start] == ',')
+        k++;
+    date_ment t;
+    date_ment_init(&t, k);
+    if (k < n && date_form_time(c, k, CX_NONE, &t)) {
+        m->e = t.e;
+        m->type = IDNER_TIME;
+        m->v.ta = t.v.ta;
+        m->v.tb = t.v.tb;
+        if (pod && m->v.ta.h >= 0)
+            m->v.ta.h = date_pod_hour(m->v.ta.h, pod);
+        m->v.ta.pod = NULL;
+    }
+}
+
+/* The last mention with a full date, for clock times standing alone (SPEC 4.2). */
+typedef struct last_full {
+    date_ymd d;
+    uint32_t para;
+} last_full;
+
+/* Fills in what the reference date decides (SPEC 4.3) and checks a stated weekday. */
+static void
+resolve(date_ctx *c, date_ment *m, const last_full *last)
+{
+    date_point *a = &m->v.a, *b = &m->v.b;
+    const date_ymd *r = &c->ref;
+    if (m->v.null)
+        return;
+    if (m->need_year && r->y && a->kind == DP_YMD && a->m) {
+        int y = date_resolve_year(a->m, a->d, r, m->dir);
+        if (y) {
+            a->y = y;
+            if (b->kind == DP_YMD && !b->y)
+                b->y = y + (b->m < a->m);
+        }
+    }
+    if (m->bare_wd && r->y) {
+        int y = r->y, mo = r->m, d = r->d, rw = date_weekday(y, mo, d), wd = m->bare_wd;
+        long shift;
+        switch (m->wd_rel) {
+        case 1: shift = wd - rw; break;          /* Rabu ini: in the reference week */
+        case 2: shift = wd - rw - 7; break;      /* Rabu lalu: the week before */
+        case 3: shift = wd - rw + 7; break;      /* Rabu depan: the week after */
+        case 4: shift = (wd - rw + 7) % 7; shift = shift ? shift : 7; break;
+        default: shift = -((rw - wd + 7) % 7); break; /* the latest at or before the ref */
+        }
+        date_add_days(&y, &mo, &d, shift);
+        *a = (date_point){DP_YMD, y, mo, d, 0, 0};
+    }
+    if (m->stated_wd && a->kind == DP_YMD && a->y && a->m && a->d &&
+        date_weekday(a->y, a->m, a->d) != m->stated_wd)
+        m->stated_wd = -1; /* conflict: the value stays the date as written */
+    if (a->kind == DP_NONE && m->v.ta.h >= 0) {
+        if (last->d.y && last->para == c->tl->v[m->s].para)
+            *a = (date_point){DP_YMD, last->d.y, last->d.m, last->d.d, 0, 0};
+        else if (r->y)
+            *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0};
+    }
+}
+
+static int
+emit(date_ctx *c, const date_ment *m, cand_list *out)
+{
+    cand *cd = cand_push(out);
+    if (!cd)
+        return -1;
+    const tok *s = &c->tl->v[m->s], *e = &c->tl->v[m->e - 1];
+    cd->byte_start = s->byte_start;
+    cd->byte_end = e->byte_end;
+    cd->tok_start = (uint32_t)m->s;
+    cd->tok_end = (uint32_t)m->e;
+    cd->type = (uint8_t)m->type;
+    cd->source = SRC_DATE;
+    cd->mod = (uint8_t)m->mod;
+    const date_point *a = &m->v.a;
+    if (m->stated_wd < 0)
+        cd->flags |= CAND_WEEKDAY_CONFLICT;
+    if (m->v.null || date_val_format(&m->v, cd->value, sizeof cd->value) || !cd->value[0]) {
+        cd->flags |= CAND_VALUE_NULL;
+        cd->value[0] = '\0';
+    } else if (a->kind == DP_YMD && a->y && a->m && a->d && m->v.b.kind == DP_NONE) {
+        cd->flags |= CAND_FULL_DATE;
+    }
+    return 0;
+}
+
+idner_status
+date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
+         const date_ymd *ref, cand_list *out, idner_error *err)
+{
+    date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
+    last_full last = {{0, 0, 0}, 0};
+    if (ref && ref->y)
+        c.ref = *ref;
+    for (size_t i = 0; i < tl->n;) {
+        const tok *t = &tl->v[i];
+        /* The prefilter: no regex runs at a token without a digit that starts no date. */
+        if (!has_digit(t) && !(date_word_bits(dm, t->hash) & TB_TRIGGER)) {
+            i++;
+            continue;
+        }
+        if (!c.md) {
+            /* Per call, never shared: match data is the one thing pcre2 writes to. */
+            c.md = pcre2_match_data_create_from_pattern(dm->re[dm->big], NULL);
+            if (!c.md)
+                return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+        }
+        if (date_key_is(&c, i, "tahun") && law_year(&c, i)) {
+            i += 2; /* "Nomor 11 Tahun 2020": neither "Tahun 2020" nor "2020" is a date */
+            continue;
+        }
+        date_ment m;
+        if (!parse_mention(&c, i, &m)) {
+            i++;
+            continue;
+        }
+        tail(&c, &m);
+        resolve(&c, &m, &last);
+        if (emit(&c, &m, out)) {
+            pcre2_match_data_free(c.md);
+            return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+        }
+        const cand *cd = &out->v[out->n - 1];
+        if (cd->flags & CAND_FULL_DATE) {
+            last.d = (date_ymd){m.v.a.y, m.v.a.m, m.v.a.d};
+            last.para = t->para;
+        }
+        i = m.e;
+    }
+    pcre2_match_data_free(c.md);
+    if (c.limit_hit)
+        return error_set(err, IDNER_ERR_LIMIT, "a date pattern hit its match limit");
+    return IDNER_OK;
+}

@@ -1,0 +1,210 @@
+/*
+ * idner.c: the public entry points: model lifecycle and the annotate pipeline
+ * (tokenize -> gazetteer -> dates -> merge -> result; SPEC.md is the output contract).
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "idner_config.h"
+#include "merge.h"
+#include "model.h"
+#include "result.h"
+#include "text.h"
+
+#define GAZ_FILE "gazetteer.bin"
+
+static const char *const type_names[] = {NULL, "PER", "ORG", "LOC", "DATE", "TIME"};
+
+IDNER_API const char *
+idner_version(void)
+{
+    return IDNER_VERSION;
+}
+
+IDNER_API const char *
+idner_type_name(idner_type type)
+{
+    return (unsigned)type < sizeof type_names / sizeof type_names[0] ? type_names[type] : NULL;
+}
+
+IDNER_API idner_type
+idner_type_from_name(const char *name)
+{
+    for (unsigned t = IDNER_PER; t <= IDNER_TIME; t++)
+        if (name && !strcmp(name, type_names[t]))
+            return (idner_type)t;
+    return (idner_type)0;
+}
+
+IDNER_API void
+idner_free(void *p)
+{
+    free(p);
+}
+
+IDNER_API void
+idner_model_options_init(idner_model_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+IDNER_API void
+idner_annotate_options_init(idner_annotate_options *opts)
+{
+    memset(opts, 0, sizeof *opts);
+}
+
+static int
+has_file(const char *dir, const char *name)
+{
+    char path[PATH_MAX];
+    struct stat st;
+    return snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path &&
+           stat(path, &st) == 0;
+}
+
+/* An uninstalled program (inside the build tree) reads the build tree's data, so that an older
+ * installed copy never shadows it; otherwise the installed data, falling back to the build's. */
+static const char *
+default_data_dir(void)
+{
+    const char *env = getenv("IDNER_DATA");
+    if (env && *env)
+        return env;
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    size_t root = strlen(IDNER_BUILD_ROOT);
+    if (n > 0) {
+        exe[n] = '\0';
+        if (!strncmp(exe, IDNER_BUILD_ROOT, root) && exe[root] == '/')
+            return IDNER_BUILD_DATADIR;
+    }
+    if (has_file(IDNER_DATADIR, GAZ_FILE) || !has_file(IDNER_BUILD_DATADIR, GAZ_FILE))
+        return IDNER_DATADIR;
+    return IDNER_BUILD_DATADIR;
+}
+
+static idner_status
+load_user_gazetteers(idner_model *m, const idner_model_options *o, idner_error *err)
+{
+    if (!o->n_gazetteers)
+        return IDNER_OK;
+    gaz_builder *b = gaz_builder_new();
+    if (!b)
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    idner_status st = IDNER_OK;
+    for (size_t i = 0; i < o->n_gazetteers && st == IDNER_OK; i++)
+        st = gaz_builder_add_file(b, o->gazetteers[i], GAZ_RANK_USER, err);
+    void *img = NULL;
+    size_t size = 0;
+    if (st == IDNER_OK)
+        st = gaz_builder_finish(b, &img, &size, err);
+    gaz_builder_free(b);
+    if (st == IDNER_OK)
+        st = gaz_table_adopt(&m->gaz.user, img, size, "user gazetteer", err);
+    return st;
+}
+
+IDNER_API idner_status
+idner_model_new(const idner_model_options *opts, idner_model **out, idner_error *err)
+{
+    idner_model_options defaults;
+    if (!out)
+        return error_set(err, IDNER_ERR_ARG, "no place for the model");
+    *out = NULL;
+    if (!opts) {
+        idner_model_options_init(&defaults);
+        opts = &defaults;
+    }
+    idner_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    const char *dir = opts->data_dir && *opts->data_dir ? opts->data_dir : default_data_dir();
+    idner_status st = IDNER_OK;
+    char path[PATH_MAX];
+    m->data_dir = strdup(dir);
+    if (!m->data_dir) {
+        st = error_set(err, IDNER_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    if (snprintf(path, sizeof path, "%s/%s", dir, GAZ_FILE) >= (int)sizeof path) {
+        st = error_set(err, IDNER_ERR_ARG, "%s: path too long", dir);
+        goto fail;
+    }
+    if ((st = gaz_table_open(&m->gaz.base, path, err)) != IDNER_OK)
+        goto fail;
+    if ((st = load_user_gazetteers(m, opts, err)) != IDNER_OK)
+        goto fail;
+    if ((st = gaz_load_excludes(&m->gaz, opts->excludes, opts->n_excludes, err)) != IDNER_OK)
+        goto fail;
+    if ((st = date_model_new(&m->dates, err)) != IDNER_OK)
+        goto fail;
+    *out = m;
+    return IDNER_OK;
+fail:
+    idner_model_free(m);
+    return st;
+}
+
+IDNER_API void
+idner_model_free(idner_model *m)
+{
+    if (!m)
+        return;
+    gaz_close(&m->gaz);
+    date_model_free(m->dates);
+    free(m->data_dir);
+    free(m);
+}
+
+IDNER_API const char *
+idner_model_data_dir(const idner_model *m)
+{
+    return m ? m->data_dir : NULL;
+}
+
+IDNER_API idner_status
+idner_annotate(const idner_model *m, const char *text, size_t len,
+               const idner_annotate_options *opts, idner_result **out, idner_error *err)
+{
+    if (err) {
+        err->code = IDNER_OK;
+        err->message[0] = '\0';
+    }
+    if (!out)
+        return error_set(err, IDNER_ERR_ARG, "no place for the result");
+    *out = NULL;
+    if (!m || (!text && len))
+        return error_set(err, IDNER_ERR_ARG, "no model or no text");
+    if (len >= (size_t)INT32_MAX)
+        return error_set(err, IDNER_ERR_LIMIT, "document of %zu bytes: the limit is 2 GiB", len);
+    size_t bad = text_utf8_invalid_at(text, len);
+    if (bad != SIZE_MAX)
+        return error_set(err, IDNER_ERR_UTF8, "invalid UTF-8 at byte %zu", bad);
+    uint32_t types = opts ? opts->types : 0, flags = opts ? opts->flags : 0;
+    date_ymd ref = {0, 0, 0};
+    if (opts && opts->ref_date && date_parse_ref(opts->ref_date, &ref) != 0)
+        return error_set(err, IDNER_ERR_ARG, "reference date \"%s\" is not a date YYYY-MM-DD",
+                         opts->ref_date);
+    tok_list tl = {0};
+    cand_list cl = {0};
+    idner_status st = tok_run(&tl, text ? text : "", len);
+    if (st == IDNER_OK && !(flags & IDNER_NO_GAZETTEER))
+        st = gaz_run(&m->gaz, text, &tl, &cl);
+    if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
+        st = date_run(m->dates, text, len, &tl, &ref, &cl, err);
+    if (st == IDNER_OK) {
+        merge_select(&cl);
+        st = result_build(text ? text : "", &tl, &cl, types, out);
+    }
+    tok_list_free(&tl);
+    cand_list_free(&cl);
+    if (st != IDNER_OK && (!err || err->code != st))
+        error_set(err, st, "%s", idner_strerror(st));
+    return st;
+}

@@ -1,0 +1,57 @@
+/*
+ * text.h: UTF-8 validation, character classes and normalized keys (NFKC + case fold, with
+ * punctuation variants unified), via utf8proc. Pure functions; no allocation.
+ */
+#ifndef IDNER_TEXT_H
+#define IDNER_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Offset of the first byte that is not part of valid UTF-8, or SIZE_MAX when all is valid.
+ * NUL bytes are valid. */
+size_t text_utf8_invalid_at(const char *s, size_t len);
+
+enum text_class {
+    CH_SPACE = 1, /* white space other than line breaks (incl. no-break space) */
+    CH_NEWLINE,   /* \n, \r, U+2028, U+2029, \v, \f */
+    CH_LETTER,
+    CH_MARK,      /* combining marks: part of the word they follow */
+    CH_DIGIT,     /* ASCII 0-9 */
+    CH_APOS,      /* ' and its curly variants */
+    CH_HYPHEN,    /* - and U+2010/U+2011 (en and em dashes are CH_PUNCT) */
+    CH_PUNCT      /* everything else */
+};
+
+/* Decodes the code point at S (valid UTF-8 with at least one byte); returns its length. */
+static inline int
+text_decode(const unsigned char *s, int32_t *cp)
+{
+    if (s[0] < 0x80) {
+        *cp = s[0];
+        return 1;
+    }
+    if (s[0] < 0xE0) {
+        *cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+        return 2;
+    }
+    if (s[0] < 0xF0) {
+        *cp = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+        return 3;
+    }
+    *cp = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) | ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+    return 4;
+}
+
+enum text_class text_class_of(int32_t cp);
+int text_is_upper(int32_t cp);
+int text_is_lower(int32_t cp);
+/* A non-ASCII symbol (currency signs, emoji, ...). */
+int text_is_symbol(int32_t cp);
+
+/* Writes the normalized key of S[0, N) to OUT (capacity CAP, at least 4 * N + 8 bytes is always
+ * enough) and returns its length. The key is NFKC + case fold; curly quotes become ' or ",
+ * en/em dashes -, and the ellipsis "...". ASCII takes a fast path. */
+size_t text_key(const char *s, size_t n, char *out, size_t cap);
+
+#endif

@@ -1,0 +1,400 @@
+/*
+ * test_date.c: the date and time stage (SPEC.md section 4, issue 4).
+ *
+ *   test_date TABLE.tsv           runs the table of cases (see tests/data/dates.tsv's header)
+ *                                 and the calendar helpers' own checks
+ *   test_date --show REF FILE     prints the mentions of a text file (REF "-": none)
+ *   test_date --jsonl FILE        the same for each document of a JSON Lines file, with its date
+ *   test_date --bench FILE [N]    times date_run alone over the texts of a JSON Lines file
+ */
+#include <json-c/json.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "date.h"
+#include "date_value.h"
+#include "harness.h"
+#include "tok.h"
+
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while (buf && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (n + 1 == cap) {
+            char *p = realloc(buf, cap *= 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = p;
+        }
+    }
+    fclose(f);
+    if (buf)
+        buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* Runs the stage on TEXT; the candidates land in OUT (reset first). */
+static int
+run(const date_model *dm, tok_list *tl, const char *text, size_t len, const char *ref,
+    cand_list *out)
+{
+    date_ymd r = {0, 0, 0};
+    out->n = 0;
+    if (ref && strcmp(ref, "-") && date_parse_ref(ref, &r))
+        return -1;
+    if (tok_run(tl, text, len) != IDNER_OK)
+        return -1;
+    return date_run(dm, text, len, tl, &r, out, NULL) == IDNER_OK ? 0 : -1;
+}
+
+static const char *const mod_names[] = {"", "START", "MID", "END", "APPROX"};
+
+/* One mention as the table writes it: "span => value @TIME @END @conflict". */
+static void
+describe(const char *text, const cand *c, char *buf, size_t size)
+{
+    int n = snprintf(buf, size, "%.*s => %s", (int)(c->byte_end - c->byte_start),
+                     text + c->byte_start, (c->flags & CAND_VALUE_NULL) ? "null" : c->value);
+    if (c->type == IDNER_TIME && n > 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, " @TIME");
+    if (c->mod && n > 0 && (size_t)n < size)
+        n += snprintf(buf + n, size - (size_t)n, " @%s", mod_names[c->mod]);
+    if ((c->flags & CAND_WEEKDAY_CONFLICT) && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, " @conflict");
+}
+
+static void
+show(const char *id, const char *text, const cand_list *out)
+{
+    char buf[512];
+    for (size_t k = 0; k < out->n; k++) {
+        describe(text, &out->v[k], buf, sizeof buf);
+        printf("%s\t%u\t%s\n", id, out->v[k].byte_start, buf);
+    }
+}
+
+/* Unescapes "\n" and "\t" in place. */
+static void
+unescape(char *s)
+{
+    char *w = s;
+    for (; *s; s++) {
+        if (s[0] == '\\' && (s[1] == 'n' || s[1] == 't')) {
+            *w++ = s[1] == 'n' ? '\n' : '\t';
+            s++;
+        } else {
+            *w++ = *s;
+        }
+    }
+    *w = '\0';
+}
+
+static int
+run_table(const date_model *dm, const char *path)
+{
+    size_t len;
+    char *data = slurp(path, &len);
+    if (!data) {
+        fprintf(stderr, "cannot read %s\n", path);
+        return 1;
+    }
+    tok_list tl = {0};
+    cand_list out = {0};
+    int cases = 0, lineno = 0;
+    for (char *line = data, *next; line && *line; line = next) {
+        lineno++;
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        if (!*line || line[0] == '#')
+            continue;
+        char *text = line, *ref = strchr(text, '\t'), *want = ref ? strchr(ref + 1, '\t') : NULL;
+        if (!ref || !want) {
+            fprintf(stderr, "%s:%d: needs three columns\n", path, lineno);
+            harness_fail++;
+            continue;
+        }
+        *ref++ = '\0';
+        *want++ = '\0';
+        unescape(text);
+        cases++;
+        if (run(dm, &tl, text, strlen(text), ref, &out)) {
+            fprintf(stderr, "%s:%d: run failed\n", path, lineno);
+            harness_fail++;
+            continue;
+        }
+        /* Invariants: sorted, non-overlapping, on token boundaries. */
+        for (size_t k = 0; k < out.n; k++) {
+            const cand *c = &out.v[k];
+            CHECK(c->tok_end > c->tok_start && c->tok_end <= tl.n);
+            CHECK(c->byte_start == tl.v[c->tok_start].byte_start &&
+                  c->byte_end == tl.v[c->tok_end - 1].byte_end);
+            if (k)
+                CHECK(out.v[k - 1].byte_end <= c->byte_start);
+        }
+        /* The mentions, in order, joined by " ;; " (or "-" for none). */
+        char got[2048] = "", one[512];
+        for (size_t k = 0; k < out.n; k++) {
+            describe(text, &out.v[k], one, sizeof one);
+            if (k)
+                strncat(got, " ;; ", sizeof got - strlen(got) - 1);
+            strncat(got, one, sizeof got - strlen(got) - 1);
+        }
+        if (!out.n)
+            strcpy(got, "-");
+        if (strcmp(got, want)) {
+            harness_fail++;
+            fprintf(stderr, "%s:%d: %s\n  ref  %s\n  want %s\n  got  %s\n", path, lineno, text,
+                    ref, want, got);
+        } else {
+            harness_pass++;
+        }
+    }
+    printf("%d table cases\n", cases);
+    CHECK(cases >= 300);
+    tok_list_free(&tl);
+    cand_list_free(&out);
+    free(data);
+    return 0;
+}
+
+static void
+test_calendar(void)
+{
+    date_ymd r;
+    CHECK_INT(date_parse_ref("2024-11-03", &r), 0);
+    CHECK(r.y == 2024 && r.m == 11 && r.d == 3);
+    CHECK_INT(date_parse_ref("2024-11-03T10:00:00", &r), 0);
+    CHECK_INT(date_parse_ref("2024-02-30", &r), -1);
+    CHECK_INT(date_parse_ref("2013-12-4", &r), 0); /* as written in real data */
+    CHECK(r.y == 2013 && r.m == 12 && r.d == 4);
+    CHECK_INT(date_parse_ref("2024-123-3", &r), -1);
+    CHECK_INT(date_parse_ref("24-11-03", &r), -1);
+    CHECK_INT(date_parse_ref("2023-02-29", &r), -1);
+    CHECK_INT(date_parse_ref("2024-02-29", &r), 0);
+    CHECK_INT(date_parse_ref("", &r), -1);
+    CHECK_INT(date_is_leap(2000), 1);
+    CHECK_INT(date_is_leap(1900), 0);
+    CHECK_INT(date_is_leap(2024), 1);
+    CHECK_INT(date_days_in_month(2023, 2), 28);
+    CHECK_INT(date_days_in_month(2024, 2), 29);
+    CHECK_INT(date_days_in_month(2024, 13), 0);
+    CHECK_INT(date_to_days(1970, 1, 1), 0);
+    CHECK_INT(date_to_days(2000, 3, 1), 11017);
+    int y, m, d;
+    date_from_days(11017, &y, &m, &d);
+    CHECK(y == 2000 && m == 3 && d == 1);
+    CHECK_INT(date_weekday(2024, 11, 3), 7);  /* a Sunday */
+    CHECK_INT(date_weekday(2024, 8, 31), 6);  /* a Saturday */
+    CHECK_INT(date_weekday(1945, 8, 17), 5);  /* a Friday */
+    CHECK_INT(date_weekday(2014, 12, 30), 2); /* a Tuesday */
+    int wy, w;
+    date_iso_week(2024, 11, 3, &wy, &w);
+    CHECK(wy == 2024 && w == 44);
+    date_iso_week(2021, 1, 3, &wy, &w);
+    CHECK(wy == 2020 && w == 53);
+    date_iso_week(2024, 12, 30, &wy, &w);
+    CHECK(wy == 2025 && w == 1);
+    y = 2024, m = 3, d = 1;
+    date_add_days(&y, &m, &d, -1);
+    CHECK(y == 2024 && m == 2 && d == 29);
+    y = 2024, m = 1;
+    date_add_months(&y, &m, -1);
+    CHECK(y == 2023 && m == 12);
+    date_add_months(&y, &m, 13);
+    CHECK(y == 2025 && m == 1);
+    date_ymd ref = {2024, 11, 3};
+    CHECK_INT(date_resolve_year(10, 28, &ref, 0), 2024);
+    CHECK_INT(date_resolve_year(1, 5, &ref, 0), 2025);
+    CHECK_INT(date_resolve_year(6, 0, &ref, -1), 2024);
+    CHECK_INT(date_resolve_year(11, 0, &ref, -1), 2023);
+    CHECK_INT(date_resolve_year(6, 0, &ref, 1), 2025);
+    CHECK_INT(date_resolve_year(11, 3, &ref, 0), 2024);
+    date_ymd leap = {2023, 3, 1};
+    CHECK_INT(date_resolve_year(2, 29, &leap, 0), 2024);
+    char buf[CAND_VALUE_MAX];
+    date_val v;
+    memset(&v, 0, sizeof v);
+    v.ta.h = v.tb.h = -1;
+    v.a = (date_point){DP_YMD, 0, 10, 28, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "XXXX-10-28");
+    v.a = (date_point){DP_WEEK, 0, 0, 0, 0, 5};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "XXXX-WXX-5");
+    v.a = (date_point){DP_DECADE, 1990, 0, 0, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "199X");
+    v.a = (date_point){DP_CENTURY, 21, 0, 0, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "20");
+    v.a = (date_point){DP_YMD, 2024, 11, 3, 0, 0};
+    v.ta = (date_clock){10, 0, 420, 1, NULL};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-11-03T10:00+07:00");
+    v.ta = (date_clock){-1, 0, 0, 0, "NI"};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-11-03TNI");
+    v.ta.pod = NULL;
+    v.b = (date_point){DP_YMD, 2024, 11, 5, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-11-03/2024-11-05");
+    v.null = 1;
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "");
+}
+
+/* Reads the texts (and dates) of a JSON Lines file. */
+typedef struct doc {
+    char *text, *date, *id;
+    size_t len;
+} doc;
+
+static doc *
+read_jsonl(const char *path, size_t *n)
+{
+    size_t len;
+    char *data = slurp(path, &len);
+    doc *docs = NULL;
+    size_t cap = 0;
+    *n = 0;
+    if (!data)
+        return NULL;
+    for (char *line = data, *next; line && *line; line = next) {
+        next = strchr(line, '\n');
+        if (next)
+            *next++ = '\0';
+        json_object *o = json_tokener_parse(line), *v;
+        if (!o)
+            continue;
+        if (*n == cap) {
+            cap = cap ? cap * 2 : 64;
+            doc *p = realloc(docs, cap * sizeof *p);
+            if (!p)
+                break;
+            docs = p;
+        }
+        doc *d = &docs[(*n)++];
+        memset(d, 0, sizeof *d);
+        if (json_object_object_get_ex(o, "text", &v)) {
+            d->text = strdup(json_object_get_string(v));
+            d->len = strlen(d->text);
+        }
+        if (json_object_object_get_ex(o, "date", &v))
+            d->date = strdup(json_object_get_string(v));
+        if (json_object_object_get_ex(o, "id", &v))
+            d->id = strdup(json_object_get_string(v));
+        json_object_put(o);
+        if (!d->text)
+            (*n)--;
+    }
+    free(data);
+    return docs;
+}
+
+static void
+free_docs(doc *docs, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        free(docs[k].text);
+        free(docs[k].date);
+        free(docs[k].id);
+    }
+    free(docs);
+}
+
+static double
+now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Tokenizes every document once (untimed), then times date_run alone over all of them. */
+static int
+bench(const date_model *dm, const char *path, int reps)
+{
+    size_t n, bytes = 0, mentions = 0;
+    doc *docs = read_jsonl(path, &n);
+    if (!docs)
+        return 1;
+    tok_list *tls = calloc(n, sizeof *tls);
+    cand_list out = {0};
+    for (size_t k = 0; k < n; k++) {
+        tok_run(&tls[k], docs[k].text, docs[k].len);
+        bytes += docs[k].len;
+    }
+    date_ymd ref = {2024, 11, 3};
+    double t0 = now();
+    for (int r = 0; r < reps; r++)
+        for (size_t k = 0; k < n; k++) {
+            out.n = 0;
+            date_run(dm, docs[k].text, docs[k].len, &tls[k], &ref, &out, NULL);
+            mentions += out.n;
+        }
+    double dt = now() - t0;
+    printf("%zu documents, %zu bytes x %d: %.3f s, %.1f MB/s, %zu mentions per pass\n", n, bytes,
+           reps, dt, bytes * (double)reps / dt / 1e6, mentions / (size_t)reps);
+    for (size_t k = 0; k < n; k++)
+        tok_list_free(&tls[k]);
+    free(tls);
+    cand_list_free(&out);
+    free_docs(docs, n);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    date_model *dm;
+    if (date_model_new(&dm, NULL) != IDNER_OK) {
+        fprintf(stderr, "date_model_new failed\n");
+        return 1;
+    }
+    tok_list tl = {0};
+    cand_list out = {0};
+    int rc = 0;
+    if (argc >= 4 && !strcmp(argv[1], "--show")) {
+        size_t len;
+        char *text = slurp(argv[3], &len);
+        if (!text || run(dm, &tl, text, len, argv[2], &out))
+            rc = 1;
+        else
+            show(argv[3], text, &out);
+        free(text);
+    } else if (argc >= 3 && !strcmp(argv[1], "--jsonl")) {
+        size_t n;
+        doc *docs = read_jsonl(argv[2], &n);
+        for (size_t k = 0; k < n; k++)
+            if (!run(dm, &tl, docs[k].text, docs[k].len, docs[k].date, &out))
+                show(docs[k].id ? docs[k].id : "-", docs[k].text, &out);
+        free_docs(docs, n);
+    } else if (argc >= 3 && !strcmp(argv[1], "--bench")) {
+        rc = bench(dm, argv[2], argc >= 4 ? atoi(argv[3]) : 20);
+    } else if (argc >= 2) {
+        test_calendar();
+        rc = run_table(dm, argv[1]);
+        rc = rc ? rc : harness_done();
+    } else {
+        fprintf(stderr, "usage: test_date TABLE.tsv | --show REF FILE | --jsonl FILE | "
+                        "--bench FILE [N]\n");
+        rc = 1;
+    }
+    tok_list_free(&tl);
+    cand_list_free(&out);
+    date_model_free(dm);
+    return rc;
+}

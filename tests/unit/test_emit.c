@@ -1,0 +1,230 @@
+/*
+ * test_emit.c: the JSON writer (src/emit.c, SPEC.md section 2): key order, optional fields,
+ * value null for DATE/TIME, escaping of quotes, backslashes, control characters and NUL,
+ * non-ASCII written as UTF-8, error objects, and idner_result_to_json (plain and pretty).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "emit.h"
+#include "harness.h"
+#include "result.h"
+
+#define PLAIN (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Serializes O (consumed) into a malloc'd string. */
+static char *
+dump(json_object *o)
+{
+    const char *s;
+    char *copy;
+
+    if (o == NULL)
+        return NULL;
+    s = json_object_to_json_string_ext(o, PLAIN);
+    copy = malloc(strlen(s) + 1);
+    if (copy)
+        strcpy(copy, s);
+    json_object_put(o);
+    return copy;
+}
+
+static void
+check_dump(json_object *o, const char *want)
+{
+    char *got = dump(o);
+
+    CHECK_STR(got, want);
+    free(got);
+}
+
+static void
+test_country(void)
+{
+    idner_entity e;
+
+    memset(&e, 0, sizeof e);
+    e.type = IDNER_LOC;
+    e.start = 10;
+    e.end = 21;
+    e.byte_start = 12;
+    e.byte_end = 23;
+    e.text = "Korea Utara";
+    e.source = "gazetteer";
+    e.canonical = "Korea Utara";
+    e.id = "iso3166:KP";
+    e.subtype = "country";
+    e.iso = "KP";
+    check_dump(emit_entity(&e),
+               "{\"type\":\"LOC\",\"text\":\"Korea Utara\",\"start\":10,\"end\":21,"
+               "\"byte_start\":12,\"byte_end\":23,\"canonical\":\"Korea Utara\","
+               "\"id\":\"iso3166:KP\",\"subtype\":\"country\",\"iso\":\"KP\","
+               "\"source\":\"gazetteer\"}");
+    /* Optional fields left out when NULL. */
+    e.canonical = e.id = e.subtype = e.iso = NULL;
+    e.type = IDNER_PER;
+    check_dump(emit_entity(&e),
+               "{\"type\":\"PER\",\"text\":\"Korea Utara\",\"start\":10,\"end\":21,"
+               "\"byte_start\":12,\"byte_end\":23,\"source\":\"gazetteer\"}");
+}
+
+static void
+test_dates(void)
+{
+    idner_entity e;
+
+    memset(&e, 0, sizeof e);
+    e.type = IDNER_DATE;
+    e.start = 0;
+    e.end = 5;
+    e.byte_start = 0;
+    e.byte_end = 5;
+    e.text = "Senin";
+    e.source = "date";
+    /* value is always present for DATE and TIME: null when unknown. */
+    check_dump(emit_entity(&e), "{\"type\":\"DATE\",\"text\":\"Senin\",\"start\":0,\"end\":5,"
+                                "\"byte_start\":0,\"byte_end\":5,\"value\":null,"
+                                "\"source\":\"date\"}");
+    e.value = "2024-08-31";
+    e.mod = "START";
+    e.weekday_conflict = 1;
+    check_dump(emit_entity(&e), "{\"type\":\"DATE\",\"text\":\"Senin\",\"start\":0,\"end\":5,"
+                                "\"byte_start\":0,\"byte_end\":5,\"value\":\"2024-08-31\","
+                                "\"mod\":\"START\",\"weekday_conflict\":true,"
+                                "\"source\":\"date\"}");
+    e.type = IDNER_TIME;
+    e.value = NULL;
+    e.mod = NULL;
+    e.weekday_conflict = 0;
+    check_dump(emit_entity(&e), "{\"type\":\"TIME\",\"text\":\"Senin\",\"start\":0,\"end\":5,"
+                                "\"byte_start\":0,\"byte_end\":5,\"value\":null,"
+                                "\"source\":\"date\"}");
+}
+
+static void
+test_escaping(void)
+{
+    /* 22 bytes with a NUL inside: the span length, not strlen, decides. */
+    static const char text[] = "a\"b\\c/d\x01\x1f\n\t\xc3\xa9\xe2\x80\x94\xf0\x9f\x98\x80\0z";
+    idner_entity e;
+    json_object *back, *t;
+    char *s;
+
+    memset(&e, 0, sizeof e);
+    e.type = IDNER_ORG;
+    e.text = text;
+    e.byte_start = 100;
+    e.byte_end = 100 + sizeof text - 1;
+    e.start = 50;
+    e.end = 50 + 17;
+    e.source = "rule";
+    s = dump(emit_entity(&e));
+    CHECK(s != NULL);
+    if (s == NULL)
+        return;
+    CHECK(strstr(s, "\"text\":\"a\\\"b\\\\c/d\\u0001\\u001f\\n\\t\xc3\xa9\xe2\x80\x94"
+                    "\xf0\x9f\x98\x80\\u0000z\"") != NULL);
+    CHECK(strchr(s, '\x01') == NULL && strchr(s, '\n') == NULL && strchr(s, '\t') == NULL);
+    /* It parses back to the same bytes. */
+    back = json_tokener_parse(s);
+    CHECK(back != NULL);
+    if (back && json_object_object_get_ex(back, "text", &t)) {
+        CHECK_INT(json_object_get_string_len(t), sizeof text - 1);
+        CHECK(memcmp(json_object_get_string(t), text, sizeof text - 1) == 0);
+    } else {
+        CHECK(0);
+    }
+    json_object_put(back);
+    free(s);
+}
+
+static void
+test_error(void)
+{
+    check_dump(emit_error(json_object_new_string("doc-1"), "invalid UTF-8 at byte 17"),
+               "{\"id\":\"doc-1\",\"error\":\"invalid UTF-8 at byte 17\"}");
+    check_dump(emit_error(json_object_new_int64(5), "not JSON: \"x\"\n"),
+               "{\"id\":5,\"error\":\"not JSON: \\\"x\\\"\\n\"}");
+    check_dump(emit_error(NULL, "oops"), "{\"error\":\"oops\"}");
+}
+
+static void
+test_document(void)
+{
+    idner_entity ents[2];
+    struct idner_result r;
+    char *json = NULL;
+    size_t len = 0;
+    idner_error err;
+    json_object *parsed;
+
+    memset(ents, 0, sizeof ents);
+    ents[0].type = IDNER_LOC;
+    ents[0].text = "Rusia";
+    ents[0].start = ents[0].byte_start = 0;
+    ents[0].end = ents[0].byte_end = 5;
+    ents[0].canonical = "Rusia";
+    ents[0].iso = "RU";
+    ents[0].subtype = "country";
+    ents[0].source = "gazetteer";
+    ents[1].type = IDNER_DATE;
+    ents[1].text = "Minggu";
+    ents[1].start = 6;
+    ents[1].end = 12;
+    ents[1].byte_start = 7;
+    ents[1].byte_end = 13;
+    ents[1].value = "XXXX-WXX-7";
+    ents[1].source = "date";
+    r.v = ents;
+    r.n = 2;
+    r.pool = NULL;
+
+    check_dump(emit_document(json_object_new_string("x"), &r),
+               "{\"id\":\"x\",\"entities\":[{\"type\":\"LOC\",\"text\":\"Rusia\",\"start\":0,"
+               "\"end\":5,\"byte_start\":0,\"byte_end\":5,\"canonical\":\"Rusia\","
+               "\"subtype\":\"country\",\"iso\":\"RU\",\"source\":\"gazetteer\"},"
+               "{\"type\":\"DATE\",\"text\":\"Minggu\",\"start\":6,\"end\":12,\"byte_start\":7,"
+               "\"byte_end\":13,\"value\":\"XXXX-WXX-7\",\"source\":\"date\"}]}");
+    r.n = 0;
+    check_dump(emit_document(NULL, &r), "{\"entities\":[]}");
+    check_dump(emit_document(json_object_new_int64(-3), &r), "{\"id\":-3,\"entities\":[]}");
+
+    /* The public writer: plain, then pretty (same object when parsed). */
+    r.n = 2;
+    CHECK_INT(idner_result_to_json(&r, "a/b", 0, &json, &len, &err), IDNER_OK);
+    CHECK(json != NULL && len == strlen(json));
+    CHECK(json && strncmp(json, "{\"id\":\"a/b\",\"entities\":[{\"type\":\"LOC\"", 36) == 0);
+    CHECK(json && strchr(json, '\n') == NULL);
+    parsed = json ? json_tokener_parse(json) : NULL;
+    idner_free(json);
+    json = NULL;
+    CHECK_INT(idner_result_to_json(&r, NULL, IDNER_JSON_PRETTY, &json, NULL, &err), IDNER_OK);
+    CHECK(json && strchr(json, '\n') != NULL);
+    CHECK(json && strncmp(json, "{\n  \"entities\": [", 17) == 0);
+    if (json && parsed) {
+        json_object *p2 = json_tokener_parse(json), *ents_a, *ents_b;
+
+        CHECK(p2 != NULL);
+        if (p2 && json_object_object_get_ex(parsed, "entities", &ents_a) &&
+            json_object_object_get_ex(p2, "entities", &ents_b))
+            CHECK(json_object_equal(ents_a, ents_b));
+        json_object_put(p2);
+    }
+    json_object_put(parsed);
+    idner_free(json);
+    CHECK_INT(idner_result_to_json(NULL, NULL, 0, &json, NULL, &err), IDNER_ERR_ARG);
+    CHECK(json == NULL);
+}
+
+int
+main(void)
+{
+    test_country();
+    test_dates();
+    test_escaping();
+    test_error();
+    test_document();
+    return harness_done();
+}

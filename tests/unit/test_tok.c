@@ -1,0 +1,153 @@
+/*
+ * test_tok.c: the tokenizer on Indonesian text (cases of issue 2, item 3).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+#include "tok.h"
+
+static tok_list tl;
+static const char *cur;
+
+static void
+run(const char *s)
+{
+    cur = s;
+    CHECK(tok_run(&tl, s, strlen(s)) == IDNER_OK);
+}
+
+/* The text of token I. */
+static const char *
+text_of(size_t i)
+{
+    static char buf[256];
+    if (i >= tl.n)
+        return "(none)";
+    size_t n = tl.v[i].byte_end - tl.v[i].byte_start;
+    if (n >= sizeof buf)
+        n = sizeof buf - 1;
+    memcpy(buf, cur + tl.v[i].byte_start, n);
+    buf[n] = '\0';
+    return buf;
+}
+
+/* The index of the token whose text is S, or -1. */
+static long
+find(const char *s)
+{
+    for (size_t i = 0; i < tl.n; i++)
+        if (!strcmp(text_of(i), s))
+            return (long)i;
+    return -1;
+}
+
+static void
+expect_tokens(const char *s, const char *const *want, size_t n)
+{
+    run(s);
+    CHECK_INT(tl.n, n);
+    for (size_t i = 0; i < n && i < tl.n; i++)
+        CHECK_STR(text_of(i), want[i]);
+}
+
+#define EXPECT(s, ...)                                                                        \
+    do {                                                                                      \
+        static const char *const w_[] = {__VA_ARGS__};                                        \
+        expect_tokens(s, w_, sizeof w_ / sizeof w_[0]);                                       \
+    } while (0)
+
+int
+main(void)
+{
+    /* words, punctuation, reduplication, clitics */
+    EXPECT("Negara-negara itu membahas isu-isu penting.", "Negara-negara", "itu", "membahas",
+           "isu-isu", "penting", ".");
+    CHECK(tl.v[0].flags & TOK_F_REDUP);
+    CHECK(tl.v[3].flags & TOK_F_REDUP);
+    EXPECT("Mereka berhari-hari tembak-menembak.", "Mereka", "berhari-hari", "tembak-menembak",
+           ".");
+    run("Rumahnya di Jakartanya sendiri, bukankah begitu?");
+    long k = find("Jakartanya");
+    CHECK(k >= 0 && (tl.v[k].flags & TOK_F_CLITIC));
+    CHECK(k >= 0 && tl.v[k].stem_len == 7);
+    k = find("bukankah");
+    CHECK(k >= 0 && (tl.v[k].flags & TOK_F_CLITIC));
+    /* hyphens before capitals and digits split; ke-21 is one ordinal */
+    EXPECT("Korea Utara-Rusia meluncurkan Hwasong-19 pada abad ke-21.", "Korea", "Utara", "-",
+           "Rusia", "meluncurkan", "Hwasong", "-", "19", "pada", "abad", "ke-21", ".");
+    CHECK(tl.v[10].flags & TOK_F_ORDINAL);
+    EXPECT("Menlu Choe Son-hui bertemu Kim Jong-un.", "Menlu", "Choe", "Son-hui", "bertemu",
+           "Kim", "Jong-un", ".");
+    /* numbers in Indonesian format and digit dates */
+    EXPECT("Sebanyak 10.000 tentara, inflasi 9,2 persen, bunga 1,30% dan Rp9,2 miliar.",
+           "Sebanyak", "10.000", "tentara", ",", "inflasi", "9,2", "persen", ",", "bunga",
+           "1,30%", "dan", "Rp9,2", "miliar", ".");
+    CHECK_INT(tl.v[1].kind, TOK_NUMBER);
+    CHECK_INT(tl.v[11].kind, TOK_NUMBER);
+    EXPECT("Minggu (3/11/2024) dan Senin (28/10) pukul 10.30 atau 10:30 WIB.", "Minggu", "(",
+           "3/11/2024", ")", "dan", "Senin", "(", "28/10", ")", "pukul", "10.30", "atau",
+           "10:30", "WIB", ".");
+    CHECK_INT(tl.v[2].kind, TOK_DATEDIGITS);
+    CHECK_INT(tl.v[7].kind, TOK_DATEDIGITS);
+    EXPECT("Tanggal 2024-11-03 dan skor 3-1 pada tahun 1990-an.", "Tanggal", "2024-11-03",
+           "dan", "skor", "3", "-", "1", "pada", "tahun", "1990-an", ".");
+    CHECK_INT(tl.v[1].kind, TOK_DATEDIGITS);
+    /* abbreviations keep their period and do not end the sentence */
+    run("Dr. Budi dan Prof. Siti tinggal di Jl. Merdeka No. 5 dll. bersama H. Ahmad.");
+    CHECK(find("Dr.") >= 0);
+    CHECK(find("Prof.") >= 0);
+    CHECK(find("Jl.") >= 0);
+    CHECK(find("No.") >= 0);
+    CHECK(find("dll.") >= 0);
+    CHECK(find("H.") >= 0);
+    CHECK(find("Ahmad") >= 0);
+    for (size_t i = 1; i < tl.n; i++)
+        CHECK(!(tl.v[i].flags & TOK_F_SENT_START));
+    /* URLs, e-mail, hashtags, domains */
+    EXPECT("Lihat https://contoh.go.id/berita?id=5, tulis ke redaksi@contoh.co.id atau #PemiluDamai.",
+           "Lihat", "https://contoh.go.id/berita?id=5", ",", "tulis", "ke",
+           "redaksi@contoh.co.id", "atau", "#PemiluDamai", ".");
+    CHECK_INT(tl.v[1].kind, TOK_URL);
+    CHECK_INT(tl.v[5].kind, TOK_EMAIL);
+    CHECK_INT(tl.v[7].kind, TOK_HASHTAG);
+    EXPECT("Suara.com - Berita", "Suara.com", "-", "Berita");
+    CHECK_INT(tl.v[0].kind, TOK_URL);
+    /* sentences and paragraphs */
+    run("Hujan turun. Banjir datang!\nWarga mengungsi. \"Kami takut.\" Lalu pergi.\n\nEsok hari.");
+    CHECK(tl.v[find("Hujan")].flags & TOK_F_SENT_START);
+    CHECK(tl.v[find("Banjir")].flags & TOK_F_SENT_START);
+    CHECK(tl.v[find("Warga")].flags & TOK_F_SENT_START);
+    CHECK(tl.v[find("Warga")].flags & TOK_F_PARA_START);
+    CHECK(tl.v[find("Lalu")].flags & TOK_F_SENT_START);
+    CHECK(tl.v[find("Esok")].flags & TOK_F_PARA_START);
+    CHECK_INT(tl.v[find("Esok")].para, 2);
+    CHECK_INT(tl.v[find("Esok")].sent, 5);
+    run("Harga naik 2.5 persen... lalu turun.");
+    CHECK(!(tl.v[find("lalu")].flags & TOK_F_SENT_START));
+    /* shapes and keys: NFKC + case fold, curly quotes and dashes unified */
+    run("KPK memanggil Jum\xe2\x80\x99" "at \xe2\x80\x9c" "Ketua\xe2\x80\x9d \xe2\x80\x93 ﬁnal");
+    CHECK(tl.v[0].flags & TOK_F_ALLCAPS);
+    CHECK(tl.v[1].flags & TOK_F_LOWER);
+    CHECK_STR(tok_key(&tl, &tl.v[2]), "jum'at");
+    CHECK_STR(tok_key(&tl, &tl.v[3]), "\"");
+    CHECK_STR(tok_key(&tl, &tl.v[4]), "ketua");
+    CHECK_STR(tok_key(&tl, &tl.v[6]), "-");
+    CHECK_STR(tok_key(&tl, &tl.v[7]), "final");
+    /* offsets: code points and bytes; no-break space separates */
+    run("Kota Bogotá\xc2\xa0" "dan Sulawesi");
+    CHECK_INT(tl.n, 4);
+    CHECK_INT(tl.v[1].byte_end, 12);
+    CHECK_INT(tl.v[1].cp_end, 11);
+    CHECK_INT(tl.v[2].byte_start, 14);
+    CHECK_INT(tl.v[2].cp_start, 12);
+    CHECK_INT(tok_cp_at(&tl, cur, 14), 12);
+    CHECK_INT(tok_cp_at(&tl, cur, 12), 11);
+    /* empty and white-space-only text */
+    run("");
+    CHECK_INT(tl.n, 0);
+    run(" \n\t ");
+    CHECK_INT(tl.n, 0);
+    tok_list_free(&tl);
+    return harness_done();
+}

@@ -1,0 +1,58 @@
+/*
+ * gazc: compiles gazetteer TSV lists (the .tsv files of data/gazetteer, format in data/README.md) into the
+ * binary file the model maps at start-up (src/gaz_format.h). Run by the build; same input, same
+ * bytes.
+ *
+ *   gazc -o gazetteer.bin LIST.tsv...
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gaz.h"
+
+int
+main(int argc, char **argv)
+{
+    const char *out = NULL;
+    int first = 1;
+    if (argc > 2 && !strcmp(argv[1], "-o")) {
+        out = argv[2];
+        first = 3;
+    }
+    if (!out || first >= argc) {
+        fprintf(stderr, "usage: gazc -o OUT.bin LIST.tsv...\n");
+        return 1;
+    }
+    gaz_builder *b = gaz_builder_new();
+    idner_error err = {0};
+    if (!b) {
+        fprintf(stderr, "gazc: out of memory\n");
+        return 1;
+    }
+    for (int i = first; i < argc; i++) {
+        if (gaz_builder_add_file(b, argv[i], GAZ_RANK_OTHER, &err) != IDNER_OK) {
+            fprintf(stderr, "gazc: %s\n", err.message);
+            gaz_builder_free(b);
+            return 1;
+        }
+    }
+    size_t entries = gaz_builder_count(b);
+    void *img = NULL;
+    size_t size = 0;
+    if (gaz_builder_finish(b, &img, &size, &err) != IDNER_OK) {
+        fprintf(stderr, "gazc: %s\n", err.message);
+        gaz_builder_free(b);
+        return 1;
+    }
+    gaz_builder_free(b);
+    FILE *f = fopen(out, "wb");
+    if (!f || fwrite(img, 1, size, f) != size || fclose(f) != 0) {
+        fprintf(stderr, "gazc: cannot write %s\n", out);
+        free(img);
+        return 1;
+    }
+    free(img);
+    printf("gazc: %zu entries, %zu bytes -> %s\n", entries, size, out);
+    return 0;
+}
