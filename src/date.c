@@ -18,7 +18,12 @@
  *   two-digit year rule of SPEC 4.2.
  * - A clock time needs "pukul"/"jam", a zone, or "waktu setempat": "10.30" alone is a number.
  * - "akhir pekan" and other mod + pekan/bulan/tahun without more are the reference date's
- *   week/month/year with the mod.
+ *   week/month/year with the mod ("akhir pekan ini" is the week with mod END: SPEC 4.2 has no
+ *   weekend value).
+ * - A yearless date after "sejak" is resolved into the past (what started has started).
+ * - Fixed holidays take the year nearest the reference date like any yearless date; moveable
+ *   feasts are dated from the table in date_names.c (2013-2025, Imlek to 2030), else null.
+ * - A stand-alone "HUT" is any anniversary: only "HUT RI ke-N" / "HUT ke-N RI" is 17 August.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,13 +104,16 @@ words_build(date_model *dm)
         size_t len = sp ? (size_t)(sp - date_holidays[k].name) : strlen(date_holidays[k].name);
         memcpy(first, date_holidays[k].name, len);
         first[len] = '\0';
-        words_add(t, mask, first, TB_TRIGGER);
+        words_add(t, mask, first, TB_TRIGGER | TB_HOL);
     }
     static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
     for (size_t k = 0; k < date_n_cwords; k++)
         words_add(t, mask, date_cwords[k].w, cls_bits[date_cwords[k].cls]);
-    for (size_t k = 0; k < date_n_trigger_words; k++)
-        words_add(t, mask, date_trigger_words[k], TB_TRIGGER);
+    for (size_t k = 0; k < date_n_trigger_words; k++) {
+        int b = date_trigger_words[k].bits;
+        int starts = b & (DW_REL | DW_PREFIX | DW_MOD | DW_TIMEKW | DW_CENT | DW_POD);
+        words_add(t, mask, date_trigger_words[k].w, TB_DW(b) | (starts ? TB_TRIGGER : 0));
+    }
     return 0;
 }
 
@@ -183,13 +191,14 @@ pattern_text(int re, sbuf *b)
                    "\\h+(yang\\h+lalu|lalu|silam|mendatang|lagi))(?![a-z])",
         [RE_YEAR] = "(\\d{4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
                     "(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)(?:tahun\\h+)?(\\d{4})" NOTDIG ")?",
-        [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:-|\\h)?an(?![a-z])",
+        [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
         [RE_CENT] = "abad\\h+(?:ke-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])",
         [RE_HOL] = "(@H)(?![a-z])(?:\\h+ke-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(ri|republik\\h+indonesia)"
                    "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?!\\d|\\h*h(?![a-z])))?",
         [RE_POD] = "(?:(@P)\\h+ini|tadi\\h+(@P))(?![a-z])",
         [RE_PODW] = "(@P)(?![a-z])",
-        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:(\\h*\\(\\h*)|(\\h*,\\h*)|(\\h+)(?=\\d))?",
+        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:(\\h*\\(\\h*)|(\\h*,\\h*)|"
+                  "(\\h+(?:(?:tanggal|tgl\\.?)\\h+)?)(?=\\d))?",
     };
     for (const char *s = src[re]; *s; s++) {
         int r = 0;
@@ -294,46 +303,14 @@ date_model_free(date_model *dm)
     free(dm);
 }
 
-int
-date_parse_ref(const char *s, date_ymd *out)
+/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
+static int
+has_digit(const tok *t)
 {
-    /* "YYYY-MM-DD"; a one-digit month or day ("2013-12-4", seen in real data) is accepted. */
-    int v[3] = {0, 0, 0};
-    static const int minw[3] = {4, 1, 1}, maxw[3] = {4, 2, 2};
-    if (!s)
-        return -1;
-    for (int f = 0; f < 3; f++) {
-        int k = 0;
-        for (; k < maxw[f] && *s >= '0' && *s <= '9'; k++, s++)
-            v[f] = v[f] * 10 + (*s - '0');
-        if (k < minw[f])
-            return -1;
-        if (f < 2 && *s++ != '-')
-            return -1;
-    }
-    if ((*s && *s != 'T' && *s != ' ') || !date_valid(v[0], v[1], v[2]))
-        return -1;
-    *out = (date_ymd){v[0], v[1], v[2]};
-    return 0;
+    return (t->flags & TOK_F_DIGIT) || t->kind == TOK_NUMBER || t->kind == TOK_DATEDIGITS;
 }
 
 /* ---- joining a core form with its prefix and tail words ------------------------------- */
-
-typedef int (*form_fn)(date_ctx *, size_t, int, date_ment *);
-typedef struct form_ref {
-    form_fn fn;
-    int id;
-} form_ref;
-
-static const form_ref digit_forms[] = {
-    {date_form_digit, RE_DIGIT}, {date_form_written, RE_WRITTEN}, {date_form_time, RE_TIME},
-    {date_form_decade, RE_DECADE}, {date_form_year, RE_YEAR},     {date_form_rel, RE_REL},
-};
-static const form_ref word_forms[] = {
-    {date_form_hol, RE_HOL},   {date_form_rel, RE_REL},   {date_form_written, RE_WRITTEN},
-    {date_form_weekday, RE_WD}, {date_form_time, RE_TIME}, {date_form_cent, RE_CENT},
-    {date_form_pod, RE_POD},
-};
 
 /* What may follow a prefix word: "tanggal" a day, "tahun" a year, "bulan" a month, "hari" a
  * weekday. */
@@ -358,32 +335,78 @@ fits_prefix(int cx, const date_ment *m)
     }
 }
 
-/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
+/* Could token J join a day to a second day ("3-5 November", "3 hingga 5 November")? */
 static int
-has_digit(const tok *t)
+range_next(const date_ctx *c, size_t j)
 {
-    return (t->flags & TOK_F_DIGIT) || t->kind == TOK_NUMBER || t->kind == TOK_DATEDIGITS;
+    if (j >= c->tl->n)
+        return 0;
+    const tok *t = &c->tl->v[j];
+    if (t->kind == TOK_PUNCT)
+        return c->text[t->byte_start] == '-' || (unsigned char)c->text[t->byte_start] == 0xe2;
+    return date_key_is(c, j, "hingga") || date_key_is(c, j, "sampai") ||
+           date_key_is(c, j, "s.d.") || date_key_is(c, j, "s.d") || date_key_is(c, j, "s/d");
 }
 
+typedef int (*form_fn)(date_ctx *, size_t, int, date_ment *);
+
+/* Tries form FN (pattern ID) at token I; keeps the longest that fits the prefix context. */
+static void
+try_form(date_ctx *c, form_fn fn, int id, size_t i, int cx, date_ment *best, int *found)
+{
+    date_ment m;
+    date_ment_init(&m, i);
+    if (fn(c, i, cx, &m)) {
+        m.form = id;
+        if (fits_prefix(cx, &m) && (!*found || m.e > best->e)) {
+            *best = m;
+            *found = 1;
+        }
+    }
+}
+
+/* Cheap tests on the token before any regex: most numbers in news are amounts, and most
+ * trigger words start one form only. This is what keeps the stage fast. */
 static int
 parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
 {
     const tok *t = &c->tl->v[i];
-    const form_ref *f = has_digit(t) ? digit_forms : word_forms;
-    size_t n = has_digit(t) ? sizeof digit_forms / sizeof digit_forms[0]
-                            : sizeof word_forms / sizeof word_forms[0];
+    size_t len = t->byte_end - t->byte_start;
+    const char *p = c->text + t->byte_start;
+    uint32_t nb = date_tok_bits(c, i + 1);
     int found = 0;
-    for (size_t k = 0; k < n; k++) {
-        date_ment m;
-        date_ment_init(&m, i);
-        if (f[k].fn(c, i, cx, &m)) {
-            m.form = f[k].id;
-            if (fits_prefix(cx, &m) && (!found || m.e > best->e)) {
-                *best = m;
-                found = 1;
-            }
-        }
+    if (has_digit(t)) {
+        int alld = (t->flags & TOK_F_ALLDIGIT) != 0;
+        if (t->kind == TOK_DATEDIGITS || (len >= 8 && len <= 10 && memchr(p, '.', len)))
+            try_form(c, date_form_digit, RE_DIGIT, i, cx, best, &found);
+        if (alld && len <= 2 && ((nb & TB_MONTH) || range_next(c, i + 1)))
+            try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
+        if (len <= 5 && (nb & TB_DW(DW_ZONE)))
+            try_form(c, date_form_time, RE_TIME, i, cx, best, &found);
+        if ((len >= 4 && (p[len - 1] == 'n' || p[len - 1] == 'N')) || /* 1990-an, 90an */
+            (alld && len <= 4 && date_key_is(c, i + 2, "an")))         /* 1990 - an */
+            try_form(c, date_form_decade, RE_DECADE, i, cx, best, &found);
+        if (t->kind == TOK_DATEDIGITS || (alld && len == 4))
+            try_form(c, date_form_year, RE_YEAR, i, cx, best, &found);
+        if (alld && len <= 3 && (nb & TB_DW(DW_RELUNIT)))
+            try_form(c, date_form_rel, RE_REL, i, cx, best, &found);
+        return found;
     }
+    uint32_t b = date_tok_bits(c, i);
+    if (b & TB_HOL)
+        try_form(c, date_form_hol, RE_HOL, i, cx, best, &found);
+    if ((b & TB_DW(DW_REL)) || ((b & TB_NUMW) && (nb & TB_DW(DW_RELUNIT))))
+        try_form(c, date_form_rel, RE_REL, i, cx, best, &found);
+    if (b & TB_MONTH)
+        try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
+    if (b & TB_WD)
+        try_form(c, date_form_weekday, RE_WD, i, cx, best, &found);
+    if (b & TB_DW(DW_TIMEKW))
+        try_form(c, date_form_time, RE_TIME, i, cx, best, &found);
+    if (b & TB_DW(DW_CENT))
+        try_form(c, date_form_cent, RE_CENT, i, cx, best, &found);
+    if ((b & TB_POD) || (b & TB_DW(DW_POD)))
+        try_form(c, date_form_pod, RE_POD, i, cx, best, &found);
     return found;
 }
 
@@ -456,6 +479,8 @@ tanggal_bare(date_ctx *c, size_t i, date_ment *m)
 static int
 prefix_cx(const date_ctx *c, size_t i)
 {
+    if (!(date_tok_bits(c, i) & TB_DW(DW_PREFIX)))
+        return CX_NONE;
     if (date_key_is(c, i, "tanggal") || date_key_is(c, i, "tgl") || date_key_is(c, i, "tgl."))
         return CX_TANGGAL;
     if (date_key_is(c, i, "tahun") || date_key_is(c, i, "thn"))
@@ -492,6 +517,8 @@ parse_prefixed(date_ctx *c, size_t i, int cx, date_ment *m)
 static int
 mod_of(const date_ctx *c, size_t i)
 {
+    if (!(date_tok_bits(c, i) & TB_DW(DW_MOD)))
+        return MOD_NONE;
     if (date_key_is(c, i, "awal"))
         return MOD_START;
     if (date_key_is(c, i, "pertengahan") || date_key_is(c, i, "medio"))
@@ -566,6 +593,8 @@ trail_dir(const date_ctx *c, size_t j, int *dir)
     return 0;
 }
 
+static void pod_time(date_ctx *c, date_ment *m, const char *pod);
+
 /* Extends M over what follows its core: "tahun lalu", "lalu"/"ini"/"depan", a part of day, a
  * clock time (SPEC 4.1: a date directly followed by its time is one TIME mention). */
 static void
@@ -573,9 +602,14 @@ tail(date_ctx *c, date_ment *m)
 {
     size_t n = c->tl->n;
     int dir;
-    if (m->type != IDNER_DATE || m->v.null)
+    if (m->form == RE_POD && m->v.ta.pod) {
+        pod_time(c, m, m->v.ta.pod); /* "siang ini pukul 14.00" */
         return;
-    int yearless = m->need_year && m->v.a.kind == DP_YMD && m->v.a.m;
+    }
+    if (m->type != IDNER_DATE)
+        return;
+    /* A null value (kemarin without a reference date) has no direction to take. */
+    int yearless = !m->v.null && m->need_year && m->v.a.kind == DP_YMD && m->v.a.m;
     /* "sejak Juni": what started is in the past. */
     if (yearless && m->s > 0 && date_key_is(c, m->s - 1, "sejak"))
         m->dir = -1;
@@ -588,7 +622,10 @@ tail(date_ctx *c, date_ment *m)
             m->need_year = 0;
         }
         m->e += 2;
-    } else if (m->e < n && trail_dir(c, m->e, &dir)) {
+    } else if (m->bare_wd && date_key_is(c, m->e, "kemarin")) {
+        m->wd_rel = 5; /* "Selasa kemarin": the last Tuesday before the reference date */
+        m->e++;
+    } else if (!m->v.null && m->e < n && trail_dir(c, m->e, &dir)) {
         int take = 0;
         if (m->bare_wd) {
             take = 1;
@@ -619,7 +656,7 @@ tail(date_ctx *c, date_ment *m)
         }
     }
     const char *pod = NULL;
-    if (m->e < n && date_match(c, RE_PODW, m->e)) {
+    if (m->e < n && (date_tok_bits(c, m->e) & TB_POD) && date_match(c, RE_PODW, m->e)) {
         size_t s, e;
         char w[32];
         date_grp(c, 1, &s, &e);
@@ -630,12 +667,21 @@ tail(date_ctx *c, date_ment *m)
             m->v.ta.pod = pod;
         }
     }
-    size_t k = m->e;
+    pod_time(c, m, pod);
+}
+
+/* Joins a clock time after M (spaces or a comma between) into M: one TIME mention (SPEC 4.1).
+ * POD: a part of day already in M, which moves the hour ("Sabtu malam pukul 9" is 21:00). */
+static void
+pod_time(date_ctx *c, date_ment *m, const char *pod)
+{
+    size_t n = c->tl->n, k = m->e;
     if (k < n && c->tl->v[k].kind == TOK_PUNCT && c->text[c->tl->v[k].byte_start] == ',')
         k++;
     date_ment t;
     date_ment_init(&t, k);
-    if (k < n && date_form_time(c, k, CX_NONE, &t)) {
+    if (k < n && (date_tok_bits(c, k) & TB_DW(DW_TIMEKW) || has_digit(&c->tl->v[k])) &&
+        date_form_time(c, k, CX_NONE, &t)) {
         m->e = t.e;
         m->type = IDNER_TIME;
         m->v.ta = t.v.ta;
@@ -676,6 +722,7 @@ resolve(date_ctx *c, date_ment *m, const last_full *last)
         case 2: shift = wd - rw - 7; break;      /* Rabu lalu: the week before */
         case 3: shift = wd - rw + 7; break;      /* Rabu depan: the week after */
         case 4: shift = (wd - rw + 7) % 7; shift = shift ? shift : 7; break;
+        case 5: shift = -((rw - wd + 7) % 7); shift = shift ? shift : -7; break;
         default: shift = -((rw - wd + 7) % 7); break; /* the latest at or before the ref */
         }
         date_add_days(&y, &mo, &d, shift);
@@ -690,6 +737,42 @@ resolve(date_ctx *c, date_ment *m, const last_full *last)
         else if (r->y)
             *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0};
     }
+}
+
+/* A single day ("Minggu (24/8)", "3/11/2024") that can open or close a range of days. */
+static int
+one_day(const date_ment *m)
+{
+    const date_point *a = &m->v.a;
+    /* Not a weekday alone: "buka Senin-Jumat" is every week, not one range. */
+    return m->type == IDNER_DATE && !m->v.null && !m->bare_wd && a->kind == DP_YMD && a->m &&
+           a->d && m->v.b.kind == DP_NONE && m->mod == MOD_NONE;
+}
+
+/* "Minggu (24/8) hingga Senin (25/8)": two days joined by hingga/sampai/s.d./a dash are one
+ * range mention (SPEC 4.1), as "28 Oktober hingga 1 November" already is inside one form. */
+static void
+join_range(date_ctx *c, date_ment *m, const last_full *last)
+{
+    size_t k = m->e;
+    if (!one_day(m) || !range_next(c, k))
+        return;
+    k += date_key_is(c, k, "sampai") && date_key_is(c, k + 1, "dengan") ? 2 : 1;
+    date_ment b;
+    if (k >= c->tl->n || !parse_mention(c, k, &b))
+        return;
+    tail(c, &b);
+    resolve(c, &b, last);
+    if (!one_day(&b))
+        return;
+    long da = date_to_days(m->v.a.y ? m->v.a.y : 2000, m->v.a.m, m->v.a.d);
+    long db = date_to_days(b.v.a.y ? b.v.a.y : 2000, b.v.a.m, b.v.a.d);
+    if ((m->v.a.y == 0) != (b.v.a.y == 0) || db <= da)
+        return;
+    m->e = b.e;
+    m->v.b = b.v.a;
+    if (b.stated_wd < 0)
+        m->stated_wd = -1;
 }
 
 static int
@@ -750,6 +833,7 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
         }
         tail(&c, &m);
         resolve(&c, &m, &last);
+        join_range(&c, &m, &last);
         if (emit(&c, &m, out)) {
             pcre2_match_data_free(c.md);
             return error_set(err, IDNER_ERR_NOMEM, "out of memory");

@@ -253,6 +253,16 @@ date_form_time(date_ctx *c, size_t i, int cx, date_ment *m)
     return 1;
 }
 
+/* Is token I the first word of its sentence (maybe after an opening quote or bracket)? */
+static int
+sentence_initial(const date_ctx *c, size_t i)
+{
+    const uint32_t start = TOK_F_SENT_START | TOK_F_LINE_START;
+    if (c->tl->v[i].flags & start)
+        return 1;
+    return i > 0 && c->tl->v[i - 1].kind == TOK_PUNCT && (c->tl->v[i - 1].flags & start);
+}
+
 /* The reference date moved by N units (0 day, 1 week, 2 month, 3 year) into P. */
 static void
 rel_point(const date_ymd *ref, int unit, int n, date_point *p)
@@ -315,6 +325,10 @@ date_form_rel(date_ctx *c, size_t i, int cx, date_ment *m)
         for (size_t k = 0; k < sizeof days / sizeof days[0]; k++)
             if (!strcmp(w, days[k].w))
                 n = days[k].n;
+        if (!strcmp(w, "hari ini") && i > 0 &&
+            (date_key_is(c, i - 1, "beberapa") || (date_tok_bits(c, i - 1) & TB_NUMW) ||
+             c->tl->v[i - 1].kind == TOK_NUMBER))
+            return 0; /* "beberapa hari ini": these last days, not today */
         m->day_level = 1;
     } else if (date_grp_lower(c, 2, w, sizeof w)) {
         /* "2.000 tahun lalu", "beberapa tahun lalu": a count this form cannot read. */
@@ -322,6 +336,10 @@ date_form_rel(date_ctx *c, size_t i, int cx, date_ment *m)
                       date_key_is(c, i - 1, "beberapa") || date_key_is(c, i - 1, "puluhan") ||
                       date_key_is(c, i - 1, "ratusan") || date_key_is(c, i - 1, "belasan") ||
                       date_key_is(c, i - 1, "ribuan")))
+            return 0;
+        /* "Minggu lalu" with a capital inside a sentence is last Sunday (date_form_weekday);
+         * "minggu lalu", or at a sentence start, is last week. */
+        if (!strcmp(w, "minggu") && (c->tl->v[i].flags & TOK_F_CAP) && !sentence_initial(c, i))
             return 0;
         date_grp_lower(c, 3, dir, sizeof dir);
         unit = unit_of(w);
@@ -365,7 +383,9 @@ year_ok(const date_ctx *c, size_t i, size_t j, int y, int strong)
         if (!(c->tl->v[i].flags & TOK_F_SPACE_BEFORE) && p->kind != TOK_PUNCT)
             return 0;
         if (!(c->tl->v[i].flags & TOK_F_SPACE_BEFORE) &&
-            (is_punct(c, i - 1, '-') || is_punct(c, i - 1, '/') || is_punct(c, i - 1, '.')))
+            (is_punct(c, i - 1, '-') || is_punct(c, i - 1, '.')))
+            return 0;
+        if (is_punct(c, i - 1, '/')) /* "Nomor: 118/D/O/2001", a decree's number */
             return 0;
         if ((date_tok_bits(c, i - 1) & TB_NUMBEFORE) || p->kind == TOK_NUMBER)
             return 0;
@@ -373,6 +393,8 @@ year_ok(const date_ctx *c, size_t i, size_t j, int y, int strong)
     if (j < c->tl->n) {
         if (date_tok_bits(c, j) & TB_UNIT)
             return 0;
+        if (is_punct(c, j, '-') && date_key_is(c, j + 1, "an"))
+            return 0; /* "1980 - an" (a decade, spaced) */
         /* A licence plate: "B 2024 KZ". */
         const tok *nx = &c->tl->v[j];
         if (i > 0 && c->tl->v[i - 1].kind == TOK_WORD && (c->tl->v[i - 1].flags & TOK_F_CAP) &&
@@ -534,6 +556,10 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
     int ord = date_grp_num(c, 2), y = date_grp_num(c, 4);
     if (h->indep == 2 && (ord < 0 || !date_grp(c, 3, &s, &e)))
         return 0; /* "HUT" alone is any anniversary: only "HUT ke-79 RI" is the 17th */
+    if (!strcmp(h->name, "tahun baru") && i > 0 &&
+        (c->tl->v[i - 1].kind == TOK_NUMBER || (date_tok_bits(c, i - 1) & TB_NUMW) ||
+         date_key_is(c, i - 1, "beberapa")))
+        return 0; /* "dua tahun baru saja berlalu": a count of years */
     if (!strcmp(h->name, "natal")) {
         /* A town too (Mandailing Natal); the feast is written with a capital. */
         if (!(c->tl->v[i].flags & TOK_F_CAP) || (i > 0 && date_key_is(c, i - 1, "mandailing")))

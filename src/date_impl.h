@@ -40,8 +40,11 @@ enum {
     TB_NUMBEFORE = 1u << 5,
     TB_MONTHCTX = 1u << 6,
     TB_WEEKCTX = 1u << 7,
-    TB_POD = 1u << 8
+    TB_POD = 1u << 8,
+    TB_HOL = 1u << 9       /* the first word of a holiday's name */
 };
+/* The DW_* bits of date_names.h, kept above the TB_* bits. */
+#define TB_DW(x) ((uint32_t)(x) << 16)
 
 typedef struct date_word_ent {
     uint64_t h;
@@ -77,7 +80,7 @@ typedef struct date_ment {
     int need_year;  /* a.y (and b.y) to be resolved against the reference date */
     int dir;        /* resolution direction: -1 lalu/silam, +1 depan/mendatang, 0 nearest */
     int bare_wd;    /* a weekday alone: 1-7; v.a is then XXXX-WXX-wd until resolved */
-    int wd_rel;     /* for bare_wd: 0 none, 1 ini, 2 lalu, 3 depan, 4 mendatang/nanti */
+    int wd_rel;     /* bare_wd: 0 none, 1 ini, 2 lalu, 3 depan, 4 mendatang/nanti, 5 kemarin */
     int stated_wd;  /* a weekday written before a date, checked against it */
     int day_level;  /* a single day: a part of day or a clock time may follow */
     int has_year;   /* the year was written (or is implied by the form) */

@@ -174,7 +174,8 @@ const date_cword date_cwords[] = {
     {"sedikitnya", WC_NUM_BEFORE}, {"minimal", WC_NUM_BEFORE}, {"maksimal", WC_NUM_BEFORE},
     {"uu", WC_NUM_BEFORE}, {"perpres", WC_NUM_BEFORE}, {"pp", WC_NUM_BEFORE},
     {"perda", WC_NUM_BEFORE}, {"kepres", WC_NUM_BEFORE}, {"keppres", WC_NUM_BEFORE},
-    {"permen", WC_NUM_BEFORE}, {"x", WC_NUM_BEFORE},
+    {"permen", WC_NUM_BEFORE}, {"x", WC_NUM_BEFORE}, {"bernomor", WC_NUM_BEFORE},
+    {"nomornya", WC_NUM_BEFORE},
     /* Words after which a bare month name ("pada Juni") is a date. */
     {"pada", WC_MONTH_CTX}, {"sejak", WC_MONTH_CTX}, {"hingga", WC_MONTH_CTX},
     {"sampai", WC_MONTH_CTX}, {"bulan", WC_MONTH_CTX}, {"awal", WC_MONTH_CTX},

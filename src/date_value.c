@@ -210,3 +210,26 @@ date_val_format(const date_val *v, char *buf, size_t size)
     }
     return 0;
 }
+
+int
+date_parse_ref(const char *s, date_ymd *out)
+{
+    /* "YYYY-MM-DD"; a one-digit month or day ("2013-12-4", seen in real data) is accepted. */
+    int v[3] = {0, 0, 0};
+    static const int minw[3] = {4, 1, 1}, maxw[3] = {4, 2, 2};
+    if (!s)
+        return -1;
+    for (int f = 0; f < 3; f++) {
+        int k = 0;
+        for (; k < maxw[f] && *s >= '0' && *s <= '9'; k++, s++)
+            v[f] = v[f] * 10 + (*s - '0');
+        if (k < minw[f])
+            return -1;
+        if (f < 2 && *s++ != '-')
+            return -1;
+    }
+    if ((*s && *s != 'T' && *s != ' ') || !date_valid(v[0], v[1], v[2]))
+        return -1;
+    *out = (date_ymd){v[0], v[1], v[2]};
+    return 0;
+}

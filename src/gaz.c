@@ -34,12 +34,14 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     uint64_t pool_end = (uint64_t)h->pool_off + h->pool_size;
     if (h->file_size != t->size || h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) ||
         h->slots_off % 8 || h->entries_off % 8 || slots_end > t->size || ents_end > t->size ||
-        pool_end > t->size || h->pool_size == 0 || base[h->pool_off + h->pool_size - 1] != '\0')
+        pool_end > t->size || h->pool_size == 0 || h->first_off % 8 ||
+        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > t->size || base[h->pool_off + h->pool_size - 1] != '\0')
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (bad header)", what);
     t->hdr = h;
     t->slots = (const gaz_slot *)(base + h->slots_off);
     t->entries = (const gaz_entry *)(base + h->entries_off);
     t->pool = base + h->pool_off;
+    t->first = (const uint8_t *)base + h->first_off;
     t->mask = h->n_slots - 1;
     /* Check every offset once, so that lookups need no checks. */
     for (uint32_t i = 0; i < h->n_slots; i++) {
@@ -319,6 +321,21 @@ try_phrase(const gaz *g, uint64_t h, const char *text, const tok_list *tl, size_
     return push_slot(&g->base, bs, text, tl, i, n, stem_last, out);
 }
 
+/* Can a token of hash H (capitalized or not) start a phrase of T? */
+static int
+may_start(const gaz_table *t, uint64_t h, int cap)
+{
+    uint32_t b = gaz_first_bucket(h);
+    const uint8_t *lower = t->first + GAZ_FIRST_BITS / 8;
+    return t->hdr && ((lower[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1)));
+}
+
+static int
+may_start_any(const gaz *g, uint64_t h, int cap)
+{
+    return may_start(&g->base, h, cap) || may_start(&g->user, h, cap);
+}
+
 static int
 is_nya(const tok_list *tl, const tok *t)
 {
@@ -333,6 +350,11 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
     for (size_t i = 0; i < tl->n; i++) {
         const tok *first = &tl->v[i];
         if (first->kind == TOK_PUNCT || first->kind == TOK_SYMBOL)
+            continue;
+        int cap = (first->flags & TOK_F_CAP) != 0;
+        if (!may_start_any(g, first->hash, cap) &&
+            !(is_nya(tl, first) &&
+              may_start_any(g, tok_hash(tok_key(tl, first), first->stem_len), cap)))
             continue;
         /* Longest phrase first: remember the candidates of each acceptable length, keep the
          * longest. */

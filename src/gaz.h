@@ -34,6 +34,7 @@ typedef struct gaz_table {
     const gaz_slot *slots;
     const gaz_entry *entries;
     const char *pool;
+    const uint8_t *first; /* first-token filter */
     uint64_t mask;
     void *mem;     /* what to release */
     size_t size;

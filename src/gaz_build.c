@@ -17,6 +17,7 @@ typedef struct bentry {
     uint32_t key, surface, canonical, id, subtype, iso, source;
     uint32_t upper_mask;
     uint32_t order;
+    uint32_t first_bucket; /* gaz_first_bucket of the first token */
     uint8_t type, rank;
     uint16_t flags, ntok;
 } bentry;
@@ -241,7 +242,7 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
     char key[1024];
     size_t klen = 0;
     uint64_t h = GAZ_HASH_SEED;
-    uint32_t upper = 0;
+    uint32_t upper = 0, first_bucket = 0;
     for (size_t k = 0; k < nt; k++) {
         const tok *t = &b->tl.v[k];
         if (k > 0) {
@@ -250,6 +251,8 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
                 return "out of memory";
             }
         }
+        if (k == 0)
+            first_bucket = gaz_first_bucket(t->hash);
         h = gaz_hash_step(h, t->hash);
         if (klen + t->key_len + 2 > sizeof key)
             return "the surface is too long";
@@ -287,6 +290,7 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
         return "out of memory";
     }
     e->upper_mask = upper;
+    e->first_bucket = first_bucket;
     e->order = (uint32_t)b->n;
     e->type = (uint8_t)type;
     e->rank = (uint8_t)source_rank(source, default_rank);
@@ -419,7 +423,8 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     size_t slots_off = align8(sizeof(gaz_header));
     size_t entries_off = align8(slots_off + n_slots * sizeof(gaz_slot));
     size_t pool_off = align8(entries_off + b->n * sizeof(gaz_entry));
-    size_t total = align8(pool_off + b->pool_len);
+    size_t first_off = align8(pool_off + b->pool_len);
+    size_t total = first_off + 2 * GAZ_FIRST_BITS / 8;
     if (total > UINT32_MAX)
         return error_set(err, IDNER_ERR_LIMIT, "gazetteer larger than 4 GiB");
     char *img = calloc(1, total);
@@ -436,6 +441,8 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     hdr->pool_off = (uint32_t)pool_off;
     hdr->file_size = (uint32_t)total;
     hdr->max_tokens = (uint32_t)b->max_tokens;
+    hdr->first_off = (uint32_t)first_off;
+    uint8_t *first = (uint8_t *)img + first_off;
     gaz_slot *slots = (gaz_slot *)(img + slots_off);
     gaz_entry *ents = (gaz_entry *)(img + entries_off);
     uint64_t mask = n_slots - 1;
@@ -447,6 +454,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
             s->first = (uint32_t)i;
         }
         s->count++;
+        /* capitalized first tokens in the first filter, others in the second */
+        size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : GAZ_FIRST_BITS / 8;
+        first[filter + (e->first_bucket >> 3)] |= (uint8_t)(1u << (e->first_bucket & 7));
         ents[i] = (gaz_entry){e->key,     e->surface,  e->canonical, e->id, e->subtype,
                               e->iso,     e->source,   e->upper_mask, e->type, e->rank,
                               e->flags,   e->ntok,     0};

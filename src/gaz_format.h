@@ -11,6 +11,11 @@
  *   +-------------+  gaz_entry[n_entries]: one per (surface, type, canonical, id), best first
  *   | string pool |  NUL-terminated strings; offset 0 is the empty string
  *   +-------------+
+ *   | first bits  |  two filters of GAZ_FIRST_BITS bits, by bucket of tok_hash: the first for
+ *   +-------------+  phrases whose first token must be capitalized, the second for phrases that
+ *                    may start in lower case. Most tokens start no phrase (and most lowercase
+ *                    words start only capitalized ones): the filters answer without touching
+ *                    the much larger slot array.
  *
  * The phrase hash chains the tokens' tok_hash values (gaz_hash_step), so a lookup costs one
  * probe per token whatever the number of entries.
@@ -21,8 +26,9 @@
 #include <stdint.h>
 
 #define GAZ_MAGIC "IDNERGZ"
-#define GAZ_VERSION 1u
+#define GAZ_VERSION 2u
 #define GAZ_MAX_TOKENS 16
+#define GAZ_FIRST_BITS (1u << 20)
 
 enum gaz_entry_flag {
     GAZ_ACRONYM = 1u << 0, /* match only exactly as written */
@@ -50,7 +56,8 @@ typedef struct gaz_header {
     uint32_t slots_off, entries_off, pool_off;
     uint32_t file_size;
     uint32_t max_tokens;
-    uint32_t reserved[5];
+    uint32_t first_off; /* 2 * GAZ_FIRST_BITS / 8 bytes */
+    uint32_t reserved[4];
 } gaz_header;
 
 typedef struct gaz_slot {
@@ -87,5 +94,12 @@ gaz_hash_step(uint64_t h, uint64_t tok_hash)
 }
 
 #define GAZ_HASH_SEED 0x2545F4914F6CDD1Dull
+
+/* The bucket of a token hash in the first-token filter. */
+static inline uint32_t
+gaz_first_bucket(uint64_t tok_hash)
+{
+    return (uint32_t)(tok_hash >> 44) & (GAZ_FIRST_BITS - 1);
+}
 
 #endif

@@ -56,21 +56,28 @@ text_utf8_invalid_at(const char *str, size_t len)
     return SIZE_MAX;
 }
 
-static const uint8_t ascii_class[128] = {
-    ['\t'] = CH_SPACE, [' '] = CH_SPACE, ['\n'] = CH_NEWLINE, ['\r'] = CH_NEWLINE,
-    ['\v'] = CH_NEWLINE, ['\f'] = CH_NEWLINE, ['\''] = CH_APOS, ['-'] = CH_HYPHEN,
+#define D CH_DIGIT
+#define L CH_LETTER
+#define P CH_PUNCT
+const uint8_t text_ascii_class[128] = {
+    P, P, P, P, P, P, P, P, P, CH_SPACE, CH_NEWLINE, CH_NEWLINE, CH_NEWLINE, CH_NEWLINE, P, P,
+    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
+    CH_SPACE, P, P, P, P, P, P, CH_APOS, P, P, P, P, P, CH_HYPHEN, P, P,
+    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
 };
+#undef D
+#undef L
+#undef P
 
 enum text_class
 text_class_of(int32_t cp)
 {
-    if (cp < 128) {
-        if (cp >= '0' && cp <= '9')
-            return CH_DIGIT;
-        if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-            return CH_LETTER;
-        return ascii_class[cp] ? (enum text_class)ascii_class[cp] : CH_PUNCT;
-    }
+    if (cp >= 0 && cp < 128)
+        return (enum text_class)text_ascii_class[cp];
     switch (cp) {
     case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x02BB: case 0x00B4: case 0x2032:
         return CH_APOS;

@@ -44,6 +44,16 @@ text_decode(const unsigned char *s, int32_t *cp)
 }
 
 enum text_class text_class_of(int32_t cp);
+
+/* The classes of the ASCII range (text.c). */
+extern const uint8_t text_ascii_class[128];
+
+/* text_class_of, with the ASCII range inline. */
+static inline enum text_class
+text_class(int32_t cp)
+{
+    return cp >= 0 && cp < 128 ? (enum text_class)text_ascii_class[cp] : text_class_of(cp);
+}
 int text_is_upper(int32_t cp);
 int text_is_lower(int32_t cp);
 /* A non-ASCII symbol (currency signs, emoji, ...). */

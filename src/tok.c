@@ -10,6 +10,7 @@
  * e-mail addresses and hashtags are single tokens. A line break always ends a sentence and a
  * paragraph; ". ! ? ..." end one when the next token does not start in lower case.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -38,7 +39,7 @@ class_at(const scan *sc, size_t i)
 {
     int l;
     int32_t cp = cp_at(sc, i, &l);
-    return cp < 0 ? 0 : text_class_of(cp);
+    return cp < 0 ? 0 : text_class(cp);
 }
 
 static int
@@ -63,6 +64,8 @@ ascii_lower(unsigned char c)
 static int
 word_is(const scan *sc, size_t a, size_t b, const char *w)
 {
+    if (b <= a || ascii_lower(sc->s[a]) != (unsigned char)w[0])
+        return 0;
     size_t n = strlen(w);
     if (b - a != n)
         return 0;
@@ -138,6 +141,9 @@ static size_t
 scan_url(const scan *sc, size_t i)
 {
     static const char *const prefixes[] = {"http://", "https://", "www."};
+    unsigned char c0 = (unsigned char)ascii_lower(sc->s[i]);
+    if (c0 != 'h' && c0 != 'w')
+        return 0;
     size_t p;
     for (p = 0; p < 3; p++) {
         size_t n = strlen(prefixes[p]);
@@ -186,14 +192,35 @@ scan_email(const scan *sc, size_t i)
     return k;
 }
 
+/* ASCII letters and digits: the fast path of scan_word_run. */
+static const uint8_t ascii_alnum[128] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+    ['G'] = 1, ['H'] = 1, ['I'] = 1, ['J'] = 1, ['K'] = 1, ['L'] = 1, ['M'] = 1, ['N'] = 1,
+    ['O'] = 1, ['P'] = 1, ['Q'] = 1, ['R'] = 1, ['S'] = 1, ['T'] = 1, ['U'] = 1, ['V'] = 1,
+    ['W'] = 1, ['X'] = 1, ['Y'] = 1, ['Z'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1,
+    ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1,
+    ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1,
+    ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* Scans letters, marks, digits and inner apostrophes from I. */
 static size_t
 scan_word_run(const scan *sc, size_t i)
 {
     while (i < sc->len) {
+        unsigned char b = sc->s[i];
+        if (b < 0x80) {
+            if (ascii_alnum[b]) {
+                i++;
+                continue;
+            }
+            if (b != '\'')
+                break;
+        }
         int l;
         int32_t cp = cp_at(sc, i, &l);
-        enum text_class c = text_class_of(cp);
+        enum text_class c = text_class(cp);
         if (c == CH_LETTER || c == CH_MARK || c == CH_DIGIT) {
             i += (size_t)l;
         } else if (c == CH_APOS && class_at(sc, i + (size_t)l) == CH_LETTER) {
@@ -442,7 +469,13 @@ shape_flags(const scan *sc, size_t a, size_t b)
     size_t i = a;
     while (i < b) {
         int l;
-        int32_t cp = cp_at(sc, i, &l);
+        int32_t cp;
+        if (sc->s[i] < 0x80) {
+            cp = sc->s[i];
+            l = 1;
+        } else {
+            cp = cp_at(sc, i, &l);
+        }
         if (cp >= '0' && cp <= '9') {
             f |= TOK_F_DIGIT;
         } else if (text_is_upper(cp)) {
@@ -455,7 +488,7 @@ shape_flags(const scan *sc, size_t a, size_t b)
                 f |= TOK_F_LOWER;
             lower++;
             first = 0;
-        } else if (text_class_of(cp) == CH_LETTER) {
+        } else if (text_class(cp) == CH_LETTER) {
             first = 0;
         }
         i += (size_t)l;
@@ -471,16 +504,17 @@ is_terminal(const tok_list *tl, const tok *t)
     if (t->kind != TOK_PUNCT)
         return 0;
     const char *k = tok_key(tl, t);
-    return !strcmp(k, ".") || !strcmp(k, "!") || !strcmp(k, "?") || !strcmp(k, "...");
+    return (t->key_len == 1 && (k[0] == '.' || k[0] == '!' || k[0] == '?')) ||
+           (t->key_len >= 3 && k[0] == '.');
 }
 
 static int
 is_closer(const tok_list *tl, const tok *t)
 {
-    if (t->kind != TOK_PUNCT)
+    if (t->kind != TOK_PUNCT || t->key_len != 1)
         return 0;
-    const char *k = tok_key(tl, t);
-    return !strcmp(k, "\"") || !strcmp(k, "'") || !strcmp(k, ")") || !strcmp(k, "]");
+    char k = tok_key(tl, t)[0];
+    return k == '"' || k == '\'' || k == ')' || k == ']';
 }
 
 idner_status
@@ -493,11 +527,15 @@ tok_run(tok_list *tl, const char *text, size_t len)
     uint32_t pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START |
                        TOK_F_SPACE_BEFORE;
     int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
+    /* Most documents hold no URL or e-mail address: look for them only where they can be. */
+    int has_at = memchr(text, '@', len) != NULL;
+    int may_url = memmem(text, len, "://", 3) != NULL || memmem(text, len, "www.", 4) != NULL ||
+                  memmem(text, len, "WWW.", 4) != NULL;
     uint32_t sent = 0, para = 0;
     while (i < len) {
         int l;
         int32_t c = cp_at(&sc, i, &l);
-        enum text_class cls = text_class_of(c);
+        enum text_class cls = text_class(c);
         if (cls == CH_SPACE || cls == CH_NEWLINE) {
             pending |= TOK_F_SPACE_BEFORE;
             if (cls == CH_NEWLINE)
@@ -509,9 +547,10 @@ tok_run(tok_list *tl, const char *text, size_t len)
         size_t end;
         uint8_t kind = TOK_PUNCT;
         uint32_t flags = 0;
-        if ((end = scan_url(&sc, i)) != 0) {
+        if (may_url && (end = scan_url(&sc, i)) != 0) {
             kind = TOK_URL;
-        } else if ((cls == CH_LETTER || cls == CH_DIGIT) && (end = scan_email(&sc, i)) != 0) {
+        } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) &&
+                   (end = scan_email(&sc, i)) != 0) {
             kind = TOK_EMAIL;
         } else if (cls == CH_LETTER || cls == CH_MARK) {
             word_info w = scan_word(&sc, i);

@@ -13,6 +13,10 @@ Inputs (same inputs -> same bytes):
   /usr/share/hunspell/id_ID.dic         Debian hunspell-id: ordinary Indonesian words
 
 Cleaning rules for DBpedia names (each rule is counted in the --report output):
+  O0 groups: names of the person list that are groups (a group word such as Band, Boys,
+     Girls, Project, Club, FC, or an English function word: "Kangen Band", "Superman Is
+     Dead"; see gazlib.is_group_name) are taken as organization names too, whole names only
+     (not the pieces the list was expanded with), and go through the rules below.
   O1 encoding: drop names with '?' or U+FFFD (characters lost in conversion).
   O2 charset: drop names with characters other than letters, digits, spaces, apostrophes,
      hyphens, periods, '&' and '/' ("SDI Al-Hilal, Jakarta Timur", "Idoling!!!").
@@ -89,6 +93,22 @@ def main():
 
     with open(os.path.join(dbp, "organization.txt"), encoding="utf-8") as f:
         names = list(OrderedDict.fromkeys(G.nfc(line.strip()) for line in f if line.strip()))
+    # O0: groups in the person list (bands, duos, clubs: "Kangen Band", "Superman Is Dead")
+    # are organizations; only whole names, not the pieces the list was expanded with.
+    with open(os.path.join(dbp, "person.txt"), encoding="utf-8") as f:
+        persons = list(OrderedDict.fromkeys(G.nfc(line.strip()) for line in f if line.strip()))
+    groups = [n for n in persons if any(w in G.GROUP_WORDS or w in G.ENGLISH_WORDS for w in n.split())
+              and not any(w[:1].islower() and w.lower() not in G.PARTICLES | {"and", "of", "the"}
+                          for w in n.split()[1:-1])]
+    pieces = set()
+    for n in groups:
+        ws = n.split()
+        for i in range(len(ws)):
+            for j in range(i + 1, len(ws) + 1):
+                if j - i < len(ws):
+                    pieces.add(" ".join(ws[i:j]))
+    from_person = [n for n in groups if n not in pieces and n not in set(names)]
+    names += from_person
 
     dropped = Counter()
 

@@ -49,10 +49,6 @@ from collections import Counter, OrderedDict
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gazlib as G  # noqa: E402
 
-GROUP_WORDS = {"Band", "Boys", "Girls", "Girls'", "Sisters", "Brothers", "Orchestra", "Group",
-               "Project", "Club", "Duo", "Trio", "FC", "F.C.", "United", "Generation", "Sync",
-               "Singers", "Choir", "Ensemble", "Quartet", "Gang", "Crew", "Squad", "Team",
-               "Idola", "Family", "Kru", "Grup", "Klub", "Persatuan"}
 TITLE_WORDS = {"Sultan", "Haji", "Hajjah", "Hj", "Raden", "Mas", "Ajeng", "Ayu", "Tuan", "Nyonya",
                "Sir", "Lord", "Lady", "Saint", "Santo", "Santa", "Raja", "Ratu", "Pangeran",
                "Putri", "Kiai", "Kyai", "Syekh", "Sheikh", "Syeikh", "Habib", "Teuku", "Cut",
@@ -66,17 +62,7 @@ TITLE_WORDS = {"Sultan", "Haji", "Hajjah", "Hj", "Raden", "Mas", "Ajeng", "Ayu",
                "Kolonel", "Mayor", "Sersan", "Kopral", "Laksamana", "Marsekal", "King", "Queen",
                "Prince", "Princess", "Duke", "Count", "Baron", "Emperor", "Kaisar", "Pope",
                "Nabi", "Rasul", "Santri", "Wan", "Nik", "Che", "Mat", "Mohd", "Muhd"}
-ENGLISH_WORDS = {"The", "Is", "Of", "And", "To", "For", "With", "From", "By", "Me", "My", "You",
-                 "Your", "We", "Our", "Are", "Not", "It", "Its", "All", "Dead", "Kids", "Peppers",
-                 "Boyz", "Gurls", "Babes", "Stars", "Angels", "Dolls", "Pop",
-                 "Music", "Musik", "Records", "Entertainment", "Studio", "Studios"}
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
-PARTICLES = {"bin", "binti", "van", "de", "von", "der", "den", "al", "el", "da", "das", "dos",
-             "del", "della", "di", "du", "la", "le", "y", "ibn", "ben", "ter", "ten", "zu", "af",
-             "av", "op", "vom", "do", "des", "e", "ul", "ud", "ur", "ad", "as", "ash", "at", "az",
-             "bint", "mac", "zur", "ap", "d", "l", "o", "st", "ar", "an", "dal", "dei", "degli",
-             "dela", "delos", "los", "las", "i", "og", "te", "zum", "ibnu", "baron", "graaf",
-             "graf", "freiherr", "jonkheer", "conde", "comte", "duc", "marquis"}
 ARABIC_RE = re.compile(r"^(al|el|ad|an|ar|as|ash|at|az|ath|ul|bin|binti|ibn|bint|ben)\b", re.I)
 
 
@@ -88,19 +74,6 @@ def rule_r3(name, toks, words):
         return True
     if len([c for c in last if c.isalpha()]) == 1:
         return True
-    return False
-
-
-def is_group_name(name):
-    """Band, club, duo or work title rather than a person: a group word, an English function
-    word, or a lower-case word inside that is not a name particle."""
-    ws = name.split()
-    if any(w in GROUP_WORDS or w in ENGLISH_WORDS for w in ws):
-        return True
-    for w in ws[1:-1]:
-        w0 = re.split(r"[-'’]", w)[0]
-        if w0 and w0[0].islower() and w0.lower() not in PARTICLES:
-            return True
     return False
 
 
@@ -165,7 +138,7 @@ def main():
         report.append(f"{rule}\t{name}")
 
     # R4 needs the whole list: pieces of group names.
-    group_names = [n for n in names if is_group_name(n)]
+    group_names = [n for n in names if G.is_group_name(n)]
     group_pieces = set()
     for gname in group_names:
         ws = gname.split()

@@ -237,10 +237,20 @@ def read_tsv(path):
 
 # --- Indonesian ordinary words -------------------------------------------------------------
 HUNSPELL_ID = "/usr/share/hunspell/id_ID.dic"
-_PREFIXES = [("meng", ["", "k"]), ("meny", ["s"]), ("mem", ["", "p"]), ("men", ["", "t"]),
-             ("me", [""]), ("peng", ["", "k"]), ("peny", ["s"]), ("pem", ["", "p"]),
-             ("pen", ["", "t"]), ("per", [""]), ("pe", [""]), ("ber", [""]), ("be", [""]),
-             ("ter", [""]), ("di", [""]), ("ke", [""]), ("se", [""])]
+VOWELS = "aeiou"
+# (prefix, test on the rest after the prefix, letter restored before it or "", minimum stem
+# length without a suffix). The nasal prefixes follow Indonesian sound rules: me- before l m n
+# r w y; mem- before b f v or for a dropped p; men- before c d j z or for a dropped t; meng-
+# before vowels, g h or for a dropped k; meny- for a dropped s. The same for pe-.
+_NASAL = [("meng", lambda r: r[:1] in VOWELS or r[:1] in "gh", ""), ("meng", lambda r: r[:1] in VOWELS, "k"),
+          ("meny", lambda r: r[:1] in VOWELS, "s"),
+          ("mem", lambda r: r[:1] in "bfv", ""), ("mem", lambda r: r[:1] in VOWELS, "p"),
+          ("men", lambda r: r[:1] in "cdjz" or r.startswith("sy"), ""), ("men", lambda r: r[:1] in VOWELS, "t"),
+          ("me", lambda r: r[:1] in "lmnrwy", "")]
+_PREFIXES = [(p, test, repl, 4) for p, test, repl in _NASAL] + \
+            [("pe" + p[2:], test, repl, 4) for p, test, repl in _NASAL] + \
+            [(p, lambda r: True, "", 5) for p in ("per", "ber", "ter", "di", "se")] + \
+            [("ke", lambda r: False, "", 99)]  # ke- only with -an (below)
 _SUFFIXES = ["kan", "an", "i", "nya", "lah", "kah"]
 
 
@@ -272,10 +282,11 @@ def load_id_words(path=HUNSPELL_ID):
 
 def is_id_word(w, words):
     """Whether W (any case) is an Indonesian dictionary word or a regular affixed form of one:
-    a prefix (me-/pe-/per-/ber-/ter-/di-/ke-/se-, with nasal changes) leaving a stem of at least
-    4 letters, a prefix plus a suffix (ke-an, pe-an, ber-an, me-kan, di-i, ...), or the suffixes
-    -kan/-nya/-lah/-kah. A lone -an or -i is not stripped, nor a prefix that leaves a short
-    stem: names such as "Damian", "Arabi" or "Dimas" (di + mas) are not taken for words."""
+    a prefix (me-/pe-/per-/ber-/ter-/di-/se-, nasal forms only where the sound rules allow
+    them) leaving a stem of at least 4 letters (5 for per-/ber-/ter-/di-/se-), a prefix plus a
+    suffix (ke-an, pe-an, ber-an, me-kan, di-i, ...) leaving at least 4, or the suffixes
+    -kan/-nya/-lah/-kah. A lone -an or -i is not stripped: names such as "Damian", "Arabi",
+    "Dimas", "Megawati" or "Persela" are not taken for derived words."""
     w = w.lower()
     if w in words:
         return True
@@ -287,13 +298,17 @@ def is_id_word(w, words):
                 return True
             stems.append((stem, True))
     for stem, had_suffix in stems:
-        for p, repl in _PREFIXES:
+        if had_suffix and stem.startswith("ke") and len(stem) - 2 >= 4 and stem[2:] in words \
+                and w.endswith("an"):
+            return True
+        for p, test, repl, minlen in _PREFIXES:
             if stem.startswith(p):
                 rest = stem[len(p):]
-                for r in repl:
-                    cand = r + rest
-                    if len(cand) >= (3 if had_suffix else 4) and cand in words:
-                        return True
+                if not test(rest):
+                    continue
+                cand = repl + rest
+                if len(cand) >= (4 if had_suffix else minlen) and cand in words:
+                    return True
     return False
 
 
@@ -427,3 +442,33 @@ class Matcher:
                     t[2] += 1
                 i += best[0]
         return out
+
+
+# --- person names that are groups (shared by gaz_people.py and gaz_orgs.py) -------------------
+GROUP_WORDS = {"Band", "Boys", "Girls", "Girls'", "Sisters", "Brothers", "Orchestra", "Group",
+               "Project", "Club", "Duo", "Trio", "FC", "F.C.", "United", "Generation", "Sync",
+               "Singers", "Choir", "Ensemble", "Quartet", "Gang", "Crew", "Squad", "Team",
+               "Idola", "Family", "Kru", "Grup", "Klub", "Persatuan"}
+ENGLISH_WORDS = {"The", "Is", "Of", "And", "To", "For", "With", "From", "By", "Me", "My", "You",
+                 "Your", "We", "Our", "Are", "Not", "It", "Its", "All", "Dead", "Kids", "Peppers",
+                 "Boyz", "Gurls", "Babes", "Stars", "Angels", "Dolls", "Pop",
+                 "Music", "Musik", "Records", "Entertainment", "Studio", "Studios"}
+PARTICLES = {"bin", "binti", "van", "de", "von", "der", "den", "al", "el", "da", "das", "dos",
+             "del", "della", "di", "du", "la", "le", "y", "ibn", "ben", "ter", "ten", "zu", "af",
+             "av", "op", "vom", "do", "des", "e", "ul", "ud", "ur", "ad", "as", "ash", "at", "az",
+             "bint", "mac", "zur", "ap", "d", "l", "o", "st", "ar", "an", "dal", "dei", "degli",
+             "dela", "delos", "los", "las", "i", "og", "te", "zum", "ibnu", "baron", "graaf",
+             "graf", "freiherr", "jonkheer", "conde", "comte", "duc", "marquis"}
+
+
+def is_group_name(name):
+    """Band, club, duo or work title rather than a person: a group word, an English function
+    word, or a lower-case word inside that is not a name particle."""
+    ws = name.split()
+    if any(w in GROUP_WORDS or w in ENGLISH_WORDS for w in ws):
+        return True
+    for w in ws[1:-1]:
+        w0 = re.split(r"[-'’]", w)[0]
+        if w0 and w0[0].islower() and w0.lower() not in PARTICLES:
+            return True
+    return False

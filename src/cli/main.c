@@ -483,6 +483,7 @@ run(cli *c)
     json_tokener_set_flags(c->tok, JSON_TOKENER_STRICT);
     c->out_f = stdout;
     setvbuf(stdout, NULL, _IOFBF, IO_BUFSIZE);
+    setvbuf(stdin, NULL, _IOFBF, IO_BUFSIZE);
     if (c->files.n == 0)
         strvec_push(&c->files, "-");
     if (c->out == OUT_JSON)

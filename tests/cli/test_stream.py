@@ -13,8 +13,8 @@ import threading
 
 from clitest import Checker, exe_from_argv
 
-LINE_TEXT = ("Warga desa bekerja di sawah \u2014 sambil bernyanyi riang, lalu membaca berita "
-             "tentang Rusia. ") * 8
+LINE_TEXT = ("Warga desa bekerja di sawah \u2014 sambil bernyanyi riang. " * 16
+             + "Lalu mereka membaca berita tentang Rusia.")
 
 
 def stream(exe, megabytes, output):
@@ -46,16 +46,16 @@ def stream(exe, megabytes, output):
     buf = b""
     if output == "jsonl":
         for line in p.stdout:
-            doc = json.loads(line)
-            order_ok = order_ok and doc.get("id") == expected
-            count_ok = count_ok and len(doc.get("entities", [])) == 8
+            # Cheap checks, so that the test measures idner rather than Python's json.
+            order_ok = order_ok and line.startswith(b'{"id":%d,"entities":[' % expected)
+            count_ok = count_ok and line.count(b'"type":"LOC"') == 1
             expected += 1
         n_out = expected - 1
     else:
         buf = p.stdout.read()
         arr = json.loads(buf)
         order_ok = [d.get("id") for d in arr] == list(range(1, len(arr) + 1))
-        count_ok = all(len(d.get("entities", [])) == 8 for d in arr)
+        count_ok = all(len(d.get("entities", [])) == 1 for d in arr)
         n_out = len(arr)
     th.join()
     err = p.stderr.read().decode(errors="replace")
@@ -65,8 +65,11 @@ def stream(exe, megabytes, output):
 
 def main():
     exe = exe_from_argv()
-    megabytes = int(sys.argv[2]) if len(sys.argv) > 2 else 64
+    megabytes = int(sys.argv[2]) if len(sys.argv) > 2 else 48
     t = Checker()
+    # Baseline: the same documents, 1 MB of them (model, buffers, libraries).
+    stream(exe, 1, "jsonl")
+    base_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for output in ("jsonl", "json"):
         rc, err, n_in, n_out, order_ok, count_ok = stream(exe, megabytes, output)
         t.eq(rc, 0, f"--output {output}: exit status ({err.strip()[:200]})")
@@ -75,8 +78,10 @@ def main():
         t.check(count_ok, f"--output {output}: every country found")
     # ru_maxrss is in kilobytes on Linux; it is the largest child so far.
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"{megabytes} MB streamed twice; peak RSS of idner {peak_mb:.1f} MB")
-    t.check(peak_mb < megabytes / 2, f"peak RSS {peak_mb:.1f} MB for {megabytes} MB of input")
+    print(f"{megabytes} MB streamed twice; peak RSS of idner {peak_mb:.1f} MB "
+          f"({base_mb:.1f} MB for 1 MB)")
+    t.check(peak_mb < base_mb + megabytes / 4,
+            f"peak RSS {peak_mb:.1f} MB for {megabytes} MB of input, {base_mb:.1f} MB for 1 MB")
     t.done()
 
 

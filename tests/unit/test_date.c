@@ -5,7 +5,9 @@
  *                                 and the calendar helpers' own checks
  *   test_date --show REF FILE     prints the mentions of a text file (REF "-": none)
  *   test_date --jsonl FILE        the same for each document of a JSON Lines file, with its date
+ *   test_date --seed FILE         issue 4's "Done when" on ../shared/samples/seed-004.txt
  *   test_date --bench FILE [N]    times date_run alone over the texts of a JSON Lines file
+ *                                 (CPU time, best of five rounds of N passes)
  */
 #include <json-c/json.h>
 #include <stdio.h>
@@ -319,7 +321,7 @@ static double
 now(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts); /* CPU time: other jobs do not count */
     return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -338,22 +340,97 @@ bench(const date_model *dm, const char *path, int reps)
         bytes += docs[k].len;
     }
     date_ymd ref = {2024, 11, 3};
-    double t0 = now();
-    for (int r = 0; r < reps; r++)
-        for (size_t k = 0; k < n; k++) {
-            out.n = 0;
-            date_run(dm, docs[k].text, docs[k].len, &tls[k], &ref, &out, NULL);
-            mentions += out.n;
-        }
-    double dt = now() - t0;
-    printf("%zu documents, %zu bytes x %d: %.3f s, %.1f MB/s, %zu mentions per pass\n", n, bytes,
-           reps, dt, bytes * (double)reps / dt / 1e6, mentions / (size_t)reps);
+    /* The best of five rounds: a shared machine only ever makes a round slower. */
+    double best = 0;
+    for (int round = 0; round < 5; round++) {
+        mentions = 0;
+        double t0 = now();
+        for (int r = 0; r < reps; r++)
+            for (size_t k = 0; k < n; k++) {
+                out.n = 0;
+                date_run(dm, docs[k].text, docs[k].len, &tls[k], &ref, &out, NULL);
+                mentions += out.n;
+            }
+        double dt = now() - t0;
+        if (round == 0 || dt < best)
+            best = dt;
+    }
+    printf("%zu documents, %zu bytes x %d (best of 5): %.3f s, %.1f MB/s, %zu mentions per "
+           "pass\n", n, bytes, reps, best, bytes * (double)reps / best / 1e6,
+           mentions / (size_t)reps);
     for (size_t k = 0; k < n; k++)
         tok_list_free(&tls[k]);
     free(tls);
     cand_list_free(&out);
     free_docs(docs, n);
     return 0;
+}
+
+/* The value of the mention whose text is SPAN (the N-th such, from 0), or NULL. */
+static const cand *
+find_span(const char *text, const cand_list *out, const char *span, int nth)
+{
+    size_t n = strlen(span);
+    for (size_t k = 0; k < out->n; k++) {
+        const cand *c = &out->v[k];
+        if (c->byte_end - c->byte_start == n && !memcmp(text + c->byte_start, span, n) &&
+            nth-- == 0)
+            return c;
+    }
+    return NULL;
+}
+
+/* Does any mention overlap the first occurrence of WHAT in TEXT? */
+static int
+overlaps(const char *text, const cand_list *out, const char *what)
+{
+    const char *p = strstr(text, what);
+    if (!p)
+        return -1;
+    size_t s = (size_t)(p - text), e = s + strlen(what);
+    for (size_t k = 0; k < out->n; k++)
+        if (out->v[k].byte_start < e && out->v[k].byte_end > s)
+            return 1;
+    return 0;
+}
+
+/* Issue 4's "Done when" on ../shared/samples/seed-004.txt (exit 77: skipped when missing). */
+static int
+check_seed(const date_model *dm, const char *path)
+{
+    size_t len;
+    char *text = slurp(path, &len);
+    if (!text)
+        return 77;
+    tok_list tl = {0};
+    cand_list out = {0};
+    CHECK_INT(run(dm, &tl, text, len, "2024-11-03", &out), 0);
+    static const struct {
+        const char *span, *value;
+        int nth, conflict;
+    } want[] = {{"Minggu (3/11/2024)", "2024-11-03", 0, 0}, {"Senin (28/10)", "2024-10-28", 0, 0},
+                {"Kamis (31/8)", "2024-08-31", 0, 1},       {"Jumat", "2024-11-01", 0, 0},
+                {"Juni lalu", "2024-06", 0, 0},             {"2026", "2026", 0, 0},
+                {"2026", "2026", 1, 0}};
+    for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
+        const cand *c = find_span(text, &out, want[k].span, want[k].nth);
+        CHECK(c != NULL);
+        if (c) {
+            CHECK_STR(c->value, want[k].value);
+            CHECK_INT((c->flags & CAND_WEEKDAY_CONFLICT) != 0, want[k].conflict);
+        }
+    }
+    static const char *const none[] = {"10.000", "8.000", " 183 ", "70%", "1,30%", "Rp 1 Jutaan",
+                                       "Rp9,2 Miliar", "Hwasong-19"};
+    for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
+        CHECK_INT(overlaps(text, &out, none[k]), 0);
+    CHECK_INT(run(dm, &tl, text, len, "-", &out), 0);
+    const cand *c = find_span(text, &out, "Senin (28/10)", 0);
+    CHECK(c && !strcmp(c->value, "XXXX-10-28"));
+    tok_list_free(&tl);
+    cand_list_free(&out);
+    free(text);
+    return harness_done();
 }
 
 int
@@ -382,6 +459,8 @@ main(int argc, char **argv)
             if (!run(dm, &tl, docs[k].text, docs[k].len, docs[k].date, &out))
                 show(docs[k].id ? docs[k].id : "-", docs[k].text, &out);
         free_docs(docs, n);
+    } else if (argc >= 3 && !strcmp(argv[1], "--seed")) {
+        rc = check_seed(dm, argv[2]);
     } else if (argc >= 3 && !strcmp(argv[1], "--bench")) {
         rc = bench(dm, argv[2], argc >= 4 ? atoi(argv[3]) : 20);
     } else if (argc >= 2) {
@@ -390,7 +469,7 @@ main(int argc, char **argv)
         rc = rc ? rc : harness_done();
     } else {
         fprintf(stderr, "usage: test_date TABLE.tsv | --show REF FILE | --jsonl FILE | "
-                        "--bench FILE [N]\n");
+                        "--seed FILE | --bench FILE [N]\n");
         rc = 1;
     }
     tok_list_free(&tl);
