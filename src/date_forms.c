@@ -2,7 +2,7 @@
  * date_forms.c: one reader per form of SPEC.md section 4. Each runs its pcre2 pattern anchored
  * at a token, checks what a regex cannot (calendar validity, year versus amount, context
  * words) and fills a date_ment. Resolution against the reference date happens later, in
- * date.c, once the words after the form (lalu, depan, tahun lalu) are known.
+ * date_join.c, once the words after the form (lalu, depan, tahun lalu) are known.
  */
 #include <string.h>
 
@@ -36,9 +36,10 @@ grp_len(const date_ctx *c, int g)
 static int
 is_punct(const date_ctx *c, size_t i, char ch)
 {
+    if (i >= c->tl->n)
+        return 0;
     const tok *t = &c->tl->v[i];
-    return i < c->tl->n && t->kind == TOK_PUNCT && t->byte_end - t->byte_start == 1 &&
-           c->text[t->byte_start] == ch;
+    return t->kind == TOK_PUNCT && t->byte_end - t->byte_start == 1 && c->text[t->byte_start] == ch;
 }
 
 /* d/m[/y], d-m-yyyy, d.m.yyyy, yyyy-mm-dd. A yearless d/m is a date only where nothing else
@@ -208,6 +209,7 @@ date_pod_hour(int h, const char *pod)
 int
 date_form_time(date_ctx *c, size_t i, int cx, date_ment *m)
 {
+    (void)cx; /* the same signature as the other forms */
     if (!date_match(c, RE_TIME, i))
         return 0;
     size_t s, e;
@@ -493,6 +495,7 @@ roman(const char *s)
 int
 date_form_cent(date_ctx *c, size_t i, int cx, date_ment *m)
 {
+    (void)cx; /* the same signature as the other forms */
     if (!date_match(c, RE_CENT, i))
         return 0;
     size_t s, e;
@@ -542,6 +545,7 @@ feast_near(int feast, const date_ymd *ref, date_point *p)
 int
 date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
 {
+    (void)cx; /* the same signature as the other forms */
     if (!date_match(c, RE_HOL, i))
         return 0;
     size_t s, e;
@@ -575,6 +579,21 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
         m->need_year = y <= 0;
         return 1;
     }
+    if (y <= 0 && date_key_is(c, j, "tahun")) {
+        /* "Lebaran tahun lalu": the feast of the year the words name. */
+        int shift = date_key_is(c, j + 1, "ini")     ? 0
+                    : date_key_is(c, j + 1, "lalu")  ? -1
+                    : date_key_is(c, j + 1, "depan") ? 1
+                                                     : 2;
+        if (shift != 2) {
+            m->e = j + 2;
+            y = c->ref.y ? c->ref.y + shift : -1;
+            if (y < 0) {
+                m->v.null = 1;
+                return 1;
+            }
+        }
+    }
     int md = y > 0 ? date_feast_md(h->feast, y) : 0;
     if (md)
         m->v.a = (date_point){DP_YMD, y, md / 100, md % 100, 0, 0};
@@ -587,6 +606,7 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
 int
 date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m)
 {
+    (void)cx; /* the same signature as the other forms */
     if (!date_match(c, RE_POD, i))
         return 0;
     size_t s, e;
@@ -650,8 +670,7 @@ date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m)
         /* "minggu" is also a week: "dua minggu", "tiap minggu", lower-case "minggu". */
         if (!(c->tl->v[i].flags & (TOK_F_CAP | TOK_F_ALLCAPS)))
             return 0;
-        if (i > 0 && ((date_tok_bits(c, i - 1) & TB_WEEKCTX) ||
-                      c->tl->v[i - 1].kind == TOK_NUMBER))
+        if (i > 0 && ((date_tok_bits(c, i - 1) & TB_WEEKCTX) || c->tl->v[i - 1].kind == TOK_NUMBER))
             return 0;
     }
     m->e = i + 1;

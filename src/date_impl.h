@@ -1,6 +1,7 @@
 /*
- * date_impl.h: what date.c (the model, the scan and the joining of parts) shares with
- * date_forms.c (one parser per form of SPEC.md section 4). Private to the date stage.
+ * date_impl.h: what the files of the date stage share: date.c (the model and the scan),
+ * date_join.c (a mention from its parts), date_forms.c (one reader per form of SPEC.md
+ * section 4) and date_match.c (running the patterns). Private to the date stage.
  *
  *   token i --prefilter--> trigger? --forms at i (pcre2, anchored at the token)--> longest
  *   core --prefixes (tanggal/tahun/bulan/hari, awal/akhir/sekitar)--> tail (lalu/ini, tahun
@@ -32,16 +33,16 @@ enum date_re {
 
 /* Bits of the word table (one entry per word, keyed by tok_hash of the key). */
 enum {
-    TB_TRIGGER = 1u << 0,  /* a date expression may start here */
+    TB_TRIGGER = 1u << 0, /* a date expression may start here */
     TB_MONTH = 1u << 1,
     TB_WD = 1u << 2,
     TB_NUMW = 1u << 3,
-    TB_UNIT = 1u << 4,     /* WC_UNIT */
+    TB_UNIT = 1u << 4, /* WC_UNIT */
     TB_NUMBEFORE = 1u << 5,
     TB_MONTHCTX = 1u << 6,
     TB_WEEKCTX = 1u << 7,
     TB_POD = 1u << 8,
-    TB_HOL = 1u << 9       /* the first word of a holiday's name */
+    TB_HOL = 1u << 9 /* the first word of a holiday's name */
 };
 /* The DW_* bits of date_names.h, kept above the TB_* bits. */
 #define TB_DW(x) ((uint32_t)(x) << 16)
@@ -77,14 +78,14 @@ typedef struct date_ment {
     int type; /* IDNER_DATE or IDNER_TIME */
     int mod;
     date_val v;
-    int need_year;  /* a.y (and b.y) to be resolved against the reference date */
-    int dir;        /* resolution direction: -1 lalu/silam, +1 depan/mendatang, 0 nearest */
-    int bare_wd;    /* a weekday alone: 1-7; v.a is then XXXX-WXX-wd until resolved */
-    int wd_rel;     /* bare_wd: 0 none, 1 ini, 2 lalu, 3 depan, 4 mendatang/nanti, 5 kemarin */
-    int stated_wd;  /* a weekday written before a date, checked against it */
-    int day_level;  /* a single day: a part of day or a clock time may follow */
-    int has_year;   /* the year was written (or is implied by the form) */
-    int form;       /* which reader found the core: enum date_re */
+    int need_year; /* a.y (and b.y) to be resolved against the reference date */
+    int dir;       /* resolution direction: -1 lalu/silam, +1 depan/mendatang, 0 nearest */
+    int bare_wd;   /* a weekday alone: 1-7; v.a is then XXXX-WXX-wd until resolved */
+    int wd_rel;    /* bare_wd: 0 none, 1 ini, 2 lalu, 3 depan, 4 mendatang/nanti, 5 kemarin */
+    int stated_wd; /* a weekday written before a date, checked against it */
+    int day_level; /* a single day: a part of day or a clock time may follow */
+    int has_year;  /* the year was written (or is implied by the form) */
+    int form;      /* which reader found the core: enum date_re */
 } date_ment;
 
 /* Per call state. Nothing here outlives date_run. */
@@ -134,6 +135,26 @@ int date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m);
 
 void date_ment_init(date_ment *m, size_t s);
+
+/* The last mention with a full date, for clock times standing alone (SPEC 4.2). */
+typedef struct date_last_full {
+    date_ymd d;
+    uint32_t para;
+} date_last_full;
+
+/* In date_join.c. */
+/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
+int date_has_digit(const tok *t);
+/* "Nomor 11 Tahun 2020": I is the token of "tahun" in a law's name. */
+int date_law_year(const date_ctx *c, size_t i);
+/* A mention's core and prefix words at token I. */
+int date_parse_mention(date_ctx *c, size_t i, date_ment *m);
+/* Extends M over the words after it. */
+void date_tail(date_ctx *c, date_ment *m);
+/* Resolves M against the reference date and LAST; checks a stated weekday. */
+void date_resolve(date_ctx *c, date_ment *m, const date_last_full *last);
+/* Joins a second day after M into a range. */
+void date_join_range(date_ctx *c, date_ment *m, const date_last_full *last);
 /* An hour said with a part of day, on the 24-hour clock ("jam 7 malam" is 19). */
 int date_pod_hour(int h, const char *pod);
 

@@ -99,7 +99,8 @@ date_grp_lower(const date_ctx *c, int g, char *buf, size_t size)
         return 0;
     for (size_t k = s; k < e; k++) {
         unsigned char ch = (unsigned char)c->text[k];
-        if (ch == ' ' || ch == '\t' || (ch == 0xc2 && k + 1 < e && (unsigned char)c->text[k + 1] == 0xa0)) {
+        if (ch == ' ' || ch == '\t' ||
+            (ch == 0xc2 && k + 1 < e && (unsigned char)c->text[k + 1] == 0xa0)) {
             k += ch == 0xc2;
             if (n && buf[n - 1] == ' ')
                 continue;
@@ -152,4 +153,3 @@ date_pod_of(const char *lower)
             return date_pods[k].code;
     return NULL;
 }
-

@@ -50,10 +50,10 @@ int date_feast_md(int feast, int y);
 
 /* Word classes used by the year-versus-amount decision and by the contexts of bare names. */
 typedef enum date_wclass {
-    WC_UNIT = 1,      /* a noun counted by the number before it: orang, unit, rupiah, ... */
-    WC_NUM_BEFORE,    /* a word after which a number is an amount or an identifier: Rp, nomor */
-    WC_MONTH_CTX,     /* a word after which a bare month name is a date: pada, sejak, bulan */
-    WC_WEEK_CTX       /* a word before "minggu" that makes it a week: dua, beberapa, tiap */
+    WC_UNIT = 1,   /* a noun counted by the number before it: orang, unit, rupiah, ... */
+    WC_NUM_BEFORE, /* a word after which a number is an amount or an identifier: Rp, nomor */
+    WC_MONTH_CTX,  /* a word after which a bare month name is a date: pada, sejak, bulan */
+    WC_WEEK_CTX    /* a word before "minggu" that makes it a week: dua, beberapa, tiap */
 } date_wclass;
 typedef struct date_cword {
     const char *w;
@@ -66,14 +66,14 @@ extern const size_t date_n_cwords;
  * may start (the prefilter in date.c runs no regex at a token that is none of these and has
  * no digit, and at a word only the forms its bits name). */
 enum {
-    DW_REL = 1 << 0,     /* kemarin, pekan (lalu), sehari (lalu) */
-    DW_PREFIX = 1 << 1,  /* tanggal, tahun, bulan, hari: a word that belongs to the date after */
-    DW_MOD = 1 << 2,     /* awal, pertengahan, akhir, sekitar */
-    DW_TIMEKW = 1 << 3,  /* pukul, jam */
-    DW_CENT = 1 << 4,    /* abad */
-    DW_POD = 1 << 5,     /* tadi (pagi) */
-    DW_ZONE = 1 << 6,    /* WIB, WITA, WIT, GMT, UTC, "waktu (setempat)": after a clock time */
-    DW_RELUNIT = 1 << 7  /* hari, pekan, minggu, bulan, tahun: after a count */
+    DW_REL = 1 << 0,    /* kemarin, pekan (lalu), sehari (lalu) */
+    DW_PREFIX = 1 << 1, /* tanggal, tahun, bulan, hari: a word that belongs to the date after */
+    DW_MOD = 1 << 2,    /* awal, pertengahan, akhir, sekitar */
+    DW_TIMEKW = 1 << 3, /* pukul, jam */
+    DW_CENT = 1 << 4,   /* abad */
+    DW_POD = 1 << 5,    /* tadi (pagi) */
+    DW_ZONE = 1 << 6,   /* WIB, WITA, WIT, GMT, UTC, "waktu (setempat)": after a clock time */
+    DW_RELUNIT = 1 << 7 /* hari, pekan, minggu, bulan, tahun: after a count */
 };
 typedef struct date_tword {
     const char *w;

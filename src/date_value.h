@@ -31,7 +31,7 @@ typedef struct date_point {
 /* A clock time or a part of the day. h < 0: none. */
 typedef struct date_clock {
     int h, mi;
-    int tz;          /* offset in minutes east of UTC, when has_tz */
+    int tz; /* offset in minutes east of UTC, when has_tz */
     int has_tz;
     const char *pod; /* "MO", "AF", "EV", "NI" when there is no clock time, else NULL */
 } date_clock;
@@ -39,7 +39,7 @@ typedef struct date_clock {
 typedef struct date_val {
     date_point a, b; /* b.kind != DP_NONE: a range a/b */
     date_clock ta, tb;
-    int null;        /* value cannot be determined: JSON null */
+    int null; /* value cannot be determined: JSON null */
 } date_val;
 
 int date_is_leap(int y);

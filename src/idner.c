@@ -1,6 +1,6 @@
 /*
  * idner.c: the public entry points: model lifecycle and the annotate pipeline
- * (tokenize -> gazetteer -> dates -> merge -> result; SPEC.md is the output contract).
+ * (tokenize -> gazetteer -> dates -> rules -> merge -> result; SPEC.md is the output contract).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -144,6 +144,8 @@ idner_model_new(const idner_model_options *opts, idner_model **out, idner_error 
         goto fail;
     if ((st = date_model_new(&m->dates, err)) != IDNER_OK)
         goto fail;
+    if ((st = rules_new(dir, &m->rules, err)) != IDNER_OK)
+        goto fail;
     *out = m;
     return IDNER_OK;
 fail:
@@ -158,6 +160,7 @@ idner_model_free(idner_model *m)
         return;
     gaz_close(&m->gaz);
     date_model_free(m->dates);
+    rules_free(m->rules);
     free(m->data_dir);
     free(m);
 }
@@ -198,6 +201,8 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         st = gaz_run(&m->gaz, text, &tl, &cl);
     if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
         st = date_run(m->dates, text, len, &tl, &ref, &cl, err);
+    if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
+        st = rules_run(m->rules, &m->gaz, text, &tl, &cl);
     if (st == IDNER_OK) {
         merge_select(&cl);
         st = result_build(text ? text : "", &tl, &cl, types, out);

@@ -8,11 +8,13 @@
 #include "date.h"
 #include "gaz.h"
 #include "idner.h"
+#include "rules.h"
 
 struct idner_model {
     char *data_dir;
     gaz gaz;
     date_model *dates;
+    rules *rules;
 };
 
 #endif

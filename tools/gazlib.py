@@ -6,16 +6,17 @@
   "Son" "-" "hui"), reduplication stays whole ("negara-negara").
 - read_train(): the two train splits as sentences of (token, gold type or None) after the
   same splitting; tokens keep their CoNLL index so that matches can be mapped back.
-- TrainIndex: finds every occurrence of an entry's token sequence in the train text under
-  the case policy of the gazetteer format (proper noun / acronym / ci / common) and tells how
-  many occurrences are exactly a gold entity of the entry's type, how many overlap a gold
-  entity of that type only partly, and how many are something else (O or another type).
+- Matcher: a longest-leftmost match of entries over the train sentences under the case
+  policy of the gazetteer format (proper noun / acronym / ci / common), which tells for each
+  entry how often it fired exactly on a gold entity of its type, on part of one, or on
+  something else (O or another type).
+- is_id_word(): ordinary Indonesian words (Debian hunspell-id plus regular affixes).
+- read_curated(), auto_flags(): the curated tables and the flags of their surfaces.
 - write_tsv(): the fixed 8-column format, sorted, NFC, with a header.
 """
 import os
 import re
 import unicodedata
-from collections import defaultdict
 
 TYPE_MAP = {"PER": "PER", "PERSON": "PER", "ORG": "ORG", "ORGANISATION": "ORG",
             "ORGANIZATION": "ORG", "LOC": "LOC", "PLACE": "LOC"}
@@ -155,48 +156,6 @@ def case_ok(entry_toks, text_toks, flags, sent_start):
         if len(words) <= 1 and (sent_start or not is_cap(text_toks[0])):
             return False
     return True
-
-
-class TrainIndex:
-    """Occurrences of token sequences in the train sentences."""
-
-    def __init__(self, sents):
-        self.sents = sents
-        self.first = defaultdict(list)  # first key -> [(sent idx, tok idx)]
-        for si, s in enumerate(sents):
-            for ti, k in enumerate(s.keys):
-                self.first[k].append((si, ti))
-
-    def occurrences(self, surface_toks, flags):
-        """Yields (sentence, conll_start, conll_end) for each case-valid occurrence that
-        starts and ends on CoNLL token boundaries."""
-        keys = [key(t) for t in surface_toks]
-        n = len(keys)
-        for si, ti in self.first.get(keys[0], ()):
-            s = self.sents[si]
-            if s.keys[ti:ti + n] != keys:
-                continue
-            if ti > 0 and s.conll[ti - 1] == s.conll[ti]:
-                continue
-            end = ti + n
-            if end < len(s.toks) and s.conll[end] == s.conll[end - 1]:
-                continue
-            if not case_ok(surface_toks, s.toks[ti:end], flags, s.start[ti]):
-                continue
-            yield s, s.conll[ti], s.conll[end - 1] + 1
-
-    def stats(self, surface, typ, flags):
-        """(exact, partial, wrong): occurrences that are exactly a gold TYP entity, that
-        overlap a gold TYP entity without being it, and that overlap none."""
-        exact = partial = wrong = 0
-        for s, a, b in self.occurrences(tokenize(surface), flags):
-            if (a, b, typ) in s.gold:
-                exact += 1
-            elif any(t == typ and ga < b and a < gb for ga, gb, t in s.gold):
-                partial += 1
-            else:
-                wrong += 1
-        return exact, partial, wrong
 
 
 def write_tsv(path, rows, header):

@@ -16,7 +16,7 @@ from clitest import Checker, entity_problems, exe_from_argv, jsonl, run, tmpdir,
 TAGS = re.compile(r"^(O|[BI]-(PER|ORG|LOC|DATE|TIME))$")
 
 # Sentences as (token, POS, gold tag) rows.
-S1 = [("Pemerintah", "NOUN", "O"), ("Korea", "PROPN", "B-LOC"), ("Utara", "PROPN", "I-LOC"),
+S1 = [("Warga", "NOUN", "O"), ("Korea", "PROPN", "B-LOC"), ("Utara", "PROPN", "I-LOC"),
       ("dan", "CCONJ", "O"), ("Rusia", "PROPN", "B-LOC"), ("bersepakat", "VERB", "O"),
       (".", "PUNCT", "O")]
 S2 = [("Kapal", "NOUN", "O"), ("AS", "PROPN", "B-LOC"), ("berlabuh", "VERB", "O"),

@@ -158,8 +158,8 @@ run_table(const date_model *dm, const char *path)
             strcpy(got, "-");
         if (strcmp(got, want)) {
             harness_fail++;
-            fprintf(stderr, "%s:%d: %s\n  ref  %s\n  want %s\n  got  %s\n", path, lineno, text,
-                    ref, want, got);
+            fprintf(stderr, "%s:%d: %s\n  ref  %s\n  want %s\n  got  %s\n", path, lineno, text, ref,
+                    want, got);
         } else {
             harness_pass++;
         }
@@ -256,6 +256,47 @@ test_calendar(void)
     v.null = 1;
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "");
+}
+
+/* Long runs of what the patterns look for: every run must finish (linear time; meson's test
+ * timeout is the bound) with sorted, non-overlapping spans. */
+static void
+test_pathological(const date_model *dm)
+{
+    static const char *const units[] = {"3 ",
+                                        "Senin ( ",
+                                        "pukul 10.00 ",
+                                        "2024 - ",
+                                        "3 - 5 - ",
+                                        "awal akhir ",
+                                        "tahun ",
+                                        "1 Januari-",
+                                        "3 hingga ",
+                                        "kemarin (",
+                                        "Minggu (3/11/2024) pukul 10.00 WIB, ",
+                                        "\xc2\xa0",
+                                        "(((((",
+                                        "1/1/1/1/"};
+    size_t size = 200000;
+    char *text = malloc(size + 64);
+    tok_list tl = {0};
+    cand_list out = {0};
+    for (size_t k = 0; text && k < sizeof units / sizeof units[0]; k++) {
+        size_t n = 0, u = strlen(units[k]);
+        while (n + u < size) {
+            memcpy(text + n, units[k], u);
+            n += u;
+        }
+        text[n] = '\0';
+        CHECK_INT(run(dm, &tl, text, n, "2024-11-03", &out), 0);
+        int ok = 1;
+        for (size_t m = 1; m < out.n; m++)
+            ok &= out.v[m - 1].byte_end <= out.v[m].byte_start;
+        CHECK(ok);
+    }
+    free(text);
+    tok_list_free(&tl);
+    cand_list_free(&out);
 }
 
 /* Reads the texts (and dates) of a JSON Lines file. */
@@ -356,8 +397,8 @@ bench(const date_model *dm, const char *path, int reps)
             best = dt;
     }
     printf("%zu documents, %zu bytes x %d (best of 5): %.3f s, %.1f MB/s, %zu mentions per "
-           "pass\n", n, bytes, reps, best, bytes * (double)reps / best / 1e6,
-           mentions / (size_t)reps);
+           "pass\n",
+           n, bytes, reps, best, bytes * (double)reps / best / 1e6, mentions / (size_t)reps);
     for (size_t k = 0; k < n; k++)
         tok_list_free(&tls[k]);
     free(tls);
@@ -408,9 +449,12 @@ check_seed(const date_model *dm, const char *path)
     static const struct {
         const char *span, *value;
         int nth, conflict;
-    } want[] = {{"Minggu (3/11/2024)", "2024-11-03", 0, 0}, {"Senin (28/10)", "2024-10-28", 0, 0},
-                {"Kamis (31/8)", "2024-08-31", 0, 1},       {"Jumat", "2024-11-01", 0, 0},
-                {"Juni lalu", "2024-06", 0, 0},             {"2026", "2026", 0, 0},
+    } want[] = {{"Minggu (3/11/2024)", "2024-11-03", 0, 0},
+                {"Senin (28/10)", "2024-10-28", 0, 0},
+                {"Kamis (31/8)", "2024-08-31", 0, 1},
+                {"Jumat", "2024-11-01", 0, 0},
+                {"Juni lalu", "2024-06", 0, 0},
+                {"2026", "2026", 0, 0},
                 {"2026", "2026", 1, 0}};
     for (size_t k = 0; k < sizeof want / sizeof want[0]; k++) {
         const cand *c = find_span(text, &out, want[k].span, want[k].nth);
@@ -420,8 +464,8 @@ check_seed(const date_model *dm, const char *path)
             CHECK_INT((c->flags & CAND_WEEKDAY_CONFLICT) != 0, want[k].conflict);
         }
     }
-    static const char *const none[] = {"10.000", "8.000", " 183 ", "70%", "1,30%", "Rp 1 Jutaan",
-                                       "Rp9,2 Miliar", "Hwasong-19"};
+    static const char *const none[] = {"10.000", "8.000",       " 183 ",        "70%",
+                                       "1,30%",  "Rp 1 Jutaan", "Rp9,2 Miliar", "Hwasong-19"};
     for (size_t k = 0; k < sizeof none / sizeof none[0]; k++)
         CHECK_INT(overlaps(text, &out, none[k]), 0);
     CHECK_INT(run(dm, &tl, text, len, "-", &out), 0);
@@ -465,6 +509,7 @@ main(int argc, char **argv)
         rc = bench(dm, argv[2], argc >= 4 ? atoi(argv[3]) : 20);
     } else if (argc >= 2) {
         test_calendar();
+        test_pathological(dm);
         rc = run_table(dm, argv[1]);
         rc = rc ? rc : harness_done();
     } else {

@@ -1,0 +1,510 @@
+/*
+ * rules.c: the context rules (see rules.h; span conventions: SPEC.md section 3).
+ *
+ * Per sentence, a run is a maximal sequence of capitalized words (with name particles such as
+ * "bin" or "van" and glued hyphens inside). Each run is read left to right: stop words are
+ * skipped, titles set "a person follows", organization and place heads open an ORG or LOC that
+ * runs to the end of the run (or to a person or title inside it), gazetteer candidates are kept
+ * (their types chosen by the evidence when a surface has several), and what no list knows is
+ * labeled only with evidence: a title before it, a reporting word before or after it, a place
+ * preposition before it, an organization suffix after it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "rules.h"
+
+#define RULE_MAX_TOKENS 4
+
+typedef struct trigger {
+    uint64_t hash; /* chained phrase hash (gaz_hash_step) */
+    uint32_t classes;
+    uint32_t ntok;
+} trigger;
+
+struct rules {
+    trigger *trig;
+    size_t ntrig;
+    uint64_t *lower; /* sorted tok_hash of ordinary (mostly lowercase) words */
+    size_t nlower;
+    uint64_t *given; /* sorted tok_hash of given names */
+    size_t ngiven;
+};
+
+static const struct {
+    const char *name;
+    uint32_t bit;
+} class_names[] = {
+    {"title", R_TITLE},         {"say", R_SAY},           {"say_after", R_SAY_AFTER},
+    {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
+    {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
+    {"connector", R_CONNECTOR}, {"modifier", R_MODIFIER},
+};
+
+static int
+cmp_trigger(const void *pa, const void *pb)
+{
+    const trigger *a = pa, *b = pb;
+    return a->hash < b->hash ? -1 : a->hash > b->hash;
+}
+
+static int
+cmp_u64(const void *pa, const void *pb)
+{
+    uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* Reads PATH line by line, calling LINE_FN for each non-comment line (tabs split). */
+typedef const char *(*line_fn)(rules *r, char **col, size_t ncol, tok_list *tl);
+
+static idner_status
+read_table(rules *r, const char *dir, const char *name, line_fn fn, idner_error *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return error_set(err, IDNER_ERR_DATA, "%s: %s", path, strerror(errno));
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t n;
+    tok_list tl = {0};
+    idner_status st = IDNER_OK;
+    while ((n = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (n == 0 || line[0] == '#')
+            continue;
+        char *col[10];
+        size_t ncol = 0;
+        for (char *p = line; ncol < 10;) {
+            col[ncol++] = p;
+            char *tab = strchr(p, '\t');
+            if (!tab)
+                break;
+            *tab = '\0';
+            p = tab + 1;
+        }
+        const char *why = fn(r, col, ncol, &tl);
+        if (why) {
+            st = error_set(err, !strcmp(why, "out of memory") ? IDNER_ERR_NOMEM : IDNER_ERR_DATA,
+                           "%s:%zu: %s", path, lineno, why);
+            break;
+        }
+    }
+    free(line);
+    tok_list_free(&tl);
+    fclose(f);
+    return st;
+}
+
+static const char *
+add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
+{
+    if (ncol < 2)
+        return "expected phrase<TAB>class";
+    uint32_t bit = 0;
+    for (size_t k = 0; k < sizeof class_names / sizeof class_names[0]; k++)
+        if (!strcmp(col[1], class_names[k].name))
+            bit = class_names[k].bit;
+    if (!bit)
+        return "unknown class";
+    if (tok_run(tl, col[0], strlen(col[0])) != IDNER_OK)
+        return "out of memory";
+    if (tl->n == 0 || tl->n > RULE_MAX_TOKENS)
+        return "a phrase has 1 to 4 tokens";
+    uint64_t h = GAZ_HASH_SEED;
+    for (size_t k = 0; k < tl->n; k++)
+        h = gaz_hash_step(h, tl->v[k].hash);
+    trigger *v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
+    if (!v)
+        return "out of memory";
+    r->trig = v;
+    r->trig[r->ntrig++] = (trigger){h, bit, (uint32_t)tl->n};
+    return NULL;
+}
+
+/* casefreq.tsv: key, lower, cap (mid-sentence), ... An ordinary word is seen in lower case at
+ * least twice and more than twice as often as capitalized mid-sentence. */
+static const char *
+add_word(rules *r, char **col, size_t ncol, tok_list *tl)
+{
+    (void)tl;
+    if (ncol < 3)
+        return "expected key<TAB>lower<TAB>cap";
+    long lower = strtol(col[1], NULL, 10), capital = strtol(col[2], NULL, 10);
+    if (lower < 2 || lower <= 2 * capital)
+        return NULL;
+    uint64_t *v = realloc(r->lower, (r->nlower + 1) * sizeof *v);
+    if (!v)
+        return "out of memory";
+    r->lower = v;
+    r->lower[r->nlower++] = tok_hash(col[0], strlen(col[0]));
+    return NULL;
+}
+
+static const char *
+add_given(rules *r, char **col, size_t ncol, tok_list *tl)
+{
+    (void)ncol;
+    if (tok_run(tl, col[0], strlen(col[0])) != IDNER_OK)
+        return "out of memory";
+    if (tl->n != 1)
+        return "a given name is one word";
+    uint64_t *v = realloc(r->given, (r->ngiven + 1) * sizeof *v);
+    if (!v)
+        return "out of memory";
+    r->given = v;
+    r->given[r->ngiven++] = tl->v[0].hash;
+    return NULL;
+}
+
+idner_status
+rules_new(const char *dir, rules **out, idner_error *err)
+{
+    rules *r = calloc(1, sizeof *r);
+    if (!r)
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    idner_status st = read_table(r, dir, "rules.tsv", add_trigger, err);
+    if (st == IDNER_OK)
+        st = read_table(r, dir, "casefreq.tsv", add_word, err);
+    if (st == IDNER_OK)
+        st = read_table(r, dir, "given_names.tsv", add_given, err);
+    if (st != IDNER_OK) {
+        rules_free(r);
+        return st;
+    }
+    qsort(r->trig, r->ntrig, sizeof *r->trig, cmp_trigger);
+    size_t w = 0; /* one entry per phrase, its classes together */
+    for (size_t i = 0; i < r->ntrig; i++) {
+        if (w && r->trig[w - 1].hash == r->trig[i].hash)
+            r->trig[w - 1].classes |= r->trig[i].classes;
+        else
+            r->trig[w++] = r->trig[i];
+    }
+    r->ntrig = w;
+    if (r->lower)
+        qsort(r->lower, r->nlower, sizeof *r->lower, cmp_u64);
+    if (r->given)
+        qsort(r->given, r->ngiven, sizeof *r->given, cmp_u64);
+    *out = r;
+    return IDNER_OK;
+}
+
+void
+rules_free(rules *r)
+{
+    if (!r)
+        return;
+    free(r->trig);
+    free(r->lower);
+    free(r->given);
+    free(r);
+}
+
+uint32_t
+rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
+{
+    uint64_t h = GAZ_HASH_SEED;
+    uint32_t best = 0;
+    *len = 0;
+    for (size_t k = 0; k < RULE_MAX_TOKENS && i + k < tl->n; k++) {
+        const tok *t = &tl->v[i + k];
+        if (k && t->sent != tl->v[i].sent)
+            break;
+        h = gaz_hash_step(h, t->hash);
+        trigger key = {h, 0, 0};
+        const trigger *hit = bsearch(&key, r->trig, r->ntrig, sizeof key, cmp_trigger);
+        if (hit && hit->ntok == k + 1) {
+            best = hit->classes;
+            *len = k + 1;
+        }
+    }
+    return best;
+}
+
+int
+rules_is_lower_word(const rules *r, const tok *t)
+{
+    return r->nlower && bsearch(&t->hash, r->lower, r->nlower, sizeof t->hash, cmp_u64);
+}
+
+int
+rules_is_given_name(const rules *r, const tok *t)
+{
+    return r->ngiven && bsearch(&t->hash, r->given, r->ngiven, sizeof t->hash, cmp_u64);
+}
+
+/* ---- the run over a document ------------------------------------------------------------ */
+
+typedef struct ctx {
+    const rules *r;
+    const gaz *g;
+    const char *text;
+    const tok_list *tl;
+    cand_list *cl;
+    int32_t *best;   /* per token: the longest gazetteer candidate starting there, or -1 */
+    uint8_t *dated;  /* per token: inside a date or time candidate */
+    uint32_t *trig;  /* per token: trigger classes of the phrase starting there */
+    uint8_t *tlen;   /* its length in tokens */
+} ctx;
+
+static int
+is_capword(const ctx *c, size_t i)
+{
+    const tok *t = &c->tl->v[i];
+    return t->kind == TOK_WORD && (t->flags & TOK_F_CAP) && !c->dated[i];
+}
+
+/* Emits a rule candidate of TYPE over tokens [a, b). */
+static int
+emit(ctx *c, size_t a, size_t b, idner_type type)
+{
+    cand *k = cand_push(c->cl);
+    if (!k)
+        return -1;
+    const tok_list *tl = c->tl;
+    k->byte_start = tl->v[a].byte_start;
+    k->byte_end = tl->v[b - 1].byte_end;
+    k->tok_start = (uint32_t)a;
+    k->tok_end = (uint32_t)b;
+    k->type = (uint8_t)type;
+    k->source = SRC_RULE;
+    k->prio = 3;
+    k->canonical = c->text + k->byte_start;
+    k->canonical_len = k->byte_end - k->byte_start;
+    return 0;
+}
+
+/* Among the gazetteer candidates on the span of candidate G, prefer TYPE (when listed). */
+static void
+prefer_type(ctx *c, int32_t g, idner_type type)
+{
+    const cand *ref = &c->cl->v[g];
+    for (size_t k = 0; k < c->cl->n; k++) {
+        cand *o = &c->cl->v[k];
+        if (o->source != SRC_DATE && o->byte_start == ref->byte_start &&
+            o->byte_end == ref->byte_end && o->type == type)
+            o->prio += 10;
+    }
+}
+
+/* End of an ORG or LOC opened by a head at P (of LEN tokens) in the run [P, B): the name runs
+ * on until a title, a listed person or a reporting context. */
+static size_t
+head_end(const ctx *c, size_t p, size_t len, size_t b)
+{
+    size_t e = p + len;
+    while (e < b) {
+        if (c->trig[e] & (R_TITLE | R_STOP))
+            break;
+        int32_t g = c->best[e];
+        if (g >= 0 && c->cl->v[g].type == IDNER_PER)
+            break;
+        e++;
+    }
+    return e;
+}
+
+static int
+has_class(const ctx *c, long i, uint32_t cls)
+{
+    return i >= 0 && (size_t)i < c->tl->n && (c->trig[i] & cls);
+}
+
+/* Drops gazetteer candidates that start at token I. */
+static void
+drop_at(ctx *c, size_t i)
+{
+    for (size_t k = 0; k < c->cl->n; k++) {
+        cand *o = &c->cl->v[k];
+        if (o->source != SRC_DATE && o->tok_start == i)
+            o->flags |= CAND_DROPPED;
+    }
+}
+
+static int
+process_run(ctx *c, size_t a, size_t b)
+{
+    const tok_list *tl = c->tl;
+    long before = (long)a - 1;
+    if (before >= 0 && tl->v[before].sent != tl->v[a].sent)
+        before = -1;
+    int title = has_class(c, before, R_TITLE);
+    size_t p = a;
+    while (p < b) {
+        const tok *t = &tl->v[p];
+        uint32_t tr = c->trig[p];
+        size_t len = c->tlen[p];
+        if (len && p + len > b)
+            tr &= ~(uint32_t)(R_TITLE | R_ORG_HEAD | R_LOC_HEAD);
+        if (tr & R_STOP) {
+            drop_at(c, p);
+            p += len;
+            title = 0;
+            continue;
+        }
+        if ((tr & R_TITLE) && p + len < b) {
+            title = 1;
+            p += len;
+            continue;
+        }
+        if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0) {
+            size_t e = head_end(c, p, len, b);
+            if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC))
+                return -1;
+            p = e;
+            title = 0;
+            continue;
+        }
+        int32_t g = c->best[p];
+        int sentence_first = (t->flags & TOK_F_SENT_START) ||
+                             (p > 0 && (tl->v[p - 1].flags & TOK_F_SENT_START) &&
+                              tl->v[p - 1].kind == TOK_PUNCT);
+        if (g >= 0) {
+            cand *gc = &c->cl->v[g];
+            /* a dbpedia name that is an ordinary word opening the sentence */
+            if (sentence_first && gc->prio <= 1 && gc->tok_end == p + 1 &&
+                rules_is_lower_word(c->r, t)) {
+                drop_at(c, p);
+                p++;
+                continue;
+            }
+            if (gc->type == IDNER_LOC && !title && p > 0 && (c->trig[p - 1] & R_MODIFIER) &&
+                tl->v[p - 1].sent == t->sent) {
+                drop_at(c, p); /* "warga Israel": an attribute, not a place */
+                p = gc->tok_end > p ? gc->tok_end : p + 1;
+                continue;
+            }
+            if (title)
+                prefer_type(c, g, IDNER_PER);
+            else if (p == a && has_class(c, before, R_LOC_PREP))
+                prefer_type(c, g, IDNER_LOC);
+            else if (p == a && has_class(c, before, R_SAY))
+                prefer_type(c, g, IDNER_PER);
+            if (gc->type == IDNER_PER)
+                title = 0;
+            p = gc->tok_end > p ? gc->tok_end : p + 1;
+            continue;
+        }
+        if (sentence_first && rules_is_lower_word(c->r, t)) {
+            p++;
+            continue;
+        }
+        size_t u = p + 1;
+        while (u < b && c->best[u] < 0 && !(c->trig[u] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD |
+                                                          R_STOP)))
+            u++;
+        while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
+            u--;
+        idner_type type = 0;
+        size_t end = u;
+        if (title && (rules_is_lower_word(c->r, t) || (t->flags & TOK_F_ALLCAPS))) {
+            p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
+            continue;
+        }
+        if (title)
+            type = IDNER_PER;
+        else if (p == a && has_class(c, before, R_SAY))
+            type = IDNER_PER;
+        else if (u == b && has_class(c, (long)b, R_SAY_AFTER))
+            type = IDNER_PER;
+        else if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
+            type = IDNER_ORG;
+            end = u + c->tlen[u];
+        } else if (p == a && has_class(c, before, R_LOC_HEAD)) {
+            type = IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
+        } else if (p == a && has_class(c, before, R_ORG_HEAD)) {
+            type = IDNER_ORG;
+        } else if (rules_is_given_name(c->r, t) && (u > p + 1 || !sentence_first)) {
+            type = IDNER_PER;
+        } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first) {
+            type = IDNER_LOC;
+        }
+        if (type && emit(c, p, end, type))
+            return -1;
+        title = 0;
+        p = end;
+    }
+    return 0;
+}
+
+idner_status
+rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, cand_list *cl)
+{
+    size_t n = tl->n;
+    if (n == 0)
+        return IDNER_OK;
+    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL};
+    c.best = malloc(n * sizeof *c.best);
+    c.dated = calloc(n, 1);
+    c.trig = malloc(n * sizeof *c.trig);
+    c.tlen = malloc(n);
+    idner_status st = IDNER_OK;
+    if (!c.best || !c.dated || !c.trig || !c.tlen) {
+        st = IDNER_ERR_NOMEM;
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++)
+        c.best[i] = -1;
+    size_t ncand = cl->n; /* rule candidates appended below are not inputs */
+    for (size_t k = 0; k < ncand; k++) {
+        const cand *o = &cl->v[k];
+        if (o->flags & CAND_DROPPED)
+            continue;
+        if (o->source == SRC_DATE) {
+            for (uint32_t i = o->tok_start; i < o->tok_end && i < n; i++)
+                c.dated[i] = 1;
+            continue;
+        }
+        int32_t b = c.best[o->tok_start];
+        if (b < 0 || cl->v[b].tok_end < o->tok_end ||
+            (cl->v[b].tok_end == o->tok_end && cl->v[b].prio < o->prio))
+            c.best[o->tok_start] = (int32_t)k;
+    }
+    for (size_t i = 0; i < n; i++) {
+        size_t len;
+        c.trig[i] = rules_trigger(r, tl, i, &len);
+        c.tlen[i] = (uint8_t)len;
+    }
+    /* Gazetteer candidates inside a date ("Natal" the feast) give way to it. */
+    for (size_t i = 0; i < n; i++) {
+        if (!is_capword(&c, i) && !(c.best[i] >= 0 && !c.dated[i]))
+            continue;
+        size_t j = i + 1;
+        while (j < n && tl->v[j].sent == tl->v[i].sent) {
+            const tok *t = &tl->v[j];
+            if (is_capword(&c, j) || (c.best[j] >= 0 && !c.dated[j] && (t->flags & TOK_F_CAP))) {
+                j++;
+            } else if ((c.trig[j] & R_CONNECTOR) && j + 1 < n && is_capword(&c, j + 1) &&
+                       (t->flags & TOK_F_LOWER)) {
+                j++;
+            } else if (t->kind == TOK_PUNCT && tl->v[j].key_len == 1 &&
+                       tok_key(tl, t)[0] == '-' && !(t->flags & TOK_F_SPACE_BEFORE) &&
+                       j + 1 < n && is_capword(&c, j + 1) &&
+                       !(tl->v[j + 1].flags & TOK_F_SPACE_BEFORE)) {
+                j++;
+            } else if ((t->flags & TOK_F_ALLDIGIT) && j + 1 < n && is_capword(&c, j + 1)) {
+                j++;
+            } else {
+                break;
+            }
+        }
+        if (process_run(&c, i, j)) {
+            st = IDNER_ERR_NOMEM;
+            goto done;
+        }
+        i = j - 1;
+    }
+done:
+    free(c.best);
+    free(c.dated);
+    free(c.trig);
+    free(c.tlen);
+    return st;
+}
