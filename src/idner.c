@@ -1,6 +1,6 @@
 /*
  * idner.c: the public entry points: model lifecycle and the annotate pipeline
- * (tokenize -> gazetteer -> dates -> rules -> merge -> result; SPEC.md is the output contract).
+ * (tokenize -> gazetteer -> dates -> rules -> merge -> alias -> result; SPEC.md is the output contract).
  */
 #include <limits.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "alias.h"
 #include "error.h"
 #include "idner_config.h"
 #include "merge.h"
@@ -205,6 +206,10 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         st = rules_run(m->rules, &m->gaz, text, &tl, &cl);
     if (st == IDNER_OK) {
         merge_select(&cl);
+        if (!(flags & IDNER_NO_ALIAS))
+            st = alias_run(m->rules, text, &tl, &cl);
+    }
+    if (st == IDNER_OK) {
         st = result_build(text ? text : "", &tl, &cl, types, out);
     }
     tok_list_free(&tl);

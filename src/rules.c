@@ -41,7 +41,7 @@ static const struct {
     {"title", R_TITLE},         {"say", R_SAY},           {"say_after", R_SAY_AFTER},
     {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
-    {"connector", R_CONNECTOR}, {"modifier", R_MODIFIER},
+    {"connector", R_CONNECTOR},
 };
 
 static int
@@ -261,9 +261,9 @@ is_capword(const ctx *c, size_t i)
     return t->kind == TOK_WORD && (t->flags & TOK_F_CAP) && !c->dated[i];
 }
 
-/* Emits a rule candidate of TYPE over tokens [a, b). */
+/* Emits a rule candidate of TYPE over tokens [a, b); PRIO 3 for strong evidence, 1 for weak. */
 static int
-emit(ctx *c, size_t a, size_t b, idner_type type)
+emit(ctx *c, size_t a, size_t b, idner_type type, int prio)
 {
     cand *k = cand_push(c->cl);
     if (!k)
@@ -275,7 +275,7 @@ emit(ctx *c, size_t a, size_t b, idner_type type)
     k->tok_end = (uint32_t)b;
     k->type = (uint8_t)type;
     k->source = SRC_RULE;
-    k->prio = 3;
+    k->prio = prio;
     k->canonical = c->text + k->byte_start;
     k->canonical_len = k->byte_end - k->byte_start;
     return 0;
@@ -356,7 +356,7 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0) {
             size_t e = head_end(c, p, len, b);
-            if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC))
+            if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
                 return -1;
             p = e;
             title = 0;
@@ -373,12 +373,6 @@ process_run(ctx *c, size_t a, size_t b)
                 rules_is_lower_word(c->r, t)) {
                 drop_at(c, p);
                 p++;
-                continue;
-            }
-            if (gc->type == IDNER_LOC && !title && p > 0 && (c->trig[p - 1] & R_MODIFIER) &&
-                tl->v[p - 1].sent == t->sent) {
-                drop_at(c, p); /* "warga Israel": an attribute, not a place */
-                p = gc->tok_end > p ? gc->tok_end : p + 1;
                 continue;
             }
             if (title)
@@ -403,6 +397,7 @@ process_run(ctx *c, size_t a, size_t b)
         while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
             u--;
         idner_type type = 0;
+        int prio = 3;
         size_t end = u;
         if (title && (rules_is_lower_word(c->r, t) || (t->flags & TOK_F_ALLCAPS))) {
             p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
@@ -423,10 +418,13 @@ process_run(ctx *c, size_t a, size_t b)
             type = IDNER_ORG;
         } else if (rules_is_given_name(c->r, t) && (u > p + 1 || !sentence_first)) {
             type = IDNER_PER;
-        } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first) {
+        } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
+                   !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t)) {
+            /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
             type = IDNER_LOC;
+            prio = 1;
         }
-        if (type && emit(c, p, end, type))
+        if (type && emit(c, p, end, type, prio))
             return -1;
         title = 0;
         p = end;

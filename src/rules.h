@@ -23,8 +23,7 @@ enum rule_class {
     R_LOC_PREP = 1u << 6,
     R_PER_PREP = 1u << 7,
     R_STOP = 1u << 8,
-    R_CONNECTOR = 1u << 9,
-    R_MODIFIER = 1u << 10
+    R_CONNECTOR = 1u << 9
 };
 
 typedef struct rules rules;

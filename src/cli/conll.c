@@ -46,6 +46,14 @@ conll_tag(cli *c, const idner_result *r)
             continue;
         while (k < c->n_cl && c->cl[k].tok_off + c->cl[k].tok_len <= e->byte_start)
             k++;
+        /* An entity that starts or ends inside a CoNLL token ("Jokowi" of "Jokowi-JK") has no
+         * IOB form: tagging the whole token would claim a span that was not found. */
+        size_t last = k;
+        while (last + 1 < c->n_cl && c->cl[last + 1].tok_off < e->byte_end)
+            last++;
+        if (k >= c->n_cl || c->cl[k].tok_off != e->byte_start ||
+            c->cl[last].tok_off + c->cl[last].tok_len != e->byte_end)
+            continue;
         for (t = k; t < c->n_cl && c->cl[t].tok_off < e->byte_end; t++) {
             conll_line *l = &c->cl[t];
 

@@ -1,0 +1,242 @@
+/*
+ * alias.c: document-level consistency (see alias.h).
+ *
+ * One pass registers what the document establishes, keyed by token-sequence hash: every
+ * labeled name (its type, canonical form and strength), the first and last word of every person
+ * named in full, and acronyms defined in parentheses after a name. A second pass applies it:
+ * unlabeled capitalized words or sequences that are registered become entities, single-word
+ * person matches take the canonical of the full name written in the document, and weaker
+ * labels of a string take the strongest label it has in the document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alias.h"
+#include "gaz_format.h"
+#include "merge.h"
+
+typedef struct entry {
+    uint64_t key;      /* 0 = empty */
+    const char *canonical;
+    uint32_t canonical_len;
+    int32_t prio;      /* strength of the evidence */
+    uint8_t type;
+    uint8_t ambiguous; /* two different names share this short form */
+    uint8_t short_form;
+} entry;
+
+typedef struct table {
+    entry *v;
+    size_t mask;
+} table;
+
+static entry *
+slot(table *t, uint64_t key)
+{
+    size_t i = (size_t)key & t->mask;
+    while (t->v[i].key && t->v[i].key != key)
+        i = (i + 1) & t->mask;
+    return &t->v[i];
+}
+
+static uint64_t
+phrase_key(const tok_list *tl, size_t a, size_t b)
+{
+    uint64_t h = GAZ_HASH_SEED;
+    for (size_t i = a; i < b; i++)
+        h = gaz_hash_step(h, tl->v[i].hash);
+    return h;
+}
+
+static int
+same_canonical(const entry *e, const char *c, uint32_t n)
+{
+    return e->canonical_len == n && !memcmp(e->canonical, c, n);
+}
+
+/* Registers KEY -> (type, canonical). Short forms that two different names share become
+ * ambiguous; otherwise the stronger evidence wins. */
+static void
+put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t prio,
+    int short_form)
+{
+    entry *e = slot(t, key);
+    if (!e->key) {
+        *e = (entry){key, canon, n, prio, type, 0, (uint8_t)short_form};
+        return;
+    }
+    if (short_form && e->short_form && !same_canonical(e, canon, n)) {
+        e->ambiguous = 1;
+        return;
+    }
+    if (prio > e->prio || (e->short_form && !short_form)) {
+        e->type = type;
+        e->canonical = canon;
+        e->canonical_len = n;
+        e->prio = prio;
+        e->short_form = (uint8_t)short_form;
+    }
+}
+
+static int32_t
+strength(const cand *c)
+{
+    switch (c->source) {
+    case SRC_USER: return 6;
+    case SRC_GAZETTEER: return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
+    case SRC_RULE: return c->prio; /* 3 with strong evidence, 1 with a preposition alone */
+    default: return 0;
+    }
+}
+
+static int
+is_word(const tok *t)
+{
+    return t->kind == TOK_WORD && (t->flags & TOK_F_CAP);
+}
+
+/* "(ACR)" right after tokens ending at E: the index of ACR, or 0. GLUED: no inner spaces. */
+static size_t
+paren_acronym(const tok_list *tl, size_t e, int *glued)
+{
+    if (e + 2 >= tl->n)
+        return 0;
+    const tok *o = &tl->v[e], *a = &tl->v[e + 1], *c = &tl->v[e + 2];
+    if (o->kind != TOK_PUNCT || tok_key(tl, o)[0] != '(' || c->kind != TOK_PUNCT ||
+        tok_key(tl, c)[0] != ')' || a->kind != TOK_WORD || !(a->flags & TOK_F_CAP))
+        return 0;
+    *glued = !(a->flags & TOK_F_SPACE_BEFORE) && !(c->flags & TOK_F_SPACE_BEFORE);
+    return e + 1;
+}
+
+static idner_status
+push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e)
+{
+    cand *k = cand_push(cl);
+    if (!k)
+        return IDNER_ERR_NOMEM;
+    k->byte_start = tl->v[a].byte_start;
+    k->byte_end = tl->v[b - 1].byte_end;
+    k->tok_start = (uint32_t)a;
+    k->tok_end = (uint32_t)b;
+    k->type = e->type;
+    k->source = SRC_ALIAS;
+    k->prio = 2;
+    k->canonical = e->canonical;
+    k->canonical_len = e->canonical_len;
+    return IDNER_OK;
+}
+
+idner_status
+alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+{
+    (void)text;
+    size_t n = tl->n, nc = cl->n;
+    if (n == 0 || nc == 0)
+        return IDNER_OK;
+    size_t cap = 64;
+    while (cap < 8 * nc)
+        cap *= 2;
+    table t = {calloc(cap, sizeof(entry)), cap - 1};
+    uint8_t *covered = calloc(n, 1);
+    if (!t.v || !covered) {
+        free(t.v);
+        free(covered);
+        return IDNER_ERR_NOMEM;
+    }
+    /* 1. Acronyms in parentheses: "Komisi Pemberantasan Korupsi (KPK)" is one ORG when
+     * written glued; the acronym then stands for the name everywhere. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        int glued = 0;
+        size_t a = paren_acronym(tl, c->tok_end, &glued);
+        if (!a)
+            continue;
+        const tok *acr = &tl->v[a];
+        if (!(acr->flags & TOK_F_ALLCAPS) && c->type != IDNER_PER)
+            continue;
+        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
+        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
+        put(&t, acr->hash, c->type, canon, clen, strength(c) + 1, 0);
+        for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
+            if (cl->v[k].tok_start == a)
+                cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
+        if (c->type == IDNER_ORG && glued) {
+            c->tok_end = (uint32_t)(a + 2);
+            c->byte_end = tl->v[a + 1].byte_end;
+        }
+    }
+    /* 2. Register every label, and the first and last words of persons named in full. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        for (uint32_t k = c->tok_start; k < c->tok_end; k++)
+            covered[k] = 1;
+        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
+        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
+        put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0);
+        if (c->type != IDNER_PER || c->tok_end - c->tok_start < 2)
+            continue;
+        const tok *first = &tl->v[c->tok_start], *last = &tl->v[c->tok_end - 1];
+        if (is_word(first) && !rules_is_lower_word(r, first))
+            put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER,
+                text + c->byte_start, c->byte_end - c->byte_start, strength(c), 1);
+        if (is_word(last) && !rules_is_lower_word(r, last))
+            put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
+                c->byte_end - c->byte_start, strength(c), 1);
+    }
+    /* 3. Apply: relabel weaker labels, name single-word persons after their full form. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        entry *e = slot(&t, phrase_key(tl, c->tok_start, c->tok_end));
+        if (!e->key || e->ambiguous)
+            continue;
+        if (e->type != c->type && e->prio > strength(c) && c->source != SRC_USER) {
+            c->type = e->type;
+            c->source = SRC_ALIAS;
+            c->canonical = e->canonical;
+            c->canonical_len = e->canonical_len;
+        } else if (e->short_form && e->type == c->type && c->type == IDNER_PER) {
+            c->canonical = e->canonical;
+            c->canonical_len = e->canonical_len;
+        }
+    }
+    /* 4. Unlabeled capitalized words and sequences that the document has named. */
+    idner_status st = IDNER_OK;
+    for (size_t i = 0; i < n && st == IDNER_OK; i++) {
+        if (covered[i] || !is_word(&tl->v[i]))
+            continue;
+        for (size_t len = 4; len >= 1; len--) {
+            size_t b = i + len;
+            if (b > n)
+                continue;
+            size_t k;
+            for (k = i; k < b && !covered[k] && tl->v[k].sent == tl->v[i].sent; k++)
+                ;
+            if (k < b || !is_word(&tl->v[b - 1]))
+                continue;
+            entry *e = slot(&t, phrase_key(tl, i, b));
+            if (!e->key || e->ambiguous || e->prio < 1)
+                continue;
+            /* a sentence-initial ordinary word is not a name's repeat */
+            if (len == 1 && (tl->v[i].flags & TOK_F_SENT_START) &&
+                rules_is_lower_word(r, &tl->v[i]))
+                continue;
+            st = push_alias(cl, tl, i, b, e);
+            for (k = i; k < b; k++)
+                covered[k] = 1;
+            i = b - 1;
+            break;
+        }
+    }
+    free(t.v);
+    free(covered);
+    if (st == IDNER_OK)
+        merge_select(cl); /* sorts the new ones in, drops acronyms joined to their names */
+    return st;
+}
