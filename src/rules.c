@@ -18,6 +18,8 @@
 #include "rules.h"
 
 #define RULE_MAX_TOKENS 4
+/* A given name opening at least this many listed names may stand alone as a person. */
+#define GIVEN_ALONE_MIN 4
 
 typedef struct trigger {
     uint64_t hash; /* chained phrase hash (gaz_hash_step) */
@@ -32,6 +34,8 @@ struct rules {
     size_t nlower;
     uint64_t *given; /* sorted tok_hash of given names */
     size_t ngiven;
+    uint64_t *given_alone; /* those common enough to stand alone ("Budi", not "Ha") */
+    size_t ngiven_alone;
 };
 
 static const struct {
@@ -41,7 +45,7 @@ static const struct {
     {"title", R_TITLE},         {"say", R_SAY},           {"say_after", R_SAY_AFTER},
     {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
-    {"connector", R_CONNECTOR},
+    {"connector", R_CONNECTOR}, {"compass", R_COMPASS},
 };
 
 static int
@@ -161,6 +165,13 @@ add_given(rules *r, char **col, size_t ncol, tok_list *tl)
         return "out of memory";
     r->given = v;
     r->given[r->ngiven++] = tl->v[0].hash;
+    if (ncol > 1 && strtol(col[1], NULL, 10) >= GIVEN_ALONE_MIN) {
+        v = realloc(r->given_alone, (r->ngiven_alone + 1) * sizeof *v);
+        if (!v)
+            return "out of memory";
+        r->given_alone = v;
+        r->given_alone[r->ngiven_alone++] = tl->v[0].hash;
+    }
     return NULL;
 }
 
@@ -192,6 +203,8 @@ rules_new(const char *dir, rules **out, idner_error *err)
         qsort(r->lower, r->nlower, sizeof *r->lower, cmp_u64);
     if (r->given)
         qsort(r->given, r->ngiven, sizeof *r->given, cmp_u64);
+    if (r->given_alone)
+        qsort(r->given_alone, r->ngiven_alone, sizeof *r->given_alone, cmp_u64);
     *out = r;
     return IDNER_OK;
 }
@@ -204,6 +217,7 @@ rules_free(rules *r)
     free(r->trig);
     free(r->lower);
     free(r->given);
+    free(r->given_alone);
     free(r);
 }
 
@@ -238,6 +252,13 @@ int
 rules_is_given_name(const rules *r, const tok *t)
 {
     return r->ngiven && bsearch(&t->hash, r->given, r->ngiven, sizeof t->hash, cmp_u64);
+}
+
+static int
+given_alone(const rules *r, const tok *t)
+{
+    return r->ngiven_alone &&
+           bsearch(&t->hash, r->given_alone, r->ngiven_alone, sizeof t->hash, cmp_u64);
 }
 
 /* ---- the run over a document ------------------------------------------------------------ */
@@ -311,6 +332,47 @@ head_end(const ctx *c, size_t p, size_t len, size_t b)
     return e;
 }
 
+/* A capitalized ordinary noun rather than a name: an ordinary word of the training text, or
+ * one of the derived nouns (ke-an, pe(N)-an, per-an) that name ministers' portfolios
+ * ("Menteri Kelautan", "Kepala Bidang Peternakan"). */
+static int
+looks_common(const ctx *c, const tok *t)
+{
+    if (rules_is_lower_word(c->r, t))
+        return 1;
+    const char *k = tok_key(c->tl, t);
+    size_t n = t->key_len;
+    if (n < 6 || memcmp(k + n - 2, "an", 2) != 0)
+        return 0;
+    return !strncmp(k, "ke", 2) || !strncmp(k, "pe", 2);
+}
+
+/* End of a person's name that goes on from token E within the run [.., B): more capitalized
+ * words no list claims, name particles, and listed persons. */
+static size_t
+person_end(const ctx *c, size_t e, size_t b)
+{
+    while (e < b) {
+        const tok *t = &c->tl->v[e];
+        int32_t g = c->best[e];
+        if (g >= 0 && c->cl->v[g].type == IDNER_PER) {
+            e = c->cl->v[g].tok_end;
+            continue;
+        }
+        if (g >= 0 || (c->trig[e] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP)) ||
+            (t->flags & TOK_F_ALLCAPS) || (t->kind != TOK_WORD && t->kind != TOK_PUNCT))
+            break;
+        if (t->kind == TOK_PUNCT || (c->trig[e] & R_CONNECTOR)) {
+            if (e + 1 >= b) /* a particle or hyphen only inside */
+                break;
+        } else if (looks_common(c, t)) {
+            break;
+        }
+        e++;
+    }
+    return e;
+}
+
 static int
 has_class(const ctx *c, long i, uint32_t cls)
 {
@@ -358,8 +420,11 @@ process_run(ctx *c, size_t a, size_t b)
             size_t e = head_end(c, p, len, b);
             if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
                 return -1;
-            p = e;
-            title = 0;
+            p = e; /* a title still applies: "Kepala Badan Pusat Statistik Suryamin" */
+            continue;
+        }
+        if (title && (c->trig[p] & (R_ORG_HEAD | R_LOC_HEAD))) {
+            p += len ? len : 1; /* "Kepala Desa", "Ketua Partai": no person yet */
             continue;
         }
         int32_t g = c->best[p];
@@ -381,9 +446,24 @@ process_run(ctx *c, size_t a, size_t b)
                 prefer_type(c, g, IDNER_LOC);
             else if (p == a && has_class(c, before, R_SAY))
                 prefer_type(c, g, IDNER_PER);
+            size_t ge = gc->tok_end > p ? gc->tok_end : p + 1;
+            if (gc->type == IDNER_LOC && ge < tl->n && (c->trig[ge] & R_COMPASS) &&
+                tl->v[ge].sent == t->sent) {
+                /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
+                if (emit(c, p, ge + c->tlen[ge], IDNER_LOC, 3))
+                    return -1;
+                ge += c->tlen[ge];
+            }
+            if (gc->type == IDNER_PER && ge < b) {
+                /* a listed name goes on with more name words: "Bill Richardson" */
+                size_t e = person_end(c, ge, b);
+                if (e > ge && emit(c, p, e, IDNER_PER, 3))
+                    return -1;
+                ge = e;
+            }
             if (gc->type == IDNER_PER)
                 title = 0;
-            p = gc->tok_end > p ? gc->tok_end : p + 1;
+            p = ge;
             continue;
         }
         if (sentence_first && rules_is_lower_word(c->r, t)) {
@@ -399,7 +479,17 @@ process_run(ctx *c, size_t a, size_t b)
         idner_type type = 0;
         int prio = 3;
         size_t end = u;
-        if (title && (rules_is_lower_word(c->r, t) || (t->flags & TOK_F_ALLCAPS))) {
+        if (u < b && c->best[u] >= 0 && c->cl->v[c->best[u]].type == IDNER_PER &&
+            !(tl->v[u - 1].flags & TOK_F_ALLCAPS) && !looks_common(c, t)) {
+            /* unlisted given name(s) before a listed one: "Alejandro Sanchez" */
+            size_t e = person_end(c, c->cl->v[c->best[u]].tok_end, b);
+            if (emit(c, p, e, IDNER_PER, 3))
+                return -1;
+            title = 0;
+            p = e;
+            continue;
+        }
+        if (title && (looks_common(c, t) || (t->flags & TOK_F_ALLCAPS))) {
             p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
             continue;
         }
@@ -407,7 +497,7 @@ process_run(ctx *c, size_t a, size_t b)
             type = IDNER_PER;
         else if (p == a && has_class(c, before, R_SAY))
             type = IDNER_PER;
-        else if (u == b && has_class(c, (long)b, R_SAY_AFTER))
+        else if (u == b && has_class(c, (long)b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
             type = IDNER_PER;
         else if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
             type = IDNER_ORG;
@@ -416,7 +506,8 @@ process_run(ctx *c, size_t a, size_t b)
             type = IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
         } else if (p == a && has_class(c, before, R_ORG_HEAD)) {
             type = IDNER_ORG;
-        } else if (rules_is_given_name(c->r, t) && (u > p + 1 || !sentence_first)) {
+        } else if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
+                   (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
             type = IDNER_PER;
         } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
                    !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t)) {
@@ -482,6 +573,10 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
             } else if ((c.trig[j] & R_CONNECTOR) && j + 1 < n && is_capword(&c, j + 1) &&
                        (t->flags & TOK_F_LOWER)) {
                 j++;
+            } else if ((c.trig[j] & R_CONNECTOR) && (t->flags & TOK_F_LOWER) && j + 2 < n &&
+                       tl->v[j + 1].kind == TOK_PUNCT && tok_key(tl, &tl->v[j + 1])[0] == '-' &&
+                       !(tl->v[j + 1].flags & TOK_F_SPACE_BEFORE) && is_capword(&c, j + 2)) {
+                j += 2; /* al-Assad */
             } else if (t->kind == TOK_PUNCT && tl->v[j].key_len == 1 &&
                        tok_key(tl, t)[0] == '-' && !(t->flags & TOK_F_SPACE_BEFORE) &&
                        j + 1 < n && is_capword(&c, j + 1) &&

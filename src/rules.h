@@ -23,7 +23,8 @@ enum rule_class {
     R_LOC_PREP = 1u << 6,
     R_PER_PREP = 1u << 7,
     R_STOP = 1u << 8,
-    R_CONNECTOR = 1u << 9
+    R_CONNECTOR = 1u << 9,
+    R_COMPASS = 1u << 10
 };
 
 typedef struct rules rules;
