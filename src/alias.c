@@ -69,6 +69,13 @@ put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t
         e->ambiguous = 1;
         return;
     }
+    if (short_form && !e->short_form && e->type == IDNER_PER && type == IDNER_PER) {
+        /* "Choe" listed alone yields to "Choe Son-hui" written in full in this document */
+        e->canonical = canon;
+        e->canonical_len = n;
+        e->short_form = 1;
+        return;
+    }
     if (prio > e->prio || (e->short_form && !short_form)) {
         e->type = type;
         e->canonical = canon;
@@ -178,7 +185,10 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
         put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0);
-        if (c->type != IDNER_PER || c->tok_end - c->tok_start < 2)
+    }
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
             continue;
         const tok *first = &tl->v[c->tok_start], *last = &tl->v[c->tok_end - 1];
         if (is_word(first) && !rules_is_lower_word(r, first))

@@ -273,6 +273,7 @@ typedef struct ctx {
     uint8_t *dated;  /* per token: inside a date or time candidate */
     uint32_t *trig;  /* per token: trigger classes of the phrase starting there */
     uint8_t *tlen;   /* its length in tokens */
+    int headline;    /* the current sentence is in title case: capitals say nothing */
 } ctx;
 
 static int
@@ -416,7 +417,7 @@ process_run(ctx *c, size_t a, size_t b)
             p += len;
             continue;
         }
-        if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0) {
+        if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0 && !c->headline) {
             size_t e = head_end(c, p, len, b);
             if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
                 return -1;
@@ -454,7 +455,16 @@ process_run(ctx *c, size_t a, size_t b)
                     return -1;
                 ge += c->tlen[ge];
             }
-            if (gc->type == IDNER_PER && ge < b) {
+            if (gc->type == IDNER_ORG && ge < b && (c->trig[p] & R_ORG_HEAD) &&
+                c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
+                /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
+                size_t e = c->cl->v[c->best[ge]].tok_end;
+                if (emit(c, p, e, IDNER_ORG, 3))
+                    return -1;
+                p = e;
+                continue;
+            }
+            if (gc->type == IDNER_PER && ge < b && !c->headline) {
                 /* a listed name goes on with more name words: "Bill Richardson" */
                 size_t e = person_end(c, ge, b);
                 if (e > ge && emit(c, p, e, IDNER_PER, 3))
@@ -468,6 +478,10 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if (sentence_first && rules_is_lower_word(c->r, t)) {
             p++;
+            continue;
+        }
+        if (c->headline) {
+            p++; /* in a title-case headline only the lists speak */
             continue;
         }
         size_t u = p + 1;
@@ -523,13 +537,29 @@ process_run(ctx *c, size_t a, size_t b)
     return 0;
 }
 
+/* Is the sentence starting at token I in title case ("Kim Jong Un Ubah Status Korea")? Most
+ * of its words (at least four) start with a capital, function words aside. */
+static int
+is_headline(const tok_list *tl, size_t i)
+{
+    size_t words = 0, caps = 0;
+    for (size_t k = i; k < tl->n && tl->v[k].sent == tl->v[i].sent; k++) {
+        const tok *t = &tl->v[k];
+        if (t->kind != TOK_WORD || t->key_len < 4)
+            continue;
+        words++;
+        caps += (t->flags & TOK_F_CAP) != 0;
+    }
+    return words >= 4 && caps * 10 >= words * 8;
+}
+
 idner_status
 rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, cand_list *cl)
 {
     size_t n = tl->n;
     if (n == 0)
         return IDNER_OK;
-    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL};
+    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
     c.trig = malloc(n * sizeof *c.trig);
@@ -561,8 +591,12 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
         c.trig[i] = rules_trigger(r, tl, i, &len);
         c.tlen[i] = (uint8_t)len;
     }
-    /* Gazetteer candidates inside a date ("Natal" the feast) give way to it. */
+    uint32_t sent = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
+        if (tl->v[i].sent != sent) {
+            sent = tl->v[i].sent;
+            c.headline = is_headline(tl, i);
+        }
         if (!is_capword(&c, i) && !(c.best[i] >= 0 && !c.dated[i]))
             continue;
         size_t j = i + 1;
