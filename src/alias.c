@@ -221,16 +221,17 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     for (size_t i = 0; i < n && st == IDNER_OK; i++) {
         if (covered[i] || !is_word(&tl->v[i]))
             continue;
-        for (size_t len = 4; len >= 1; len--) {
-            size_t b = i + len;
-            if (b > n)
-                continue;
-            size_t k;
-            for (k = i; k < b && !covered[k] && tl->v[k].sent == tl->v[i].sent; k++)
-                ;
-            if (k < b || !is_word(&tl->v[b - 1]))
-                continue;
-            entry *e = slot(&t, phrase_key(tl, i, b));
+        /* the longest registered sequence of free capitalized words from here */
+        size_t maxlen = 1;
+        while (maxlen < 4 && i + maxlen < n && !covered[i + maxlen] &&
+               is_word(&tl->v[i + maxlen]) && tl->v[i + maxlen].sent == tl->v[i].sent)
+            maxlen++;
+        uint64_t keys[4], h = GAZ_HASH_SEED;
+        for (size_t k = 0; k < maxlen; k++)
+            keys[k] = h = gaz_hash_step(h, tl->v[i + k].hash);
+        for (size_t len = maxlen; len >= 1; len--) {
+            size_t b = i + len, k;
+            entry *e = slot(&t, keys[len - 1]);
             if (!e->key || e->ambiguous || e->prio < 1)
                 continue;
             /* a sentence-initial ordinary word is not a name's repeat */

@@ -147,6 +147,137 @@ fail:
     return NULL;
 }
 
+/* ---- the compact writer ----------------------------------------------------------------- */
+
+static int
+buf_put(emit_buf *b, const char *s, size_t n)
+{
+    if (b->n + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 4096;
+        while (cap < b->n + n + 1)
+            cap *= 2;
+        char *p = realloc(b->p, cap);
+        if (!p)
+            return -1;
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+    return 0;
+}
+
+#define PUT_LIT(b, lit) buf_put((b), (lit), sizeof(lit) - 1)
+
+/* A JSON string, escaped by json-c (any Unicode, control characters, quotes). Most entity
+ * strings need no escape at all: those are copied between quotes as they are. */
+static int
+buf_string(emit_buf *b, const char *s, size_t n)
+{
+    if (n > INT32_MAX)
+        return -1;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+    }
+    if (k == n)
+        return PUT_LIT(b, "\"") || buf_put(b, s, n) || PUT_LIT(b, "\"");
+    if (!b->str) {
+        b->str = json_object_new_string_len(s, (int)n);
+        if (!b->str)
+            return -1;
+    } else if (!json_object_set_string_len(b->str, s, (int)n)) {
+        return -1;
+    }
+    size_t len = 0;
+    const char *j = json_object_to_json_string_length(
+        b->str, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+    return j ? buf_put(b, j, len) : -1;
+}
+
+static int
+buf_size(emit_buf *b, size_t v)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return buf_put(b, d + i, sizeof d - i);
+}
+
+/* ,"KEY":"VALUE" when VALUE is set. */
+static int
+buf_opt(emit_buf *b, const char *key_lit, size_t key_len, const char *v)
+{
+    if (!v)
+        return 0;
+    return buf_put(b, key_lit, key_len) || buf_string(b, v, strlen(v));
+}
+
+#define OPT(b, lit, v) buf_opt((b), (lit), sizeof(lit) - 1, (v))
+
+static int
+buf_entity(emit_buf *b, const idner_entity *e)
+{
+    const char *type = idner_type_name(e->type);
+    size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
+    if (PUT_LIT(b, "{\"type\":") || buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
+        PUT_LIT(b, ",\"text\":") || buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
+        PUT_LIT(b, ",\"start\":") || buf_size(b, e->start) || PUT_LIT(b, ",\"end\":") ||
+        buf_size(b, e->end) || PUT_LIT(b, ",\"byte_start\":") || buf_size(b, e->byte_start) ||
+        PUT_LIT(b, ",\"byte_end\":") || buf_size(b, e->byte_end))
+        return -1;
+    if (OPT(b, ",\"canonical\":", e->canonical) || OPT(b, ",\"id\":", e->id) ||
+        OPT(b, ",\"subtype\":", e->subtype) || OPT(b, ",\"iso\":", e->iso))
+        return -1;
+    if (e->type == IDNER_DATE || e->type == IDNER_TIME) {
+        if (e->value ? OPT(b, ",\"value\":", e->value) : PUT_LIT(b, ",\"value\":null"))
+            return -1;
+    } else if (OPT(b, ",\"value\":", e->value)) {
+        return -1;
+    }
+    if (OPT(b, ",\"mod\":", e->mod) ||
+        (e->weekday_conflict && PUT_LIT(b, ",\"weekday_conflict\":true")) ||
+        OPT(b, ",\"source\":", e->source))
+        return -1;
+    return PUT_LIT(b, "}");
+}
+
+int
+emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
+{
+    if (PUT_LIT(b, "{"))
+        return -1;
+    if (id) {
+        size_t len = 0;
+        const char *j = json_object_to_json_string_length(
+            id, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+        if (!j || PUT_LIT(b, "\"id\":") || buf_put(b, j, len) || PUT_LIT(b, ","))
+            return -1;
+    }
+    if (PUT_LIT(b, "\"entities\":["))
+        return -1;
+    size_t n = idner_result_count(r);
+    for (size_t i = 0; i < n; i++) {
+        if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
+            return -1;
+    }
+    return PUT_LIT(b, "]}");
+}
+
+void
+emit_buf_free(emit_buf *b)
+{
+    free(b->p);
+    json_object_put(b->str);
+    memset(b, 0, sizeof *b);
+}
+
 static idner_status
 set_error(idner_error *err, idner_status code, const char *message)
 {

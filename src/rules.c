@@ -22,14 +22,16 @@
 #define GIVEN_ALONE_MIN 4
 
 typedef struct trigger {
-    uint64_t hash; /* chained phrase hash (gaz_hash_step) */
+    uint64_t hash; /* chained phrase hash (gaz_hash_step); 0 = empty slot */
     uint32_t classes;
-    uint32_t ntok;
+    uint16_t ntok;
+    uint16_t prefix; /* a longer trigger phrase continues this one */
 } trigger;
 
 struct rules {
-    trigger *trig;
+    trigger *trig; /* while loading: a list; then an open-addressing table of tmask + 1 */
     size_t ntrig;
+    size_t tmask;
     uint64_t *lower; /* sorted tok_hash of ordinary (mostly lowercase) words */
     size_t nlower;
     uint64_t *given; /* sorted tok_hash of given names */
@@ -47,13 +49,6 @@ static const struct {
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
     {"connector", R_CONNECTOR}, {"compass", R_COMPASS},
 };
-
-static int
-cmp_trigger(const void *pa, const void *pb)
-{
-    const trigger *a = pa, *b = pb;
-    return a->hash < b->hash ? -1 : a->hash > b->hash;
-}
 
 static int
 cmp_u64(const void *pa, const void *pb)
@@ -129,7 +124,17 @@ add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
     if (!v)
         return "out of memory";
     r->trig = v;
-    r->trig[r->ntrig++] = (trigger){h, bit, (uint32_t)tl->n};
+    r->trig[r->ntrig++] = (trigger){h, bit, (uint16_t)tl->n, 0};
+    /* its proper prefixes, marked as such */
+    uint64_t ph = GAZ_HASH_SEED;
+    for (size_t k = 0; k + 1 < tl->n; k++) {
+        ph = gaz_hash_step(ph, tl->v[k].hash);
+        v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
+        if (!v)
+            return "out of memory";
+        r->trig = v;
+        r->trig[r->ntrig++] = (trigger){ph, 0, (uint16_t)(k + 1), 1};
+    }
     return NULL;
 }
 
@@ -190,15 +195,28 @@ rules_new(const char *dir, rules **out, idner_error *err)
         rules_free(r);
         return st;
     }
-    qsort(r->trig, r->ntrig, sizeof *r->trig, cmp_trigger);
-    size_t w = 0; /* one entry per phrase, its classes together */
-    for (size_t i = 0; i < r->ntrig; i++) {
-        if (w && r->trig[w - 1].hash == r->trig[i].hash)
-            r->trig[w - 1].classes |= r->trig[i].classes;
-        else
-            r->trig[w++] = r->trig[i];
+    /* One slot per phrase (its classes together), in a table a lookup probes once or twice. */
+    size_t cap = 64;
+    while (cap < 4 * r->ntrig)
+        cap *= 2;
+    trigger *table = calloc(cap, sizeof *table);
+    if (!table) {
+        rules_free(r);
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
     }
-    r->ntrig = w;
+    for (size_t i = 0; i < r->ntrig; i++) {
+        const trigger *t = &r->trig[i];
+        size_t k = (size_t)t->hash & (cap - 1);
+        while (table[k].hash && table[k].hash != t->hash)
+            k = (k + 1) & (cap - 1);
+        table[k].hash = t->hash;
+        table[k].classes |= t->classes;
+        table[k].ntok = t->ntok;
+        table[k].prefix |= t->prefix;
+    }
+    free(r->trig);
+    r->trig = table;
+    r->tmask = cap - 1;
     if (r->lower)
         qsort(r->lower, r->nlower, sizeof *r->lower, cmp_u64);
     if (r->given)
@@ -232,12 +250,18 @@ rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
         if (k && t->sent != tl->v[i].sent)
             break;
         h = gaz_hash_step(h, t->hash);
-        trigger key = {h, 0, 0};
-        const trigger *hit = bsearch(&key, r->trig, r->ntrig, sizeof key, cmp_trigger);
-        if (hit && hit->ntok == k + 1) {
+        size_t s = (size_t)h & r->tmask;
+        while (r->trig[s].hash && r->trig[s].hash != h)
+            s = (s + 1) & r->tmask;
+        const trigger *hit = &r->trig[s];
+        if (!hit->hash)
+            break;
+        if (hit->classes) {
             best = hit->classes;
             *len = k + 1;
         }
+        if (!hit->prefix)
+            break;
     }
     return best;
 }
@@ -587,8 +611,9 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
             c.best[o->tok_start] = (int32_t)k;
     }
     for (size_t i = 0; i < n; i++) {
-        size_t len;
-        c.trig[i] = rules_trigger(r, tl, i, &len);
+        size_t len = 0;
+        /* every trigger phrase starts with a word */
+        c.trig[i] = tl->v[i].kind == TOK_WORD ? rules_trigger(r, tl, i, &len) : 0;
         c.tlen[i] = (uint8_t)len;
     }
     uint32_t sent = UINT32_MAX;

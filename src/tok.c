@@ -10,7 +10,6 @@
  * e-mail addresses and hashtags are single tokens. A line break always ends a sentence and a
  * paragraph; ". ! ? ..." end one when the next token does not start in lower case.
  */
-#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
@@ -330,7 +329,7 @@ scan_word(const scan *sc, size_t i)
 {
     word_info w = {0, TOK_WORD, 0};
     /* Rp9,2: the currency glued to its amount */
-    if (i + 2 < sc->len && word_is(sc, i, i + 2, "rp") && is_ascii_digit(sc, i + 2)) {
+    if (i + 2 < sc->len && is_ascii_digit(sc, i + 2) && word_is(sc, i, i + 2, "rp")) {
         uint8_t k;
         w.end = scan_number(sc, i + 2, &k);
         w.kind = TOK_NUMBER;
@@ -498,6 +497,55 @@ shape_flags(const scan *sc, size_t a, size_t b)
     return f;
 }
 
+/* The ASCII fast path of a token: writes its lowercase key (NUL-terminated) to KEY, its
+ * tok_hash to *HASH and, when FLAGS is not NULL, adds its shape flags. Returns 0 (and writes
+ * nothing certain) when S[0, N) is not all ASCII or too long for a key. */
+static int
+ascii_token(const unsigned char *s, size_t n, char *key, uint64_t *hash, uint32_t *flags)
+{
+    if (n > UINT16_MAX)
+        return 0;
+    uint64_t h = 0xcbf29ce484222325ull;
+    int upper = 0, lower = 0, digit = 0;
+    int first = -1; /* case of the first letter: 1 upper, 0 lower */
+    for (size_t k = 0; k < n; k++) {
+        unsigned char c = s[k];
+        if (c >= 0x80)
+            return 0;
+        if (c >= 'A' && c <= 'Z') {
+            upper++;
+            if (first < 0)
+                first = 1;
+            c = (unsigned char)(c + 32);
+        } else if (c >= 'a' && c <= 'z') {
+            lower++;
+            if (first < 0)
+                first = 0;
+        } else if (c >= '0' && c <= '9') {
+            digit = 1;
+        }
+        key[k] = (char)c;
+        h ^= c;
+        h *= 0x100000001b3ull;
+    }
+    key[n] = '\0';
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    *hash = h;
+    if (flags) {
+        if (first == 1)
+            *flags |= TOK_F_CAP;
+        else if (first == 0)
+            *flags |= TOK_F_LOWER;
+        if (digit)
+            *flags |= TOK_F_DIGIT;
+        if (upper >= 2 && lower == 0)
+            *flags |= TOK_F_ALLCAPS;
+    }
+    return 1;
+}
+
 static int
 is_terminal(const tok_list *tl, const tok *t)
 {
@@ -517,6 +565,23 @@ is_closer(const tok_list *tl, const tok *t)
     return k == '"' || k == '\'' || k == ')' || k == ']';
 }
 
+/* Does TEXT hold "://" or "www." (any case)? memchr is fast, and both marks are rare. */
+static int
+may_hold_url(const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    while ((p = memchr(p, ':', (size_t)(end - p))) != NULL) {
+        if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+            return 1;
+        p++;
+    }
+    for (p = text; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+        if (p - text >= 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+            (p[-3] | 0x20) == 'w')
+            return 1;
+    return 0;
+}
+
 idner_status
 tok_run(tok_list *tl, const char *text, size_t len)
 {
@@ -529,8 +594,17 @@ tok_run(tok_list *tl, const char *text, size_t len)
     int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     int has_at = memchr(text, '@', len) != NULL;
-    int may_url = memmem(text, len, "://", 3) != NULL || memmem(text, len, "www.", 4) != NULL ||
-                  memmem(text, len, "WWW.", 4) != NULL;
+    int may_url = may_hold_url(text, len);
+    /* about one token per five bytes of news text: grow once, not by doubling */
+    if (tl->cap < len / 4 + 16) {
+        tok *v = realloc(tl->v, (len / 4 + 16) * sizeof *v);
+        if (!v)
+            return IDNER_ERR_NOMEM;
+        tl->v = v;
+        tl->cap = len / 4 + 16;
+    }
+    if (reserve_keys(tl, len + len / 4 + 16))
+        return IDNER_ERR_NOMEM;
     uint32_t sent = 0, para = 0;
     while (i < len) {
         int l;
@@ -582,19 +656,27 @@ tok_run(tok_list *tl, const char *text, size_t len)
         t->byte_start = (uint32_t)i;
         t->byte_end = (uint32_t)end;
         t->cp_start = (uint32_t)cp;
-        cp += count_cps(sc.s, i, end);
-        t->cp_end = (uint32_t)cp;
         t->key_off = (uint32_t)tl->keys_len;
-        size_t klen = text_key(text + i, blen, tl->keys + tl->keys_len, 4 * blen + 8);
-        if (klen > UINT16_MAX)
-            klen = UINT16_MAX;
+        size_t klen;
+        int shaped = kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_HASHTAG;
+        if (ascii_token(sc.s + i, blen, tl->keys + tl->keys_len, &t->hash, shaped ? &flags : NULL)) {
+            /* one pass: key, hash and shape (most tokens of Indonesian text) */
+            klen = blen;
+            cp += blen;
+        } else {
+            cp += count_cps(sc.s, i, end);
+            klen = text_key(text + i, blen, tl->keys + tl->keys_len, 4 * blen + 8);
+            if (klen > UINT16_MAX)
+                klen = UINT16_MAX;
+            t->hash = tok_hash(tl->keys + tl->keys_len, klen);
+            if (shaped)
+                flags |= shape_flags(&sc, i, end);
+        }
+        t->cp_end = (uint32_t)cp;
         t->key_len = (uint16_t)klen;
         tl->keys_len += klen + 1;
-        t->hash = tok_hash(tok_key(tl, t), klen);
         t->kind = kind;
         t->stem_len = 0;
-        if (kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_HASHTAG)
-            flags |= shape_flags(&sc, i, end);
         if ((flags & TOK_F_DIGIT) && kind == TOK_NUMBER) {
             size_t k;
             for (k = i; k < end && sc.s[k] >= '0' && sc.s[k] <= '9'; k++)

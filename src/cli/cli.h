@@ -12,6 +12,7 @@
 
 #include <json-c/json.h>
 
+#include "emit.h"
 #include "idner.h"
 #include "input.h"
 
@@ -52,10 +53,44 @@ typedef struct cli {
 
     cli_buf text;    /* the current document (text and CoNLL input) */
     cli_buf scratch; /* pretty output re-indentation */
+    emit_buf compact; /* the JSON Lines writer's buffer */
     cli_buf lines;   /* CoNLL: the raw lines of the current sentence */
     conll_line *cl;  /* CoNLL: the token lines of the current sentence */
     size_t n_cl, cap_cl;
+    size_t conll_runs; /* CoNLL: runs of non-blank lines seen (sentences as conll_score.py counts) */
+
+    /* CoNLL: when set, called for each sentence once its tags are set (c->cl[i].tag, "" for O;
+     * all "" when it could not be annotated), before it is written. Setting stop ends the
+     * reading (eval.c). */
+    void (*on_sentence)(struct cli *c, const char *shown);
+    void *hook_arg;
+    int stop;
 } cli;
+
+/* A subcommand's option set for cli_parse_args, on top of annotate's. */
+typedef struct cli_cmd {
+    const char *const *value_opts; /* extra options that take a value (names without "--") */
+    const char *const *flag_opts;  /* extra options that take none */
+    /* Called first for every option: 0 handled, -1 not handled (annotate's meaning applies),
+     * else an exit status. */
+    int (*option)(cli *c, const char *name, const char *value);
+    const char *usage; /* --help text */
+} cli_cmd;
+
+/* Parses the options and files of a command (ARGV after the command name) into C: annotate's
+ * options plus CMD's (NULL for annotate). Returns -1 to go on, else an exit status. */
+int cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd);
+/* Parses a comma list of type names (case-insensitive) into a mask of IDNER_TYPE_BIT; -1 when
+ * a name is unknown. */
+int cli_parse_types(const char *list, uint32_t *out);
+/* "idner: MESSAGE" and a hint to --help on stderr; returns exit status 1. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 1, 2)))
+#endif
+int cli_usage_error(const char *fmt, ...);
+/* Loads the model from the options; 0, or exit status 1 after a message. */
+int cli_setup(cli *c);
+void cli_free(cli *c);
 
 /* Prints "idner: out of memory" and exits 1. */
 void cli_die_nomem(void);
@@ -63,6 +98,8 @@ void cli_die_nomem(void);
 void cli_out_write(cli *c, const char *s, size_t n);
 /* Writes document object DOC (consumed) in the output format (not for --output conll). */
 void cli_write_doc(cli *c, json_object *doc);
+/* Writes the document of result R with ID (consumed) in the output format. */
+void cli_write_result(cli *c, json_object *id, const idner_result *r);
 /* A document that could not be annotated: "idner: FILE:LINE: MSG" on stderr, exit status 3 at
  * the end, and (unless --output conll) an error object with ID (consumed) in its place. */
 void cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const char *msg);
@@ -80,5 +117,8 @@ const char *cli_display_name(const char *name);
 void jsonl_run_file(cli *c, const char *name);
 /* --input conll: each sentence of NAME is a document. */
 void conll_run_file(cli *c, const char *name);
+
+/* `idner eval` (eval.c): ARGV after "eval". Returns the exit status. */
+int eval_main(cli *c, int argc, char **argv);
 
 #endif

@@ -3,6 +3,8 @@
  * space-separated); a blank line ends a sentence; each sentence, its tokens joined with single
  * spaces, is one document. --output conll writes every input line unchanged plus a tag column
  * (B-TYPE on the first token of an entity, I-TYPE after, O elsewhere), before a kept CRLF.
+ * `idner eval` (eval.c) reads through the same code: it sees each tagged sentence through
+ * cli.on_sentence.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -102,8 +104,10 @@ conll_flush(cli *c, const char *shown)
     } else if (c->out == OUT_CONLL) {
         conll_tag(c, r);
     } else {
-        cli_write_doc(c, emit_document(json_object_new_int64((int64_t)c->sentence_no), r));
+        cli_write_result(c, json_object_new_int64((int64_t)c->sentence_no), r);
     }
+    if (c->on_sentence)
+        c->on_sentence(c, shown);
     if (c->out == OUT_CONLL) {
         for (i = 0; i < c->n_cl; i++) {
             conll_line *l = &c->cl[i];
@@ -124,14 +128,14 @@ conll_run_file(cli *c, const char *name)
     const char *shown = cli_display_name(name);
     FILE *f = cli_open_input(c, name);
     line_reader lr;
-    int got;
+    int got = 0, in_run = 0;
 
     if (f == NULL)
         return;
     line_reader_init(&lr, f);
     c->text.n = c->lines.n = 0;
     c->n_cl = 0;
-    while ((got = line_reader_next(&lr)) > 0) {
+    while (!c->stop && (got = line_reader_next(&lr)) > 0) {
         const char *end = lr.crlf ? "\r\n" : lr.newline ? "\n" : "";
         const char *tok = lr.line;
         size_t tok_len;
@@ -139,6 +143,7 @@ conll_run_file(cli *c, const char *name)
         conll_line *l;
 
         if (conll_is_blank(lr.line, lr.len)) {
+            in_run = 0;
             conll_flush(c, shown);
             if (c->out == OUT_CONLL) {
                 cli_out_write(c, lr.line, lr.len);
@@ -146,6 +151,9 @@ conll_run_file(cli *c, const char *name)
             }
             continue;
         }
+        if (!in_run)
+            c->conll_runs++;
+        in_run = 1;
         tok_len = conll_token(lr.line, lr.len, &sep);
         if (lr.lineno == 1 && tok_len >= 3 && memcmp(tok, "\xEF\xBB\xBF", 3) == 0) {
             tok += 3; /* a byte order mark */
@@ -179,7 +187,8 @@ conll_run_file(cli *c, const char *name)
         fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(errno));
         c->setup_error = 1;
     }
-    conll_flush(c, shown);
+    if (!c->stop)
+        conll_flush(c, shown);
     line_reader_free(&lr);
     cli_close_input(f);
 }

@@ -252,7 +252,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         cli_doc_failed(c, id, shown, lineno, full);
         return;
     }
-    cli_write_doc(c, emit_document(id, r));
+    cli_write_result(c, id, r);
     idner_result_free(r);
     json_object_put(obj);
 }

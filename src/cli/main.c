@@ -3,6 +3,7 @@
  * the document objects; section 5: bad input).
  *
  *   idner annotate [OPTIONS] [FILE ...]
+ *   idner eval [OPTIONS] GOLD.conll [...]     (eval.c)
  *
  * The model is created once; documents are then read, annotated and written one at a time in
  * input order, so memory stays bounded by the largest single document (for JSON Lines: the
@@ -30,6 +31,7 @@
 
 static const char usage_text[] =
     "usage: idner annotate [OPTIONS] [FILE ...]\n"
+    "       idner eval [OPTIONS] GOLD.conll [...]   (scores against gold tags: idner eval --help)\n"
     "       idner --help | --version\n"
     "\n"
     "Finds persons, organizations, places, dates and times in Indonesian text and writes\n"
@@ -65,8 +67,8 @@ cli_die_nomem(void)
 #if defined(__GNUC__)
 __attribute__((format(printf, 1, 2)))
 #endif
-static int
-usage_error(const char *fmt, ...)
+int
+cli_usage_error(const char *fmt, ...)
 {
     va_list ap;
 
@@ -95,8 +97,8 @@ strvec_push(strvec *v, const char *s)
 
 /* ---- options ---------------------------------------------------------------------------- */
 
-static int
-parse_types(const char *list, uint32_t *out)
+int
+cli_parse_types(const char *list, uint32_t *out)
 {
     const char *p = list;
 
@@ -155,7 +157,7 @@ apply_option(cli *c, const char *name, const char *value)
         else if (strcmp(value, "conll") == 0)
             c->in = IN_CONLL;
         else
-            return usage_error("--input: unknown format '%s' (text, jsonl or conll)", value);
+            return cli_usage_error("--input: unknown format '%s' (text, jsonl or conll)", value);
     } else if (strcmp(name, "output") == 0) {
         if (strcmp(value, "jsonl") == 0)
             c->out = OUT_JSONL;
@@ -164,16 +166,16 @@ apply_option(cli *c, const char *name, const char *value)
         else if (strcmp(value, "conll") == 0)
             c->out = OUT_CONLL;
         else
-            return usage_error("--output: unknown format '%s' (jsonl, json or conll)", value);
+            return cli_usage_error("--output: unknown format '%s' (jsonl, json or conll)", value);
     } else if (strcmp(name, "ref-date") == 0) {
         if (cli_parse_date(value, strlen(value), c->ref_date) != 0 || strlen(value) > 10)
-            return usage_error("--ref-date: '%s' is not a date YYYY-MM-DD", value);
+            return cli_usage_error("--ref-date: '%s' is not a date YYYY-MM-DD", value);
     } else if (strcmp(name, "types") == 0) {
-        if (parse_types(value, &c->aopts.types) != 0)
-            return usage_error("--types: bad list '%s' (use PER,ORG,LOC,DATE,TIME)", value);
+        if (cli_parse_types(value, &c->aopts.types) != 0)
+            return cli_usage_error("--types: bad list '%s' (use PER,ORG,LOC,DATE,TIME)", value);
     } else if (strcmp(name, "data-dir") == 0) {
         if (value[0] == '\0')
-            return usage_error("--data-dir: empty folder name");
+            return cli_usage_error("--data-dir: empty folder name");
         c->data_dir = value;
     } else if (strcmp(name, "gazetteer") == 0) {
         strvec_push(&c->gazetteers, value);
@@ -191,9 +193,9 @@ apply_option(cli *c, const char *name, const char *value)
     return 0;
 }
 
-/* Parses ARGV after "annotate". Returns -1 to go on, else an exit status (help, errors). */
-static int
-parse_args(cli *c, int argc, char **argv)
+/* Parses ARGV after the command name. Returns -1 to go on, else an exit status. */
+int
+cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd)
 {
     int i, only_files = 0;
 
@@ -214,39 +216,41 @@ parse_args(cli *c, int argc, char **argv)
         if (strcmp(a, "-h") == 0)
             a = "--help";
         if (a[1] != '-')
-            return usage_error("unknown option '%s'", a);
+            return cli_usage_error("unknown option '%s'", a);
         eq = strchr(a + 2, '=');
         n = eq ? (size_t)(eq - (a + 2)) : strlen(a + 2);
-        if (in_list(flag_opts, a + 2, n)) {
+        if (in_list(flag_opts, a + 2, n) || (cmd && in_list(cmd->flag_opts, a + 2, n))) {
             if (eq)
-                return usage_error("option '%s' takes no value", a);
-        } else if (in_list(value_opts, a + 2, n)) {
+                return cli_usage_error("option '%s' takes no value", a);
+        } else if (in_list(value_opts, a + 2, n) || (cmd && in_list(cmd->value_opts, a + 2, n))) {
             if (eq) {
                 value = eq + 1;
             } else if (i + 1 < argc) {
                 value = argv[++i];
             } else {
-                return usage_error("option '%s' needs a value", a);
+                return cli_usage_error("option '%s' needs a value", a);
             }
         } else {
-            return usage_error("unknown option '%s'", a);
+            return cli_usage_error("unknown option '%s'", a);
         }
         memcpy(name, a + 2, n);
         name[n] = '\0';
         if (strcmp(name, "help") == 0) {
-            fputs(usage_text, stdout);
+            fputs(cmd ? cmd->usage : usage_text, stdout);
             return 0;
         }
         if (strcmp(name, "version") == 0) {
             printf("idner %s\n", idner_version());
             return 0;
         }
-        r = apply_option(c, name, value);
+        r = cmd ? cmd->option(c, name, value) : -1;
+        if (r == -1)
+            r = apply_option(c, name, value);
         if (r != 0)
             return r;
     }
     if (c->out == OUT_CONLL && c->in != IN_CONLL)
-        return usage_error("--output conll needs --input conll");
+        return cli_usage_error("--output conll needs --input conll");
     return -1;
 }
 
@@ -255,7 +259,7 @@ parse_args(cli *c, int argc, char **argv)
 void
 cli_out_write(cli *c, const char *s, size_t n)
 {
-    if (n && fwrite(s, 1, n, c->out_f) != n)
+    if (n && c->out_f && fwrite(s, 1, n, c->out_f) != n)
         c->setup_error = 1; /* reported once at the end, through ferror */
 }
 
@@ -322,6 +326,23 @@ cli_write_doc(cli *c, json_object *doc)
     }
     c->docs_out++;
     json_object_put(doc);
+}
+
+void
+cli_write_result(cli *c, json_object *id, const idner_result *r)
+{
+    if (c->out != OUT_JSONL || c->id_null) {
+        cli_write_doc(c, emit_document(id, r));
+        return;
+    }
+    /* JSON Lines: the compact writer, which makes no object per entity */
+    c->compact.n = 0;
+    if (emit_document_compact(&c->compact, id, r) != 0)
+        cli_die_nomem();
+    json_object_put(id);
+    cli_out_write(c, c->compact.p, c->compact.n);
+    cli_out_write(c, "\n", 1);
+    c->docs_out++;
 }
 
 /* A document that could not be annotated: a message on stderr naming FILE and LINE, and an
@@ -452,18 +473,17 @@ run_text_file(cli *c, const char *name)
                        bad != (size_t)-1 ? cli_line_of(c->text.p, bad) : 1, msg);
         return;
     }
-    cli_write_doc(c, emit_document(string_id(shown), r));
+    cli_write_result(c, string_id(shown), r);
     idner_result_free(r);
 }
 
 /* ---- main ------------------------------------------------------------------------------- */
 
-static int
-run(cli *c)
+int
+cli_setup(cli *c)
 {
     idner_model_options mo;
     idner_error err;
-    size_t i;
 
     idner_model_options_init(&mo);
     mo.data_dir = c->data_dir;
@@ -481,6 +501,16 @@ run(cli *c)
     if (c->tok == NULL)
         cli_die_nomem();
     json_tokener_set_flags(c->tok, JSON_TOKENER_STRICT);
+    return 0;
+}
+
+static int
+run(cli *c)
+{
+    size_t i;
+
+    if (cli_setup(c) != 0)
+        return EXIT_USAGE;
     c->out_f = stdout;
     setvbuf(stdout, NULL, _IOFBF, IO_BUFSIZE);
     setvbuf(stdin, NULL, _IOFBF, IO_BUFSIZE);
@@ -507,7 +537,7 @@ run(cli *c)
     return c->doc_error ? EXIT_BAD_DOCS : 0;
 }
 
-static void
+void
 cli_free(cli *c)
 {
     if (c->tok)
@@ -515,6 +545,7 @@ cli_free(cli *c)
     idner_model_free(c->model);
     cli_buf_free(&c->text);
     cli_buf_free(&c->scratch);
+    emit_buf_free(&c->compact);
     cli_buf_free(&c->lines);
     free(c->cl);
     free(c->gazetteers.v);
@@ -531,7 +562,7 @@ main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     idner_annotate_options_init(&c.aopts);
     if (argc < 2)
-        return usage_error("missing command (try 'idner annotate FILE')");
+        return cli_usage_error("missing command (try 'idner annotate FILE')");
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
         strcmp(argv[1], "help") == 0) {
         fputs(usage_text, stdout);
@@ -541,9 +572,14 @@ main(int argc, char **argv)
         printf("idner %s\n", idner_version());
         return 0;
     }
+    if (strcmp(argv[1], "eval") == 0) {
+        status = eval_main(&c, argc - 2, argv + 2);
+        cli_free(&c);
+        return status;
+    }
     if (strcmp(argv[1], "annotate") != 0)
-        return usage_error("unknown %s '%s'", argv[1][0] == '-' ? "option" : "command", argv[1]);
-    status = parse_args(&c, argc - 2, argv + 2);
+        return cli_usage_error("unknown %s '%s'", argv[1][0] == '-' ? "option" : "command", argv[1]);
+    status = cli_parse_args(&c, argc - 2, argv + 2, NULL);
     if (status < 0)
         status = run(&c);
     cli_free(&c);
