@@ -166,7 +166,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             continue;
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
-        put(&t, acr->hash, c->type, canon, clen, strength(c) + 1, 0);
+        put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0);
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */

@@ -249,6 +249,20 @@ exact_as_written(const char *text, const tok_list *tl, size_t i, size_t ntok, co
     return *s == '\0';
 }
 
+/* Is token I alone in brackets, glued: "[Antara]", "(Antara)" (a news agency's credit)? */
+static int
+bracketed(const tok_list *tl, size_t i)
+{
+    if (i == 0 || i + 1 >= tl->n)
+        return 0;
+    const tok *o = &tl->v[i - 1], *c = &tl->v[i + 1];
+    if (o->kind != TOK_PUNCT || c->kind != TOK_PUNCT || (tl->v[i].flags & TOK_F_SPACE_BEFORE) ||
+        (c->flags & TOK_F_SPACE_BEFORE))
+        return 0;
+    char ok = tok_key(tl, o)[0], ck = tok_key(tl, c)[0];
+    return (ok == '[' && ck == ']') || (ok == '(' && ck == ')');
+}
+
 static int
 case_ok(const gaz_table *t, const gaz_entry *e, const char *text, const tok_list *tl, size_t i,
         int stem_last)
@@ -257,7 +271,8 @@ case_ok(const gaz_table *t, const gaz_entry *e, const char *text, const tok_list
         return !stem_last && exact_as_written(text, tl, i, e->ntok, t->pool + e->surface);
     const tok *first = &tl->v[i];
     if ((e->flags & GAZ_COMMON) && e->ntok == 1 &&
-        ((first->flags & TOK_F_SENT_START) || !(first->flags & TOK_F_CAP)))
+        ((first->flags & TOK_F_SENT_START) || !(first->flags & TOK_F_CAP)) &&
+        !(bracketed(tl, i) && (first->flags & TOK_F_CAP)))
         return 0;
     if (e->flags & GAZ_CI)
         return 1;

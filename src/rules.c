@@ -298,6 +298,8 @@ typedef struct ctx {
     uint32_t *trig;  /* per token: trigger classes of the phrase starting there */
     uint8_t *tlen;   /* its length in tokens */
     int headline;    /* the current sentence is in title case: capitals say nothing */
+    int carry_title; /* the last run ended in a title and a comma... */
+    size_t carry_from; /* ...at this token */
 } ctx;
 
 static int
@@ -422,7 +424,10 @@ process_run(ctx *c, size_t a, size_t b)
     long before = (long)a - 1;
     if (before >= 0 && tl->v[before].sent != tl->v[a].sent)
         before = -1;
-    int title = has_class(c, before, R_TITLE);
+    int title = has_class(c, before, R_TITLE) ||
+                (c->carry_title && before >= 1 && c->carry_from == (size_t)before);
+    int say = has_class(c, before, R_SAY);
+    c->carry_title = 0;
     size_t p = a;
     while (p < b) {
         const tok *t = &tl->v[p];
@@ -438,6 +443,15 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if ((tr & R_TITLE) && p + len < b) {
             title = 1;
+            p += len;
+            continue;
+        }
+        if ((c->trig[p] & R_TITLE) && p + len == b) {
+            p += len; /* "kata Gubernur,": a title with no name is nobody */
+            continue;
+        }
+        if ((tr & R_SAY) && p + len < b && !(tr & R_TITLE)) {
+            say = 1; /* "Menurut Lestyani ...", "Kata Budi ..." */
             p += len;
             continue;
         }
@@ -509,8 +523,8 @@ process_run(ctx *c, size_t a, size_t b)
             continue;
         }
         size_t u = p + 1;
-        while (u < b && c->best[u] < 0 && !(c->trig[u] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD |
-                                                          R_STOP)))
+        while (u < b && c->best[u] < 0 &&
+               !(c->trig[u] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP | R_ORG_SUFFIX)))
             u++;
         while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
             u--;
@@ -531,16 +545,16 @@ process_run(ctx *c, size_t a, size_t b)
             p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
             continue;
         }
-        if (title)
+        if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
+            type = IDNER_ORG; /* "Persigo Raya FC": the suffix outweighs a title before it */
+            end = u + c->tlen[u];
+        } else if (title)
             type = IDNER_PER;
-        else if (p == a && has_class(c, before, R_SAY))
+        else if (say && (p == a || c->trig[p - 1] & R_SAY))
             type = IDNER_PER;
         else if (u == b && has_class(c, (long)b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
             type = IDNER_PER;
-        else if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
-            type = IDNER_ORG;
-            end = u + c->tlen[u];
-        } else if (p == a && has_class(c, before, R_LOC_HEAD)) {
+        else if (p == a && has_class(c, before, R_LOC_HEAD)) {
             type = IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
         } else if (p == a && has_class(c, before, R_ORG_HEAD)) {
             type = IDNER_ORG;
@@ -548,16 +562,22 @@ process_run(ctx *c, size_t a, size_t b)
                    (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
             type = IDNER_PER;
         } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
-                   !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t)) {
+                   !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) &&
+                   !(tr & (R_ORG_HEAD | R_LOC_HEAD))) {
             /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
             type = IDNER_LOC;
             prio = 1;
         }
         if (type && emit(c, p, end, type, prio))
             return -1;
-        title = 0;
+        if (type != IDNER_ORG)
+            title = 0;
         p = end;
     }
+    /* "Gubernur Jawa Barat, Darmaji Sukoreno": the title reaches over one comma */
+    c->carry_title = title && b + 1 < tl->n && tl->v[b].kind == TOK_PUNCT &&
+                     tok_key(tl, &tl->v[b])[0] == ',' && tl->v[b + 1].sent == tl->v[a].sent;
+    c->carry_from = b;
     return 0;
 }
 
@@ -566,14 +586,18 @@ process_run(ctx *c, size_t a, size_t b)
 static int
 is_headline(const tok_list *tl, size_t i)
 {
-    size_t words = 0, caps = 0;
-    for (size_t k = i; k < tl->n && tl->v[k].sent == tl->v[i].sent; k++) {
+    size_t words = 0, caps = 0, k;
+    for (k = i; k < tl->n && tl->v[k].sent == tl->v[i].sent; k++) {
         const tok *t = &tl->v[k];
         if (t->kind != TOK_WORD || t->key_len < 4)
             continue;
         words++;
         caps += (t->flags & TOK_F_CAP) != 0;
     }
+    /* a headline has no full stop at its end */
+    const tok *last = &tl->v[k - 1];
+    if (last->kind == TOK_PUNCT && last->key_len == 1 && tok_key(tl, last)[0] == '.')
+        return 0;
     return words >= 4 && caps * 10 >= words * 8;
 }
 
@@ -583,7 +607,7 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
     size_t n = tl->n;
     if (n == 0)
         return IDNER_OK;
-    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, 0};
+    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, 0, 0, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
     c.trig = malloc(n * sizeof *c.trig);

@@ -261,8 +261,9 @@ test_org_heads(void)
     RULE("Pejabat Badan Pengelola Waduk Ciranggon meninjau bendungan itu.",
          "Badan Pengelola Waduk Ciranggon", ORG);
     RULE("Petugas Polres Sukamaju menangkap dua pelaku pencurian.", "Polres Sukamaju", ORG);
-    /* a lowercase head word names nothing by itself */
+    /* a lowercase head word names nothing by itself, nor does a head with no name after it */
     NONE("Perusahaan itu bekerja sama dengan sebuah bank swasta di kota.", "bank swasta");
+    NONE("Ketua Komisi menolak usulan itu dalam rapat kemarin.", "Komisi");
 }
 
 static void
@@ -287,6 +288,10 @@ test_place_heads(void)
     s = "Pemerintah kabupaten Lembah Sirangkat membangun pasar baru.";
     RULE(s, "Lembah Sirangkat", LOC);
     NONE("Warga kota itu merayakan ulang tahun ke-100 dengan meriah.", "kota");
+    /* a head word opening a sentence, with no name after it */
+    NONE("Jalan menuju desa itu rusak parah sejak musim hujan.", "Jalan");
+    NONE("Kota itu dilanda banjir besar pada awal tahun.", "Kota");
+    NONE("Gunung itu meletus lagi setelah lama tertidur.", "Gunung");
 }
 
 static void
@@ -427,14 +432,19 @@ test_reported_failures(void)
     /* a title alone after a reporting word is not a person */
     NONE("Pembangunan jembatan itu, kata Kapolres, sudah selesai sejak lama.", "Kapolres");
     NONE("Pembangunan jembatan itu, kata Gubernur, sudah selesai sejak lama.", "Gubernur");
-    /* a sentence-initial reporting word: "Menurut X, ..." */
+    /* a sentence-initial reporting word: "Menurut X, ...", "Kata X, ..." */
     RULE("Menurut Lestyani Kurniadewi, harga beras naik sejak awal bulan.",
          "Lestyani Kurniadewi", PER);
+    RULE("Kata Sutarno Wibisana, jembatan itu akan segera diperbaiki.", "Sutarno Wibisana", PER);
     /* organization suffixes */
     RULE("Laba bersih Wirakarsa Jayatama Tbk melonjak pada tahun ini.",
          "Wirakarsa Jayatama Tbk", ORG);
     RULE("Saham Wirakarsa Jayatama Group melonjak pada tahun ini.", "Wirakarsa Jayatama Group",
          ORG);
+    /* a club with its suffix after a title is not the person; the name after the comma is */
+    s = "Pelatih Persigo Raya FC, Darmaji Sukoreno, memuji para pemainnya.";
+    NONE_T(s, "Persigo Raya FC", PER);
+    RULE(s, "Darmaji Sukoreno", PER);
     /* "di" + an ordinary word (rules.c's own comment: not "di Kantor") */
     NONE("Mereka akhirnya bertemu di Kantor kemarin siang.", "Kantor");
     /* the acronym of a rule-found organization, used alone later, in both directions */
