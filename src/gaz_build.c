@@ -391,7 +391,8 @@ idner_status
 gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
 {
     qsort(b->e, b->n, sizeof *b->e, cmp_bentry);
-    /* Drop exact repeats (same phrase, type, canonical and id); keep the best-ranked. */
+    /* Drop exact repeats (same phrase, type, canonical, id and case policy); keep the
+     * best-ranked. */
     size_t w = 0, phrases = 0;
     for (size_t r = 0; r < b->n; r++) {
         bentry *e = &b->e[r];
@@ -401,7 +402,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
             if (o->key != e->key)
                 return error_set(err, IDNER_ERR_DATA, "hash collision between \"%s\" and \"%s\"",
                                  b->pool + o->key, b->pool + e->key);
-            if (o->type == e->type && o->canonical == e->canonical && o->id == e->id)
+            /* "ANTARA" (acronym) and "Antara" (common word) differ in case policy */
+            if (o->type == e->type && o->canonical == e->canonical && o->id == e->id &&
+                o->flags == e->flags && o->upper_mask == e->upper_mask)
                 dup = 1;
         }
         if (dup)
