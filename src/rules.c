@@ -47,7 +47,7 @@ static const struct {
     {"title", R_TITLE},         {"say", R_SAY},           {"say_after", R_SAY_AFTER},
     {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
-    {"connector", R_CONNECTOR}, {"compass", R_COMPASS},
+    {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
 };
 
 static int
@@ -349,8 +349,8 @@ head_end(const ctx *c, size_t p, size_t len, size_t b)
 {
     size_t e = p + len;
     while (e < b) {
-        if (c->trig[e] & (R_TITLE | R_STOP))
-            break;
+        if (c->trig[e] & (R_TITLE | R_STOP | R_NUMBER_WORD))
+            break; /* "Jalan Hayam Wuruk Nomor 30": the number is not the name */
         int32_t g = c->best[e];
         if (g >= 0 && c->cl->v[g].type == IDNER_PER)
             break;
@@ -563,7 +563,7 @@ process_run(ctx *c, size_t a, size_t b)
             type = IDNER_PER;
         } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
                    !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) &&
-                   !(tr & (R_ORG_HEAD | R_LOC_HEAD))) {
+                   !c->trig[p]) {
             /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
             type = IDNER_LOC;
             prio = 1;

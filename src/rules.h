@@ -24,7 +24,8 @@ enum rule_class {
     R_PER_PREP = 1u << 7,
     R_STOP = 1u << 8,
     R_CONNECTOR = 1u << 9,
-    R_COMPASS = 1u << 10
+    R_COMPASS = 1u << 10,
+    R_NUMBER_WORD = 1u << 11
 };
 
 typedef struct rules rules;
