@@ -345,12 +345,19 @@ prefer_type(ctx *c, int32_t g, idner_type type)
 /* End of an ORG or LOC opened by a head at P (of LEN tokens) in the run [P, B): the name runs
  * on until a title, a listed person or a reporting context. */
 static size_t
-head_end(const ctx *c, size_t p, size_t len, size_t b)
+head_end(const ctx *c, size_t p, size_t len, size_t b, int place, int person_follows)
 {
     size_t e = p + len;
     while (e < b) {
-        if (c->trig[e] & (R_TITLE | R_STOP | R_NUMBER_WORD))
+        /* "Ketua Umum Partai Gema Sejahtera Budi Santikara": after a title the person the
+         * title belongs to follows the organization */
+        if (person_follows && e + 1 < b && rules_is_given_name(c->r, &c->tl->v[e]) &&
+            is_capword(c, e + 1))
+            break;
+        if (c->trig[e] & (R_STOP | R_NUMBER_WORD))
             break; /* "Jalan Hayam Wuruk Nomor 30": the number is not the name */
+        if ((c->trig[e] & R_TITLE) && !place)
+            break; /* but a street or an airport is named after "Jenderal Sudirman" */
         int32_t g = c->best[e];
         if (g >= 0 && c->cl->v[g].type == IDNER_PER)
             break;
@@ -456,7 +463,7 @@ process_run(ctx *c, size_t a, size_t b)
             continue;
         }
         if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0 && !c->headline) {
-            size_t e = head_end(c, p, len, b);
+            size_t e = head_end(c, p, len, b, !(tr & R_ORG_HEAD), title);
             if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
                 return -1;
             p = e; /* a title still applies: "Kepala Badan Pusat Statistik Suryamin" */

@@ -31,6 +31,18 @@ conll_push(cli *c)
     return &c->cl[c->n_cl++];
 }
 
+/* Are the bytes S[A, B) (B may be below A: nothing) ASCII punctuation only? */
+static int
+punct_only(const char *s, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+            return 0;
+    }
+    return 1;
+}
+
 /* Tags the tokens of the current sentence from R: a token overlapping an entity gets B- when
  * it is the first of that entity's tokens, I- after. */
 static void
@@ -48,13 +60,15 @@ conll_tag(cli *c, const idner_result *r)
             continue;
         while (k < c->n_cl && c->cl[k].tok_off + c->cl[k].tok_len <= e->byte_start)
             k++;
-        /* An entity that starts or ends inside a CoNLL token ("Jokowi" of "Jokowi-JK") has no
-         * IOB form: tagging the whole token would claim a span that was not found. */
+        /* An entity that starts or ends inside a word of a CoNLL token ("Jokowi" of
+         * "Jokowi-JK") has no IOB form: tagging the whole token would claim a span that was not
+         * found. Punctuation glued around it ("(Nigeria)", "Indonesia?") does not count. */
         size_t last = k;
         while (last + 1 < c->n_cl && c->cl[last + 1].tok_off < e->byte_end)
             last++;
-        if (k >= c->n_cl || c->cl[k].tok_off != e->byte_start ||
-            c->cl[last].tok_off + c->cl[last].tok_len != e->byte_end)
+        if (k >= c->n_cl ||
+            !punct_only(c->text.p, c->cl[k].tok_off, e->byte_start) ||
+            !punct_only(c->text.p, e->byte_end, c->cl[last].tok_off + c->cl[last].tok_len))
             continue;
         for (t = k; t < c->n_cl && c->cl[t].tok_off < e->byte_end; t++) {
             conll_line *l = &c->cl[t];

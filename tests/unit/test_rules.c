@@ -10,9 +10,9 @@
  * the code-point start/end must both equal the substring). Every result also passes the SPEC
  * section 2 invariants (text == document span, sorted, non-overlapping).
  *
- * The checks under "reported failures" assert behaviour that follows from the design but that
- * the current code gets wrong; they were reported to the lead and are expected to fail until
- * fixed.
+ * The checks under "regressions" are wrong behaviours found by these tests, reported to the
+ * lead and fixed (c2792e0); those under "reported failures" follow from the design too but
+ * the code still gets them wrong: they were reported and fail until fixed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -416,10 +416,9 @@ test_alias(void)
     EXPECT_NTH(s, "KPK", 2, ORG, NULL, "Komisi Pemberantasan Korupsi");
 }
 
-/* Behaviour that follows from the design and that the current code gets wrong (reported to
- * the lead; see the report of this test's author). */
+/* Wrong behaviours found by these tests and fixed since. */
 static void
-test_reported_failures(void)
+test_regressions(void)
 {
     const char *s;
     /* a title, a country, a comma, then the name (SPEC section 3's own example form) */
@@ -457,6 +456,39 @@ test_reported_failures(void)
     /* an ordinary sentence opening with a long name is not a title-case headline */
     RULE("Laporan Lembaga Kajian Pangan Nusantara itu dibahas di DPR.",
          "Lembaga Kajian Pangan Nusantara", ORG);
+    /* two appositions in one sentence */
+    s = "Menteri Luar Negeri Rusia, Gennadiy Paskorov, dan Menteri Luar Negeri Korea Utara, Ri "
+        "Chol-wan, bertemu di Moskow.";
+    EXPECT(s, "Korea Utara", LOC, NULL, "Korea Utara");
+    RULE(s, "Gennadiy Paskorov", PER);
+    RULE(s, "Ri Chol-wan", PER);
+    s = "Kepala Dinas Pendidikan Karangsela, Lestyani Kurniadewi, mengatakan sekolah itu akan "
+        "direnovasi.";
+    RULE(s, "Dinas Pendidikan Karangsela", ORG);
+    RULE(s, "Lestyani Kurniadewi", PER);
+}
+
+/* Behaviour that follows from the design and that the current code gets wrong (reported to
+ * the lead). */
+static void
+test_reported_failures(void)
+{
+    const char *s;
+    /* a title inside a place or organization named after a person belongs to that name:
+     * "Jalan Jenderal Sudirman", "Bandara Sultan Hasanuddin" */
+    s = "Kantor itu berada di Jalan Jenderal Sudirman nomor lima.";
+    EXPECT(s, "Jalan Jenderal Sudirman", LOC, NULL, NULL);
+    NONE_T(s, "Sudirman", PER);
+    s = "Kantor itu berada di Jalan Kolonel Hadiyatno Wirasena nomor lima.";
+    RULE(s, "Jalan Kolonel Hadiyatno Wirasena", LOC);
+    NONE_T(s, "Hadiyatno Wirasena", PER);
+    s = "Pesawat itu mendarat di Bandara Sultan Karsa Nagara pada pagi hari.";
+    RULE(s, "Bandara Sultan Karsa Nagara", LOC);
+    NONE_T(s, "Karsa Nagara", PER);
+    /* an organization's name ends where a given name opens a person */
+    s = "Ketua Umum Partai Gema Sejahtera Budi Santikara membuka kongres partai itu.";
+    RULE(s, "Partai Gema Sejahtera", ORG);
+    RULE(s, "Budi Santikara", PER);
 }
 
 int
@@ -476,6 +508,7 @@ main(void)
     test_rejection();
     test_compass();
     test_alias();
+    test_regressions();
     int before = harness_fail;
     test_reported_failures();
     if (harness_fail > before)
