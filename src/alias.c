@@ -232,8 +232,8 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         for (size_t len = maxlen; len >= 1; len--) {
             size_t b = i + len, k;
             entry *e = slot(&t, keys[len - 1]);
-            if (!e->key || e->ambiguous || e->prio < 1)
-                continue;
+            if (!e->key || e->ambiguous || e->prio < 2)
+                continue; /* weak evidence ("di Karangsela") labels only where it stands */
             /* a sentence-initial ordinary word is not a name's repeat */
             if (len == 1 && (tl->v[i].flags & TOK_F_SENT_START) &&
                 rules_is_lower_word(r, &tl->v[i]))
