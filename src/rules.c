@@ -424,6 +424,17 @@ drop_at(ctx *c, size_t i)
     }
 }
 
+/* "Gubernur Jawa Barat, Darmaji Sukoreno": a title still waiting for its person at the end of
+ * the run [A, B) reaches over one comma into the next run. */
+static void
+set_carry(ctx *c, size_t a, size_t b, int title)
+{
+    const tok_list *tl = c->tl;
+    c->carry_title = title && b + 1 < tl->n && tl->v[b].kind == TOK_PUNCT &&
+                     tok_key(tl, &tl->v[b])[0] == ',' && tl->v[b + 1].sent == tl->v[a].sent;
+    c->carry_from = b;
+}
+
 static int
 process_run(ctx *c, size_t a, size_t b)
 {
@@ -436,6 +447,21 @@ process_run(ctx *c, size_t a, size_t b)
     int say = has_class(c, before, R_SAY);
     c->carry_title = 0;
     size_t p = a;
+    while (p < b && (c->trig[p] & R_TITLE) && p + c->tlen[p] < b)
+        p += c->tlen[p];
+    if (!c->headline && b - p >= 2 && c->best[p] < 0 && !(c->trig[p] & R_STOP) &&
+        ((c->trig[b - 1] & R_ORG_SUFFIX) ||
+         (has_class(c, before, R_ORG_HEAD) && (tl->v[before].flags & TOK_F_LOWER)))) {
+        /* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even
+         * where a place is listed inside it */
+        if (!(tl->v[p].flags & TOK_F_SENT_START) || !rules_is_lower_word(c->r, &tl->v[p])) {
+            if (emit(c, p, b, IDNER_ORG, 3))
+                return -1;
+            set_carry(c, a, b, title || p > a); /* "Pelatih Persigo Raya FC, Darmaji ..." */
+            return 0;
+        }
+    }
+    p = a;
     while (p < b) {
         const tok *t = &tl->v[p];
         uint32_t tr = c->trig[p];
@@ -581,10 +607,7 @@ process_run(ctx *c, size_t a, size_t b)
             title = 0;
         p = end;
     }
-    /* "Gubernur Jawa Barat, Darmaji Sukoreno": the title reaches over one comma */
-    c->carry_title = title && b + 1 < tl->n && tl->v[b].kind == TOK_PUNCT &&
-                     tok_key(tl, &tl->v[b])[0] == ',' && tl->v[b + 1].sent == tl->v[a].sent;
-    c->carry_from = b;
+    set_carry(c, a, b, title);
     return 0;
 }
 
