@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "gaz.h"
+#include "tsv.h"
 
 static idner_status
 check_image(gaz_table *t, const char *what, idner_error *err)
@@ -146,53 +147,43 @@ cmp_u64(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
+typedef struct excl_ctx {
+    gaz *g;
+    size_t cap;
+    tok_list tl;
+} excl_ctx;
+
+/* One surface a line (or a gazetteer line: its first column). */
+static const char *
+add_exclude(void *arg, char **col, size_t ncol, int *nomem)
+{
+    excl_ctx *x = arg;
+    (void)ncol;
+    size_t nt;
+    uint64_t h = gaz_phrase_hash(col[0], strlen(col[0]), &x->tl, &nt);
+    if (!h)
+        return "no token to exclude";
+    gaz *g = x->g;
+    if (g->n_excluded == x->cap) {
+        size_t cap = x->cap ? x->cap * 2 : 64;
+        uint64_t *v = realloc(g->excluded, cap * sizeof *v);
+        if (!v)
+            return (*nomem = 1, "out of memory");
+        g->excluded = v;
+        x->cap = cap;
+    }
+    g->excluded[g->n_excluded++] = h;
+    return NULL;
+}
+
 idner_status
 gaz_load_excludes(gaz *g, const char *const *paths, size_t n, idner_error *err)
 {
-    tok_list tl = {0};
+    excl_ctx x = {g, g->n_excluded, {0}};
     idner_status st = IDNER_OK;
-    size_t cap = 0;
-    char *line = NULL;
-    size_t lcap = 0;
-    for (size_t i = 0; i < n && st == IDNER_OK; i++) {
-        FILE *f = fopen(paths[i], "rb");
-        if (!f) {
-            st = error_set(err, IDNER_ERR_IO, "%s: %s", paths[i], strerror(errno));
-            break;
-        }
-        ssize_t len;
-        size_t lineno = 0;
-        while ((len = getline(&line, &lcap, f)) >= 0) {
-            lineno++;
-            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-                line[--len] = '\0';
-            char *tab = strchr(line, '\t'); /* a TSV gazetteer line: its surface */
-            if (tab)
-                len = tab - line;
-            if (len == 0 || line[0] == '#')
-                continue;
-            size_t nt;
-            uint64_t h = gaz_phrase_hash(line, (size_t)len, &tl, &nt);
-            if (!h) {
-                st = error_set(err, IDNER_ERR_DATA, "%s:%zu: no token to exclude", paths[i],
-                               lineno);
-                break;
-            }
-            if (g->n_excluded == cap) {
-                cap = cap ? cap * 2 : 64;
-                uint64_t *v = realloc(g->excluded, cap * sizeof *v);
-                if (!v) {
-                    st = error_set(err, IDNER_ERR_NOMEM, "out of memory");
-                    break;
-                }
-                g->excluded = v;
-            }
-            g->excluded[g->n_excluded++] = h;
-        }
-        fclose(f);
-    }
-    free(line);
-    tok_list_free(&tl);
+    for (size_t i = 0; i < n && st == IDNER_OK; i++)
+        st = tsv_read(paths[i], add_exclude, &x, IDNER_ERR_IO, err);
+    tok_list_free(&x.tl);
     if (g->excluded)
         qsort(g->excluded, g->n_excluded, sizeof *g->excluded, cmp_u64);
     return st;

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "gaz.h"
 #include "text.h"
+#include "tsv.h"
 
 typedef struct bentry {
     uint64_t hash;
@@ -302,56 +303,25 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
     return NULL;
 }
 
+typedef struct file_ctx {
+    gaz_builder *b;
+    int default_rank;
+} file_ctx;
+
+static const char *
+add_line(void *arg, char **col, size_t ncol, int *nomem)
+{
+    file_ctx *fc = arg;
+    if (ncol < 2 || !*col[0])
+        return "expected at least surface<TAB>type";
+    return add_entry(fc->b, col, ncol < 8 ? ncol : 8, fc->default_rank, nomem);
+}
+
 idner_status
 gaz_builder_add_file(gaz_builder *b, const char *path, int default_rank, idner_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, IDNER_ERR_IO, "%s: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    size_t lineno = 0;
-    idner_status st = IDNER_OK;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        if (text_utf8_invalid_at(line, (size_t)n) != SIZE_MAX) {
-            st = error_set(err, IDNER_ERR_DATA, "%s:%zu: invalid UTF-8", path, lineno);
-            break;
-        }
-        char *col[8];
-        size_t ncol = 0;
-        char *p = line;
-        while (ncol < 8) {
-            col[ncol++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab)
-                break;
-            *tab = '\0';
-            p = tab + 1;
-        }
-        if (ncol < 2 || !*col[0]) {
-            st = error_set(err, IDNER_ERR_DATA,
-                           "%s:%zu: expected at least surface<TAB>type", path, lineno);
-            break;
-        }
-        int nomem = 0;
-        const char *why = add_entry(b, col, ncol, default_rank, &nomem);
-        if (why) {
-            st = error_set(err, nomem ? IDNER_ERR_NOMEM : IDNER_ERR_DATA, "%s:%zu: %s", path,
-                           lineno, why);
-            break;
-        }
-    }
-    if (st == IDNER_OK && ferror(f))
-        st = error_set(err, IDNER_ERR_IO, "%s: read error", path);
-    free(line);
-    fclose(f);
-    return st;
+    file_ctx fc = {b, default_rank};
+    return tsv_read(path, add_line, &fc, IDNER_ERR_IO, err);
 }
 
 static int

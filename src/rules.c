@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "rules.h"
+#include "tsv.h"
 
 #define RULE_MAX_TOKENS 4
 /* A given name opening at least this many listed names may stand alone as a person. */
@@ -38,6 +39,7 @@ struct rules {
     size_t ngiven;
     uint64_t *given_alone; /* those common enough to stand alone ("Budi", not "Ha") */
     size_t ngiven_alone;
+    tok_list scratch; /* for tokenizing phrases while loading */
 };
 
 static const struct {
@@ -57,54 +59,21 @@ cmp_u64(const void *pa, const void *pb)
     return a < b ? -1 : a > b;
 }
 
-/* Reads PATH line by line, calling LINE_FN for each non-comment line (tabs split). */
-typedef const char *(*line_fn)(rules *r, char **col, size_t ncol, tok_list *tl);
-
+/* Reads the table NAME of folder DIR through FN. */
 static idner_status
-read_table(rules *r, const char *dir, const char *name, line_fn fn, idner_error *err)
+read_table(rules *r, const char *dir, const char *name, tsv_line_fn fn, idner_error *err)
 {
     char path[4096];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return error_set(err, IDNER_ERR_DATA, "%s: %s", path, strerror(errno));
-    char *line = NULL;
-    size_t cap = 0, lineno = 0;
-    ssize_t n;
-    tok_list tl = {0};
-    idner_status st = IDNER_OK;
-    while ((n = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (n == 0 || line[0] == '#')
-            continue;
-        char *col[10];
-        size_t ncol = 0;
-        for (char *p = line; ncol < 10;) {
-            col[ncol++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab)
-                break;
-            *tab = '\0';
-            p = tab + 1;
-        }
-        const char *why = fn(r, col, ncol, &tl);
-        if (why) {
-            st = error_set(err, !strcmp(why, "out of memory") ? IDNER_ERR_NOMEM : IDNER_ERR_DATA,
-                           "%s:%zu: %s", path, lineno, why);
-            break;
-        }
-    }
-    free(line);
-    tok_list_free(&tl);
-    fclose(f);
-    return st;
+    if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path)
+        return error_set(err, IDNER_ERR_ARG, "%s: path too long", dir);
+    return tsv_read(path, fn, r, IDNER_ERR_DATA, err);
 }
 
 static const char *
-add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
+add_trigger(void *arg, char **col, size_t ncol, int *nomem)
 {
+    rules *r = arg;
+    tok_list *tl = &r->scratch;
     if (ncol < 2)
         return "expected phrase<TAB>class";
     uint32_t bit = 0;
@@ -114,7 +83,7 @@ add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
     if (!bit)
         return "unknown class";
     if (tok_run(tl, col[0], strlen(col[0])) != IDNER_OK)
-        return "out of memory";
+        return (*nomem = 1, "out of memory");
     if (tl->n == 0 || tl->n > RULE_MAX_TOKENS)
         return "a phrase has 1 to 4 tokens";
     uint64_t h = GAZ_HASH_SEED;
@@ -122,7 +91,7 @@ add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
         h = gaz_hash_step(h, tl->v[k].hash);
     trigger *v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
     if (!v)
-        return "out of memory";
+        return (*nomem = 1, "out of memory");
     r->trig = v;
     r->trig[r->ntrig++] = (trigger){h, bit, (uint16_t)tl->n, 0};
     /* its proper prefixes, marked as such */
@@ -131,7 +100,7 @@ add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
         ph = gaz_hash_step(ph, tl->v[k].hash);
         v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
         if (!v)
-            return "out of memory";
+            return (*nomem = 1, "out of memory");
         r->trig = v;
         r->trig[r->ntrig++] = (trigger){ph, 0, (uint16_t)(k + 1), 1};
     }
@@ -141,9 +110,9 @@ add_trigger(rules *r, char **col, size_t ncol, tok_list *tl)
 /* casefreq.tsv: key, lower, cap (mid-sentence), ... An ordinary word is seen in lower case at
  * least twice and more than twice as often as capitalized mid-sentence. */
 static const char *
-add_word(rules *r, char **col, size_t ncol, tok_list *tl)
+add_word(void *arg, char **col, size_t ncol, int *nomem)
 {
-    (void)tl;
+    rules *r = arg;
     if (ncol < 3)
         return "expected key<TAB>lower<TAB>cap";
     long lower = strtol(col[1], NULL, 10), capital = strtol(col[2], NULL, 10);
@@ -151,29 +120,30 @@ add_word(rules *r, char **col, size_t ncol, tok_list *tl)
         return NULL;
     uint64_t *v = realloc(r->lower, (r->nlower + 1) * sizeof *v);
     if (!v)
-        return "out of memory";
+        return (*nomem = 1, "out of memory");
     r->lower = v;
     r->lower[r->nlower++] = tok_hash(col[0], strlen(col[0]));
     return NULL;
 }
 
 static const char *
-add_given(rules *r, char **col, size_t ncol, tok_list *tl)
+add_given(void *arg, char **col, size_t ncol, int *nomem)
 {
-    (void)ncol;
+    rules *r = arg;
+    tok_list *tl = &r->scratch;
     if (tok_run(tl, col[0], strlen(col[0])) != IDNER_OK)
-        return "out of memory";
+        return (*nomem = 1, "out of memory");
     if (tl->n != 1)
         return "a given name is one word";
     uint64_t *v = realloc(r->given, (r->ngiven + 1) * sizeof *v);
     if (!v)
-        return "out of memory";
+        return (*nomem = 1, "out of memory");
     r->given = v;
     r->given[r->ngiven++] = tl->v[0].hash;
     if (ncol > 1 && strtol(col[1], NULL, 10) >= GIVEN_ALONE_MIN) {
         v = realloc(r->given_alone, (r->ngiven_alone + 1) * sizeof *v);
         if (!v)
-            return "out of memory";
+            return (*nomem = 1, "out of memory");
         r->given_alone = v;
         r->given_alone[r->ngiven_alone++] = tl->v[0].hash;
     }
@@ -236,6 +206,7 @@ rules_free(rules *r)
     free(r->lower);
     free(r->given);
     free(r->given_alone);
+    tok_list_free(&r->scratch);
     free(r);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "input.h"
+#include "text.h"
 
 int
 cli_buf_reserve(cli_buf *b, size_t n)
@@ -125,39 +126,8 @@ line_reader_free(line_reader *lr)
 size_t
 cli_utf8_invalid_at(const char *str, size_t n)
 {
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-
-    while (i < n) {
-        unsigned c = s[i];
-        size_t k, need;
-        unsigned min, cp;
-
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1, min = 0x80, cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2, min = 0x800, cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3, min = 0x10000, cp = c & 0x07;
-        } else {
-            return i;
-        }
-        if (n - i <= need)
-            return i;
-        for (k = 1; k <= need; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return i;
-        i += need + 1;
-    }
-    return n;
+    size_t bad = text_utf8_invalid_at(str, n); /* the library's validator: one definition */
+    return bad == SIZE_MAX ? n : bad;
 }
 
 size_t
