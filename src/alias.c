@@ -91,7 +91,7 @@ strength(const cand *c)
     switch (c->source) {
     case SRC_USER: return 6;
     case SRC_GAZETTEER: return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
-    case SRC_RULE: return c->prio; /* 3 with strong evidence, 1 with a preposition alone */
+    case SRC_RULE: return c->prio; /* 3: context evidence; 2: a name's shape; 1: a preposition */
     default: return 0;
     }
 }
@@ -114,6 +114,17 @@ paren_acronym(const tok_list *tl, size_t e, int *glued)
         return 0;
     *glued = !(a->flags & TOK_F_SPACE_BEFORE) && !(c->flags & TOK_F_SPACE_BEFORE);
     return e + 1;
+}
+
+/* Can token I of a full name stand for the person alone? Not an initial, an acronym, an
+ * ordinary word or a trigger word ("Almarhum", "Pilot", "Distrik"). */
+static int
+short_form_ok(const rules *r, const tok_list *tl, size_t i)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    return is_word(t) && t->key_len >= 3 && !(t->flags & TOK_F_ALLCAPS) &&
+           !rules_is_lower_word(r, t) && !rules_trigger(r, tl, i, &len);
 }
 
 static idner_status
@@ -190,11 +201,10 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         cand *c = &cl->v[i];
         if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
             continue;
-        const tok *first = &tl->v[c->tok_start], *last = &tl->v[c->tok_end - 1];
-        if (is_word(first) && !rules_is_lower_word(r, first))
+        if (short_form_ok(r, tl, c->tok_start))
             put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER,
                 text + c->byte_start, c->byte_end - c->byte_start, strength(c), 1);
-        if (is_word(last) && !rules_is_lower_word(r, last))
+        if (short_form_ok(r, tl, c->tok_end - 1))
             put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
                 c->byte_end - c->byte_start, strength(c), 1);
     }
@@ -206,7 +216,8 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         entry *e = slot(&t, phrase_key(tl, c->tok_start, c->tok_end));
         if (!e->key || e->ambiguous)
             continue;
-        if (e->type != c->type && e->prio > strength(c) && c->source != SRC_USER) {
+        if (e->type != c->type && e->prio >= 3 && e->prio > strength(c) &&
+            c->source != SRC_USER) {
             c->type = e->type;
             c->source = SRC_ALIAS;
             c->canonical = e->canonical;
@@ -232,8 +243,9 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         for (size_t len = maxlen; len >= 1; len--) {
             size_t b = i + len, k;
             entry *e = slot(&t, keys[len - 1]);
-            if (!e->key || e->ambiguous || e->prio < 2)
-                continue; /* weak evidence ("di Karangsela") labels only where it stands */
+            if (!e->key || e->ambiguous || e->prio < 3)
+                continue; /* weaker evidence ("di Karangsela", a given name alone) labels only
+                           * where it stands */
             /* a sentence-initial ordinary word is not a name's repeat */
             if (len == 1 && (tl->v[i].flags & TOK_F_SENT_START) &&
                 rules_is_lower_word(r, &tl->v[i]))

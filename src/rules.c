@@ -565,6 +565,7 @@ process_run(ctx *c, size_t a, size_t b)
         } else if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
                    (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
             type = IDNER_PER;
+            prio = 2; /* a name's shape, no context: labels itself, not its short forms */
         } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
                    !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) &&
                    !c->trig[p]) {
