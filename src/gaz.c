@@ -44,21 +44,9 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     t->pool = base + h->pool_off;
     t->first = (const uint8_t *)base + h->first_off;
     t->mask = h->n_slots - 1;
-    /* Check every offset once, so that lookups need no checks. */
-    for (uint32_t i = 0; i < h->n_slots; i++) {
-        const gaz_slot *s = &t->slots[i];
-        if (s->count && ((uint64_t)s->first + s->count > h->n_entries))
-            return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (slot %u)", what, i);
-    }
-    for (uint32_t i = 0; i < h->n_entries; i++) {
-        const gaz_entry *e = &t->entries[i];
-        if (e->key >= h->pool_size || e->surface >= h->pool_size ||
-            e->canonical >= h->pool_size || e->id >= h->pool_size ||
-            e->subtype >= h->pool_size || e->iso >= h->pool_size || e->source >= h->pool_size ||
-            e->type < IDNER_PER || e->type > IDNER_LOC || e->ntok == 0 ||
-            e->ntok > GAZ_MAX_TOKENS)
-            return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (entry %u)", what, i);
-    }
+    /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
+     * here: start-up then costs the same, and touches as little memory, whatever the size of
+     * the lists. */
     return IDNER_OK;
 }
 
@@ -119,8 +107,8 @@ gaz_table_find(const gaz_table *t, uint64_t h)
     size_t i = (size_t)(h & t->mask);
     for (;;) {
         const gaz_slot *s = &t->slots[i];
-        if (s->hash == h)
-            return s;
+        if (s->hash == h) /* a corrupt slot reads as absent */
+            return (uint64_t)s->first + s->count <= t->hdr->n_entries ? s : NULL;
         if (!s->hash)
             return NULL;
         i = (i + 1) & t->mask;
@@ -273,6 +261,16 @@ case_ok(const gaz_table *t, const gaz_entry *e, const char *text, const tok_list
     return 1;
 }
 
+/* Are the entry's offsets and fields in range? (A corrupt entry is skipped, never read.) */
+static int
+entry_ok(const gaz_table *t, const gaz_entry *e)
+{
+    uint32_t n = t->hdr->pool_size;
+    return e->key < n && e->surface < n && e->canonical < n && e->id < n && e->subtype < n &&
+           e->iso < n && e->source < n && e->type >= IDNER_PER && e->type <= IDNER_LOC &&
+           e->ntok > 0 && e->ntok <= GAZ_MAX_TOKENS;
+}
+
 /* Pushes one candidate per type for the acceptable entries of slot S at tokens [i, i + n).
  * Returns the number pushed, or -1 when memory runs out. */
 static int
@@ -283,7 +281,7 @@ push_slot(const gaz_table *t, const gaz_slot *s, const char *text, const tok_lis
     int pushed = 0;
     for (uint32_t k = s->first; k < s->first + s->count; k++) {
         const gaz_entry *e = &t->entries[k];
-        if (seen & (1u << e->type) || e->ntok != n)
+        if (!entry_ok(t, e) || seen & (1u << e->type) || e->ntok != n)
             continue;
         if (!key_matches(t, e, tl, i, stem_last) || !case_ok(t, e, text, tl, i, stem_last))
             continue;
