@@ -162,6 +162,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         free(covered);
         return IDNER_ERR_NOMEM;
     }
+    int changed = 0, strong = 0;
     /* 1. Acronyms in parentheses: "Komisi Pemberantasan Korupsi (KPK)" is one ORG when
      * written glued; the acronym then stands for the name everywhere. */
     for (size_t i = 0; i < nc; i++) {
@@ -178,6 +179,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
         put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0);
+        changed = 1;
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
@@ -196,6 +198,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
         put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0);
+        strong |= strength(c) >= 3;
     }
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cl->v[i];
@@ -227,9 +230,10 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             c->canonical_len = e->canonical_len;
         }
     }
-    /* 4. Unlabeled capitalized words and sequences that the document has named. */
+    /* 4. Unlabeled capitalized words and sequences that the document has named (only what
+     * context evidence established spreads: nothing to do without it). */
     idner_status st = IDNER_OK;
-    for (size_t i = 0; i < n && st == IDNER_OK; i++) {
+    for (size_t i = 0; i < n && st == IDNER_OK && strong; i++) {
         if (covered[i] || !is_word(&tl->v[i]))
             continue;
         /* the longest registered sequence of free capitalized words from here */
@@ -259,7 +263,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     }
     free(t.v);
     free(covered);
-    if (st == IDNER_OK)
+    if (st == IDNER_OK && (changed || cl->n != nc))
         merge_select(cl); /* sorts the new ones in, drops acronyms joined to their names */
     return st;
 }

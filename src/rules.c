@@ -273,6 +273,29 @@ typedef struct ctx {
     size_t carry_from; /* ...at this token */
 } ctx;
 
+#define TRIG_UNSET UINT32_MAX
+
+/* The trigger classes of the phrase starting at token I, looked up once when first asked:
+ * most tokens are never asked (they are neither in nor next to a capitalized run). */
+static uint32_t
+trig_at(const ctx *c, size_t i)
+{
+    if (c->trig[i] == TRIG_UNSET) {
+        size_t len = 0;
+        /* every trigger phrase starts with a word */
+        c->trig[i] = c->tl->v[i].kind == TOK_WORD ? rules_trigger(c->r, c->tl, i, &len) : 0;
+        c->tlen[i] = (uint8_t)len;
+    }
+    return c->trig[i];
+}
+
+static size_t
+tlen_at(const ctx *c, size_t i)
+{
+    trig_at(c, i);
+    return c->tlen[i];
+}
+
 static int
 is_capword(const ctx *c, size_t i)
 {
@@ -325,9 +348,9 @@ head_end(const ctx *c, size_t p, size_t len, size_t b, int place, int person_fol
         if (person_follows && e + 1 < b && rules_is_given_name(c->r, &c->tl->v[e]) &&
             is_capword(c, e + 1))
             break;
-        if (c->trig[e] & (R_STOP | R_NUMBER_WORD))
+        if (trig_at(c, e) & (R_STOP | R_NUMBER_WORD))
             break; /* "Jalan Hayam Wuruk Nomor 30": the number is not the name */
-        if ((c->trig[e] & R_TITLE) && !place)
+        if ((trig_at(c, e) & R_TITLE) && !place)
             break; /* but a street or an airport is named after "Jenderal Sudirman" */
         int32_t g = c->best[e];
         if (g >= 0 && c->cl->v[g].type == IDNER_PER)
@@ -364,10 +387,10 @@ person_end(const ctx *c, size_t e, size_t b)
             e = c->cl->v[g].tok_end;
             continue;
         }
-        if (g >= 0 || (c->trig[e] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP)) ||
+        if (g >= 0 || (trig_at(c, e) & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP)) ||
             (t->flags & TOK_F_ALLCAPS) || (t->kind != TOK_WORD && t->kind != TOK_PUNCT))
             break;
-        if (t->kind == TOK_PUNCT || (c->trig[e] & R_CONNECTOR)) {
+        if (t->kind == TOK_PUNCT || (trig_at(c, e) & R_CONNECTOR)) {
             if (e + 1 >= b) /* a particle or hyphen only inside */
                 break;
         } else if (looks_common(c, t)) {
@@ -381,7 +404,7 @@ person_end(const ctx *c, size_t e, size_t b)
 static int
 has_class(const ctx *c, long i, uint32_t cls)
 {
-    return i >= 0 && (size_t)i < c->tl->n && (c->trig[i] & cls);
+    return i >= 0 && (size_t)i < c->tl->n && (trig_at(c, i) & cls);
 }
 
 /* Drops gazetteer candidates that start at token I. */
@@ -418,10 +441,10 @@ process_run(ctx *c, size_t a, size_t b)
     int say = has_class(c, before, R_SAY);
     c->carry_title = 0;
     size_t p = a;
-    while (p < b && (c->trig[p] & R_TITLE) && p + c->tlen[p] < b)
-        p += c->tlen[p];
-    if (!c->headline && b - p >= 2 && c->best[p] < 0 && !(c->trig[p] & R_STOP) &&
-        ((c->trig[b - 1] & R_ORG_SUFFIX) ||
+    while (p < b && (trig_at(c, p) & R_TITLE) && p + tlen_at(c, p) < b)
+        p += tlen_at(c, p);
+    if (!c->headline && b - p >= 2 && c->best[p] < 0 && !(trig_at(c, p) & R_STOP) &&
+        ((trig_at(c, b - 1) & R_ORG_SUFFIX) ||
          (has_class(c, before, R_ORG_HEAD) && (tl->v[before].flags & TOK_F_LOWER)))) {
         /* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even
          * where a place is listed inside it */
@@ -435,8 +458,8 @@ process_run(ctx *c, size_t a, size_t b)
     p = a;
     while (p < b) {
         const tok *t = &tl->v[p];
-        uint32_t tr = c->trig[p];
-        size_t len = c->tlen[p];
+        uint32_t tr = trig_at(c, p);
+        size_t len = tlen_at(c, p);
         if (len && p + len > b)
             tr &= ~(uint32_t)(R_TITLE | R_ORG_HEAD | R_LOC_HEAD);
         if (tr & R_STOP) {
@@ -450,7 +473,7 @@ process_run(ctx *c, size_t a, size_t b)
             p += len;
             continue;
         }
-        if ((c->trig[p] & R_TITLE) && p + len == b) {
+        if ((trig_at(c, p) & R_TITLE) && p + len == b) {
             p += len; /* "kata Gubernur,": a title with no name is nobody */
             continue;
         }
@@ -466,7 +489,7 @@ process_run(ctx *c, size_t a, size_t b)
             p = e; /* a title still applies: "Kepala Badan Pusat Statistik Suryamin" */
             continue;
         }
-        if (title && (c->trig[p] & (R_ORG_HEAD | R_LOC_HEAD))) {
+        if (title && (trig_at(c, p) & (R_ORG_HEAD | R_LOC_HEAD))) {
             p += len ? len : 1; /* "Kepala Desa", "Ketua Partai": no person yet */
             continue;
         }
@@ -490,14 +513,14 @@ process_run(ctx *c, size_t a, size_t b)
             else if (p == a && has_class(c, before, R_SAY))
                 prefer_type(c, g, IDNER_PER);
             size_t ge = gc->tok_end > p ? gc->tok_end : p + 1;
-            if (gc->type == IDNER_LOC && ge < tl->n && (c->trig[ge] & R_COMPASS) &&
+            if (gc->type == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
                 tl->v[ge].sent == t->sent) {
                 /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
-                if (emit(c, p, ge + c->tlen[ge], IDNER_LOC, 3))
+                if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3))
                     return -1;
-                ge += c->tlen[ge];
+                ge += tlen_at(c, ge);
             }
-            if (gc->type == IDNER_ORG && ge < b && (c->trig[p] & R_ORG_HEAD) &&
+            if (gc->type == IDNER_ORG && ge < b && (trig_at(c, p) & R_ORG_HEAD) &&
                 c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
                 /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
                 size_t e = c->cl->v[c->best[ge]].tok_end;
@@ -528,7 +551,7 @@ process_run(ctx *c, size_t a, size_t b)
         }
         size_t u = p + 1;
         while (u < b && c->best[u] < 0 &&
-               !(c->trig[u] & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP | R_ORG_SUFFIX)))
+               !(trig_at(c, u) & (R_TITLE | R_ORG_HEAD | R_LOC_HEAD | R_STOP | R_ORG_SUFFIX)))
             u++;
         while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
             u--;
@@ -551,10 +574,10 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
             type = IDNER_ORG; /* "Persigo Raya FC": the suffix outweighs a title before it */
-            end = u + c->tlen[u];
+            end = u + tlen_at(c, u);
         } else if (title)
             type = IDNER_PER;
-        else if (say && (p == a || c->trig[p - 1] & R_SAY))
+        else if (say && (p == a || trig_at(c, p - 1) & R_SAY))
             type = IDNER_PER;
         else if (u == b && has_class(c, (long)b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
             type = IDNER_PER;
@@ -568,7 +591,7 @@ process_run(ctx *c, size_t a, size_t b)
             prio = 2; /* a name's shape, no context: labels itself, not its short forms */
         } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
                    !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) &&
-                   !c->trig[p]) {
+                   !trig_at(c, p)) {
             /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
             type = IDNER_LOC;
             prio = 1;
@@ -636,12 +659,7 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
             (cl->v[b].tok_end == o->tok_end && cl->v[b].prio < o->prio))
             c.best[o->tok_start] = (int32_t)k;
     }
-    for (size_t i = 0; i < n; i++) {
-        size_t len = 0;
-        /* every trigger phrase starts with a word */
-        c.trig[i] = tl->v[i].kind == TOK_WORD ? rules_trigger(r, tl, i, &len) : 0;
-        c.tlen[i] = (uint8_t)len;
-    }
+    memset(c.trig, 0xFF, n * sizeof *c.trig); /* computed when first asked (trig_at) */
     uint32_t sent = UINT32_MAX;
     for (size_t i = 0; i < n; i++) {
         if (tl->v[i].sent != sent) {
@@ -655,10 +673,10 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
             const tok *t = &tl->v[j];
             if (is_capword(&c, j) || (c.best[j] >= 0 && !c.dated[j] && (t->flags & TOK_F_CAP))) {
                 j++;
-            } else if ((c.trig[j] & R_CONNECTOR) && j + 1 < n && is_capword(&c, j + 1) &&
+            } else if ((trig_at(&c, j) & R_CONNECTOR) && j + 1 < n && is_capword(&c, j + 1) &&
                        (t->flags & TOK_F_LOWER)) {
                 j++;
-            } else if ((c.trig[j] & R_CONNECTOR) && (t->flags & TOK_F_LOWER) && j + 2 < n &&
+            } else if ((trig_at(&c, j) & R_CONNECTOR) && (t->flags & TOK_F_LOWER) && j + 2 < n &&
                        tl->v[j + 1].kind == TOK_PUNCT && tok_key(tl, &tl->v[j + 1])[0] == '-' &&
                        !(tl->v[j + 1].flags & TOK_F_SPACE_BEFORE) && is_capword(&c, j + 2)) {
                 j += 2; /* al-Assad */

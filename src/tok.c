@@ -712,7 +712,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
             para++;
         t->flags = flags | pending;
         t->sent = sent;
-        t->para = para;
+        t->para = para < 0xFFFFFF ? para : 0xFFFFFF;
         pending = 0;
         if (is_terminal(tl, t))
             sentence_break = 1;

@@ -41,7 +41,9 @@ enum tok_flag {
     TOK_F_LINE_START = 1u << 13 /* first token on its line */
 };
 
+/* 48 bytes: every stage walks the token array, so its size is its speed. */
 typedef struct tok {
+    uint64_t hash;                 /* tok_hash of the key */
     uint32_t byte_start, byte_end; /* [start, end) in the text */
     uint32_t cp_start, cp_end;     /* the same in code points */
     uint32_t key_off;              /* normalized key: list->keys + key_off, key_len bytes */
@@ -49,9 +51,8 @@ typedef struct tok {
     uint16_t stem_len;             /* with TOK_F_CLITIC: length of the stem's key, else 0 */
     uint32_t flags;                /* enum tok_flag */
     uint32_t sent;                 /* sentence index, from 0 */
-    uint32_t para;                 /* paragraph index, from 0 */
-    uint64_t hash;                 /* tok_hash of the key */
-    uint8_t kind;                  /* enum tok_kind */
+    uint32_t para : 24;            /* paragraph index, from 0 (saturates) */
+    uint32_t kind : 8;             /* enum tok_kind */
 } tok;
 
 typedef struct tok_list {
