@@ -429,33 +429,129 @@ set_carry(ctx *c, size_t a, size_t b, int title)
     c->carry_from = b;
 }
 
+/* What a run knows while it is read left to right. */
+typedef struct run {
+    size_t a, b;  /* the run: tokens [a, b) */
+    long before;  /* the token before it in its sentence, or -1 */
+    int title;    /* a title waits for its person */
+    int say;      /* a reporting word waits for its speaker */
+} run;
+
+/* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even where a place
+ * is listed inside it. Returns 1 when it did (and emitted it), -1 when memory ran out. */
+static int
+whole_run_org(ctx *c, run *r)
+{
+    const tok_list *tl = c->tl;
+    size_t p = r->a;
+    while (p < r->b && (trig_at(c, p) & R_TITLE) && p + tlen_at(c, p) < r->b)
+        p += tlen_at(c, p);
+    if (c->headline || r->b - p < 2 || c->best[p] >= 0 || (trig_at(c, p) & R_STOP))
+        return 0;
+    if (!(trig_at(c, r->b - 1) & R_ORG_SUFFIX) &&
+        !(has_class(c, r->before, R_ORG_HEAD) && (tl->v[r->before].flags & TOK_F_LOWER)))
+        return 0;
+    if ((tl->v[p].flags & TOK_F_SENT_START) && rules_is_lower_word(c->r, &tl->v[p]))
+        return 0;
+    if (emit(c, p, r->b, IDNER_ORG, 3))
+        return -1;
+    set_carry(c, r->a, r->b, r->title || p > r->a); /* "Pelatih Persigo Raya FC, Darmaji ..." */
+    return 1;
+}
+
+/* A listed candidate G at token P: its type chosen by the evidence when it has several, a
+ * place extended by a compass word, a ministry by its country, a person by more name words.
+ * Returns the token after it, or 0 when memory ran out. */
+static size_t
+listed(ctx *c, run *r, size_t p, int32_t g)
+{
+    const tok_list *tl = c->tl;
+    const tok *t = &tl->v[p];
+    cand *gc = &c->cl->v[g];
+    if (r->title)
+        prefer_type(c, g, IDNER_PER);
+    else if (p == r->a && has_class(c, r->before, R_LOC_PREP))
+        prefer_type(c, g, IDNER_LOC);
+    else if (p == r->a && has_class(c, r->before, R_SAY))
+        prefer_type(c, g, IDNER_PER);
+    size_t ge = gc->tok_end > p ? gc->tok_end : p + 1;
+    if (gc->type == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
+        tl->v[ge].sent == t->sent) {
+        /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
+        if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3))
+            return 0;
+        ge += tlen_at(c, ge);
+    }
+    if (gc->type == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) &&
+        c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
+        /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
+        size_t e = c->cl->v[c->best[ge]].tok_end;
+        return emit(c, p, e, IDNER_ORG, 3) ? 0 : e;
+    }
+    if (gc->type == IDNER_PER && ge < r->b && !c->headline) {
+        /* a listed name goes on with more name words: "Bill Richardson" */
+        size_t e = person_end(c, ge, r->b);
+        if (e > ge && emit(c, p, e, IDNER_PER, 3))
+            return 0;
+        ge = e;
+    }
+    if (gc->type == IDNER_PER)
+        r->title = 0;
+    return ge;
+}
+
+/* Capitalized words [P, U) that no list knows: labeled only with evidence. Sets *END (the
+ * entity's end, when a suffix joins it) and *PRIO; returns the type, or 0. */
+static idner_type
+unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size_t *end,
+              int *prio)
+{
+    const tok_list *tl = c->tl;
+    const tok *t = &tl->v[p];
+    *end = u;
+    *prio = 3;
+    if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
+        *end = u + tlen_at(c, u); /* "Persigo Raya FC": the suffix outweighs a title before */
+        return IDNER_ORG;
+    }
+    if (r->title)
+        return IDNER_PER;
+    if (r->say && (p == r->a || trig_at(c, p - 1) & R_SAY))
+        return IDNER_PER;
+    if (u == r->b && has_class(c, (long)r->b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
+        return IDNER_PER;
+    if (p == r->a && has_class(c, r->before, R_LOC_HEAD))
+        return IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
+    if (p == r->a && has_class(c, r->before, R_ORG_HEAD))
+        return IDNER_ORG;
+    if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
+        (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
+        *prio = 2; /* a name's shape, no context: labels itself, not its short forms */
+        return IDNER_PER;
+    }
+    if (p == r->a && has_class(c, r->before, R_LOC_PREP) && !sentence_first &&
+        !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) && !trig_at(c, p)) {
+        *prio = 1; /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
+        return IDNER_LOC;
+    }
+    return 0;
+}
+
 static int
 process_run(ctx *c, size_t a, size_t b)
 {
     const tok_list *tl = c->tl;
-    long before = (long)a - 1;
-    if (before >= 0 && tl->v[before].sent != tl->v[a].sent)
-        before = -1;
-    int title = has_class(c, before, R_TITLE) ||
-                (c->carry_title && before >= 1 && c->carry_from == (size_t)before);
-    int say = has_class(c, before, R_SAY);
+    run r = {a, b, (long)a - 1, 0, 0};
+    if (r.before >= 0 && tl->v[r.before].sent != tl->v[a].sent)
+        r.before = -1;
+    r.title = has_class(c, r.before, R_TITLE) ||
+              (c->carry_title && r.before >= 1 && c->carry_from == (size_t)r.before);
+    r.say = has_class(c, r.before, R_SAY);
     c->carry_title = 0;
+    int whole = whole_run_org(c, &r);
+    if (whole)
+        return whole < 0 ? -1 : 0;
     size_t p = a;
-    while (p < b && (trig_at(c, p) & R_TITLE) && p + tlen_at(c, p) < b)
-        p += tlen_at(c, p);
-    if (!c->headline && b - p >= 2 && c->best[p] < 0 && !(trig_at(c, p) & R_STOP) &&
-        ((trig_at(c, b - 1) & R_ORG_SUFFIX) ||
-         (has_class(c, before, R_ORG_HEAD) && (tl->v[before].flags & TOK_F_LOWER)))) {
-        /* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even
-         * where a place is listed inside it */
-        if (!(tl->v[p].flags & TOK_F_SENT_START) || !rules_is_lower_word(c->r, &tl->v[p])) {
-            if (emit(c, p, b, IDNER_ORG, 3))
-                return -1;
-            set_carry(c, a, b, title || p > a); /* "Pelatih Persigo Raya FC, Darmaji ..." */
-            return 0;
-        }
-    }
-    p = a;
     while (p < b) {
         const tok *t = &tl->v[p];
         uint32_t tr = trig_at(c, p);
@@ -465,11 +561,11 @@ process_run(ctx *c, size_t a, size_t b)
         if (tr & R_STOP) {
             drop_at(c, p);
             p += len;
-            title = 0;
+            r.title = 0;
             continue;
         }
         if ((tr & R_TITLE) && p + len < b) {
-            title = 1;
+            r.title = 1;
             p += len;
             continue;
         }
@@ -478,18 +574,18 @@ process_run(ctx *c, size_t a, size_t b)
             continue;
         }
         if ((tr & R_SAY) && p + len < b && !(tr & R_TITLE)) {
-            say = 1; /* "Menurut Lestyani ...", "Kata Budi ..." */
+            r.say = 1; /* "Menurut Lestyani ...", "Kata Budi ..." */
             p += len;
             continue;
         }
         if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0 && !c->headline) {
-            size_t e = head_end(c, p, len, b, !(tr & R_ORG_HEAD), title);
+            size_t e = head_end(c, p, len, b, !(tr & R_ORG_HEAD), r.title);
             if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
                 return -1;
             p = e; /* a title still applies: "Kepala Badan Pusat Statistik Suryamin" */
             continue;
         }
-        if (title && (trig_at(c, p) & (R_ORG_HEAD | R_LOC_HEAD))) {
+        if (r.title && (trig_at(c, p) & (R_ORG_HEAD | R_LOC_HEAD))) {
             p += len ? len : 1; /* "Kepala Desa", "Ketua Partai": no person yet */
             continue;
         }
@@ -498,7 +594,7 @@ process_run(ctx *c, size_t a, size_t b)
                              (p > 0 && (tl->v[p - 1].flags & TOK_F_SENT_START) &&
                               tl->v[p - 1].kind == TOK_PUNCT);
         if (g >= 0) {
-            cand *gc = &c->cl->v[g];
+            const cand *gc = &c->cl->v[g];
             /* a dbpedia name that is an ordinary word opening the sentence */
             if (sentence_first && gc->prio <= 1 && gc->tok_end == p + 1 &&
                 rules_is_lower_word(c->r, t)) {
@@ -506,47 +602,14 @@ process_run(ctx *c, size_t a, size_t b)
                 p++;
                 continue;
             }
-            if (title)
-                prefer_type(c, g, IDNER_PER);
-            else if (p == a && has_class(c, before, R_LOC_PREP))
-                prefer_type(c, g, IDNER_LOC);
-            else if (p == a && has_class(c, before, R_SAY))
-                prefer_type(c, g, IDNER_PER);
-            size_t ge = gc->tok_end > p ? gc->tok_end : p + 1;
-            if (gc->type == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
-                tl->v[ge].sent == t->sent) {
-                /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
-                if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3))
-                    return -1;
-                ge += tlen_at(c, ge);
-            }
-            if (gc->type == IDNER_ORG && ge < b && (trig_at(c, p) & R_ORG_HEAD) &&
-                c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
-                /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
-                size_t e = c->cl->v[c->best[ge]].tok_end;
-                if (emit(c, p, e, IDNER_ORG, 3))
-                    return -1;
-                p = e;
-                continue;
-            }
-            if (gc->type == IDNER_PER && ge < b && !c->headline) {
-                /* a listed name goes on with more name words: "Bill Richardson" */
-                size_t e = person_end(c, ge, b);
-                if (e > ge && emit(c, p, e, IDNER_PER, 3))
-                    return -1;
-                ge = e;
-            }
-            if (gc->type == IDNER_PER)
-                title = 0;
-            p = ge;
+            size_t next = listed(c, &r, p, g);
+            if (!next)
+                return -1;
+            p = next;
             continue;
         }
-        if (sentence_first && rules_is_lower_word(c->r, t)) {
-            p++;
-            continue;
-        }
-        if (c->headline) {
-            p++; /* in a title-case headline only the lists speak */
+        if ((sentence_first && rules_is_lower_word(c->r, t)) || c->headline) {
+            p++; /* an ordinary word opening the sentence; in a headline only lists speak */
             continue;
         }
         size_t u = p + 1;
@@ -555,54 +618,30 @@ process_run(ctx *c, size_t a, size_t b)
             u++;
         while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
             u--;
-        idner_type type = 0;
-        int prio = 3;
-        size_t end = u;
         if (u < b && c->best[u] >= 0 && c->cl->v[c->best[u]].type == IDNER_PER &&
             !(tl->v[u - 1].flags & TOK_F_ALLCAPS) && !looks_common(c, t)) {
             /* unlisted given name(s) before a listed one: "Alejandro Sanchez" */
             size_t e = person_end(c, c->cl->v[c->best[u]].tok_end, b);
             if (emit(c, p, e, IDNER_PER, 3))
                 return -1;
-            title = 0;
+            r.title = 0;
             p = e;
             continue;
         }
-        if (title && (looks_common(c, t) || (t->flags & TOK_F_ALLCAPS))) {
+        if (r.title && (looks_common(c, t) || (t->flags & TOK_F_ALLCAPS))) {
             p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
             continue;
         }
-        if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
-            type = IDNER_ORG; /* "Persigo Raya FC": the suffix outweighs a title before it */
-            end = u + tlen_at(c, u);
-        } else if (title)
-            type = IDNER_PER;
-        else if (say && (p == a || trig_at(c, p - 1) & R_SAY))
-            type = IDNER_PER;
-        else if (u == b && has_class(c, (long)b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
-            type = IDNER_PER;
-        else if (p == a && has_class(c, before, R_LOC_HEAD)) {
-            type = IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
-        } else if (p == a && has_class(c, before, R_ORG_HEAD)) {
-            type = IDNER_ORG;
-        } else if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
-                   (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
-            type = IDNER_PER;
-            prio = 2; /* a name's shape, no context: labels itself, not its short forms */
-        } else if (p == a && has_class(c, before, R_LOC_PREP) && !sentence_first &&
-                   !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) &&
-                   !trig_at(c, p)) {
-            /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
-            type = IDNER_LOC;
-            prio = 1;
-        }
+        size_t end;
+        int prio;
+        idner_type type = unlisted_type(c, &r, p, u, sentence_first, &end, &prio);
         if (type && emit(c, p, end, type, prio))
             return -1;
         if (type != IDNER_ORG)
-            title = 0;
+            r.title = 0;
         p = end;
     }
-    set_carry(c, a, b, title);
+    set_carry(c, a, b, r.title);
     return 0;
 }
 
