@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "date_impl.h"
 #include "date_names.h"
 #include "error.h"
@@ -120,32 +121,14 @@ words_build(date_model *dm)
 /* ---- the patterns --------------------------------------------------------------------- */
 
 /* A small string builder for the patterns; fails (returns -1) rather than truncating. */
-typedef struct sbuf {
-    char *p;
-    size_t n, cap;
-} sbuf;
+typedef buf sbuf;
 
 static int
 sb_add(sbuf *b, const char *s)
 {
-    size_t k = strlen(s);
-    if (b->n + k + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (b->n + k + 1 > cap)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, k + 1);
-    b->n += k;
-    return 0;
+    return buf_puts(b, s);
 }
 
-/* Adds "a|b|c" from the words (a space in a word becomes \h+). ABBREV: 0 full names only,
- * 1 abbreviations only, -1 all. */
 static int
 sb_alt(sbuf *b, const char *const *w, size_t stride, size_t n, const int *abbrev, int want)
 {

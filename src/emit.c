@@ -152,20 +152,7 @@ fail:
 static int
 buf_put(emit_buf *b, const char *s, size_t n)
 {
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            return -1;
-        b->p = p;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-    return 0;
+    return buf_append(&b->out, s, n);
 }
 
 #define PUT_LIT(b, lit) buf_put((b), (lit), sizeof(lit) - 1)
@@ -273,9 +260,9 @@ emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
 void
 emit_buf_free(emit_buf *b)
 {
-    free(b->p);
+    buf_free(&b->out);
     json_object_put(b->str);
-    memset(b, 0, sizeof *b);
+    b->str = NULL;
 }
 
 static idner_status

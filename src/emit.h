@@ -6,6 +6,7 @@
 
 #include <json-c/json.h>
 
+#include "buf.h"
 #include "idner.h"
 
 /* {"id": ID, "entities": [...]} for a result. ID (may be NULL: no "id" key) is consumed. */
@@ -18,8 +19,7 @@ json_object *emit_entity(const idner_entity *e);
 /* A growing text buffer for the compact writer; STR is a json-c string object reused for
  * escaping (created on first use). Zero-initialize; release with emit_buf_free. */
 typedef struct emit_buf {
-    char *p;
-    size_t n, cap;
+    buf out;
     json_object *str;
 } emit_buf;
 

@@ -184,16 +184,16 @@ conll_run_file(cli *c, const char *name)
         l->lineno = lr.lineno;
         l->sep = sep;
         memcpy(l->end, end, strlen(end) + 1);
-        if (c->text.n && cli_buf_append(&c->text, " ", 1) != 0)
+        if (c->text.n && buf_append(&c->text, " ", 1) != 0)
             cli_die_nomem();
         l->tok_off = c->text.n;
         l->tok_len = tok_len;
-        if (cli_buf_append(&c->text, tok, tok_len) != 0)
+        if (buf_append(&c->text, tok, tok_len) != 0)
             cli_die_nomem();
         if (c->out == OUT_CONLL) {
             l->off = c->lines.n;
             l->len = lr.len;
-            if (cli_buf_append(&c->lines, lr.line, lr.len) != 0)
+            if (buf_append(&c->lines, lr.line, lr.len) != 0)
                 cli_die_nomem();
         }
     }

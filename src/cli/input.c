@@ -10,50 +10,6 @@
 #include "text.h"
 
 int
-cli_buf_reserve(cli_buf *b, size_t n)
-{
-    size_t cap;
-    char *p;
-
-    if (b->cap - b->n > n)
-        return 0;
-    if (n > SIZE_MAX / 2 - b->n) {
-        errno = ENOMEM;
-        return -1;
-    }
-    cap = b->cap ? b->cap : 4096;
-    while (cap - b->n <= n)
-        cap *= 2;
-    p = realloc(b->p, cap);
-    if (p == NULL) {
-        errno = ENOMEM;
-        return -1;
-    }
-    b->p = p;
-    b->cap = cap;
-    return 0;
-}
-
-int
-cli_buf_append(cli_buf *b, const char *s, size_t n)
-{
-    if (cli_buf_reserve(b, n) != 0)
-        return -1;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-    return 0;
-}
-
-void
-cli_buf_free(cli_buf *b)
-{
-    free(b->p);
-    b->p = NULL;
-    b->n = b->cap = 0;
-}
-
-int
 cli_read_all(FILE *f, cli_buf *b)
 {
     b->n = 0;
@@ -62,7 +18,7 @@ cli_read_all(FILE *f, cli_buf *b)
 
         /* Grow geometrically, reading straight into the buffer (no extra copy); keep one byte
          * for the terminating NUL. */
-        if (b->cap - b->n <= 65536 && cli_buf_reserve(b, b->cap > 65536 ? b->cap : 65536) != 0)
+        if (b->cap - b->n <= 65536 && buf_reserve(b, b->cap > 65536 ? b->cap : 65536) != 0)
             return -1;
         got = fread(b->p + b->n, 1, b->cap - b->n - 1, f);
         b->n += got;

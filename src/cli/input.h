@@ -10,16 +10,12 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+#include "buf.h"
+
 /* A growable byte buffer, reused across documents. */
-typedef struct cli_buf {
-    char *p;
-    size_t n, cap;
-} cli_buf;
+typedef buf cli_buf; /* the library's buffer (src/buf.h) */
 
 /* Makes room for N more bytes; -1 when memory runs out. */
-int cli_buf_reserve(cli_buf *b, size_t n);
-int cli_buf_append(cli_buf *b, const char *s, size_t n);
-void cli_buf_free(cli_buf *b);
 
 /* Reads the rest of F into B (replacing its contents; B->p is NUL-terminated afterwards).
  * Returns 0, or -1 with errno set (a read error or ENOMEM). */

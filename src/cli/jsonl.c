@@ -96,16 +96,16 @@ raw_number_id(const char *s, size_t n)
     if (vend <= vstart || vend - vstart > 4000)
         return NULL;
     {
-        char buf[4001];
+        char digits[4001];
         size_t k;
 
         for (k = vstart; k < vend; k++)
             if (!(s[k] == '-' || (s[k] >= '0' && s[k] <= '9')))
                 return NULL;
-        memcpy(buf, s + vstart, vend - vstart);
-        buf[vend - vstart] = '\0';
+        memcpy(digits, s + vstart, vend - vstart);
+        digits[vend - vstart] = '\0';
         /* A double that serializes as the text it was parsed from. */
-        return json_object_new_double_s(0.0, buf);
+        return json_object_new_double_s(0.0, digits);
     }
 }
 

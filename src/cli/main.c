@@ -304,14 +304,14 @@ cli_write_doc(cli *c, json_object *doc)
         /* Indent the object by two spaces inside the array. JSON strings never hold a raw
          * newline, so every "\n" is a line break of the layout. */
         c->scratch.n = 0;
-        if (cli_buf_append(&c->scratch, c->docs_out ? ",\n  " : "\n  ", 4 - !c->docs_out) != 0)
+        if (buf_append(&c->scratch, c->docs_out ? ",\n  " : "\n  ", 4 - !c->docs_out) != 0)
             cli_die_nomem();
         for (p = s, end = s + n; p < end;) {
             const char *nl = memchr(p, '\n', (size_t)(end - p));
             size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
 
-            if (cli_buf_append(&c->scratch, p, len) != 0 ||
-                (nl && cli_buf_append(&c->scratch, "  ", 2) != 0))
+            if (buf_append(&c->scratch, p, len) != 0 ||
+                (nl && buf_append(&c->scratch, "  ", 2) != 0))
                 cli_die_nomem();
             p += len;
         }
@@ -336,11 +336,11 @@ cli_write_result(cli *c, json_object *id, const idner_result *r)
         return;
     }
     /* JSON Lines: the compact writer, which makes no object per entity */
-    c->compact.n = 0;
+    c->compact.out.n = 0;
     if (emit_document_compact(&c->compact, id, r) != 0)
         cli_die_nomem();
     json_object_put(id);
-    cli_out_write(c, c->compact.p, c->compact.n);
+    cli_out_write(c, c->compact.out.p, c->compact.out.n);
     cli_out_write(c, "\n", 1);
     c->docs_out++;
 }
@@ -369,19 +369,19 @@ string_id(const char *s)
     if (bad == n)
         return json_object_new_string_len(s, (int)n);
     while (n > 0) {
-        if (cli_buf_append(&b, s, bad) != 0 || cli_buf_append(&b, "\xEF\xBF\xBD", 3) != 0)
+        if (buf_append(&b, s, bad) != 0 || buf_append(&b, "\xEF\xBF\xBD", 3) != 0)
             cli_die_nomem();
         s += bad + 1;
         n -= bad + 1;
         bad = cli_utf8_invalid_at(s, n);
         if (bad == n) {
-            if (cli_buf_append(&b, s, n) != 0)
+            if (buf_append(&b, s, n) != 0)
                 cli_die_nomem();
             break;
         }
     }
     o = json_object_new_string_len(b.p, (int)b.n);
-    cli_buf_free(&b);
+    buf_free(&b);
     return o;
 }
 
@@ -543,10 +543,10 @@ cli_free(cli *c)
     if (c->tok)
         json_tokener_free(c->tok);
     idner_model_free(c->model);
-    cli_buf_free(&c->text);
-    cli_buf_free(&c->scratch);
+    buf_free(&c->text);
+    buf_free(&c->scratch);
     emit_buf_free(&c->compact);
-    cli_buf_free(&c->lines);
+    buf_free(&c->lines);
     free(c->cl);
     free(c->gazetteers.v);
     free(c->excludes.v);
