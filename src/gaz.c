@@ -105,7 +105,7 @@ gaz_table_find(const gaz_table *t, uint64_t h)
     if (!t->hdr)
         return NULL;
     size_t i = (size_t)(h & t->mask);
-    for (;;) {
+    for (size_t probes = 0; probes <= t->mask; probes++) { /* a corrupt table may be full */
         const gaz_slot *s = &t->slots[i];
         if (s->hash == h) /* a corrupt slot reads as absent */
             return (uint64_t)s->first + s->count <= t->hdr->n_entries ? s : NULL;
@@ -113,6 +113,7 @@ gaz_table_find(const gaz_table *t, uint64_t h)
             return NULL;
         i = (i + 1) & t->mask;
     }
+    return NULL;
 }
 
 uint64_t
@@ -329,9 +330,11 @@ try_phrase(const gaz *g, uint64_t h, const char *text, const tok_list *tl, size_
 static int
 may_start(const gaz_table *t, uint64_t h, int cap)
 {
+    if (!t->hdr)
+        return 0;
     uint32_t b = gaz_first_bucket(h);
     const uint8_t *lower = t->first + GAZ_FIRST_BITS / 8;
-    return t->hdr && ((lower[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1)));
+    return (lower[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1));
 }
 
 static int

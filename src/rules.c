@@ -467,35 +467,37 @@ listed(ctx *c, run *r, size_t p, int32_t g)
 {
     const tok_list *tl = c->tl;
     const tok *t = &tl->v[p];
-    cand *gc = &c->cl->v[g];
+    /* copies: emit may move the candidate array */
+    const idner_type gtype = (idner_type)c->cl->v[g].type;
+    const size_t gend = c->cl->v[g].tok_end;
     if (r->title)
         prefer_type(c, g, IDNER_PER);
     else if (p == r->a && has_class(c, r->before, R_LOC_PREP))
         prefer_type(c, g, IDNER_LOC);
     else if (p == r->a && has_class(c, r->before, R_SAY))
         prefer_type(c, g, IDNER_PER);
-    size_t ge = gc->tok_end > p ? gc->tok_end : p + 1;
-    if (gc->type == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
+    size_t ge = gend > p ? gend : p + 1;
+    if (gtype == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
         tl->v[ge].sent == t->sent) {
         /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
         if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3))
             return 0;
         ge += tlen_at(c, ge);
     }
-    if (gc->type == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) &&
+    if (gtype == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) &&
         c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
         /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
         size_t e = c->cl->v[c->best[ge]].tok_end;
         return emit(c, p, e, IDNER_ORG, 3) ? 0 : e;
     }
-    if (gc->type == IDNER_PER && ge < r->b && !c->headline) {
+    if (gtype == IDNER_PER && ge < r->b && !c->headline) {
         /* a listed name goes on with more name words: "Bill Richardson" */
         size_t e = person_end(c, ge, r->b);
         if (e > ge && emit(c, p, e, IDNER_PER, 3))
             return 0;
         ge = e;
     }
-    if (gc->type == IDNER_PER)
+    if (gtype == IDNER_PER)
         r->title = 0;
     return ge;
 }
