@@ -7,16 +7,36 @@
  *   fuzz_annotate tests/fuzz/corpus/annotate      fuzz_gaz crash-1234abcd
  *
  * Each input is copied into a buffer of exactly its size, so sanitizers catch reads past it.
- * The name of each file goes to standard error before it runs (the last one names a crash).
+ * The name of each file goes to standard error before it runs (the last one names a crash),
+ * and an input that runs longer than REPLAY_SECONDS fails the replay (sqlite's fuzzcheck uses
+ * alarm() the same way), so a hang is a quick failure that names its file.
  */
 #include <dirent.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#define REPLAY_SECONDS 10
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static const char *current;
+
+static void
+on_alarm(int sig)
+{
+    static const char msg1[] = "fuzz_main: timeout: ", msg2[] = " ran for too long\n";
+    (void)sig;
+    /* async-signal-safe: write and _exit only */
+    if (write(2, msg1, sizeof msg1 - 1) < 0 || write(2, current, strlen(current)) < 0 ||
+        write(2, msg2, sizeof msg2 - 1) < 0)
+        _exit(3);
+    _exit(3);
+}
 
 static int
 run_file(const char *path)
@@ -54,7 +74,10 @@ run_file(const char *path)
     memcpy(exact, buf, n);
     free(buf);
     fprintf(stderr, "replay %s (%zu bytes)\n", path, n);
+    current = path;
+    alarm(REPLAY_SECONDS);
     LLVMFuzzerTestOneInput(exact, n);
+    alarm(0);
     free(exact);
     return 0;
 }
@@ -70,6 +93,7 @@ main(int argc, char **argv)
 {
     int failed = 0;
     size_t count = 0;
+    signal(SIGALRM, on_alarm);
     if (argc < 2) {
         fprintf(stderr, "usage: %s FILE_OR_DIR...\n", argv[0]);
         return 2;
