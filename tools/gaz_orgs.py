@@ -173,19 +173,11 @@ def main():
         "Alfina, Savitri and Fanany (ICACSIS 2017), github.com/ialfina/ner-dataset-modified-dee,",
         "cleaned by the rules in tools/gaz_orgs.py and data/README.md.",
     ]
-    count = G.write_tsv(args.output, rows, header)
     total = len(names)
-    summary = [f"orgs: {ncur} curated organizations, {sum(1 for r in rows if r[7] == 'curated')} curated rows; "
-               f"DBpedia {total} names, {len(candidates)} kept; {count} rows written to {args.output}"]
-    for rule in sorted(dropped):
-        summary.append(f"  dropped {rule}: {dropped[rule]}")
-    print("\n".join(summary), file=sys.stderr)
-    if args.report:
-        with open(args.report, "w", encoding="utf-8") as f:
-            f.write("\n".join(summary) + "\n")
-            for line in sorted(report):
-                f.write(line + "\n")
-
+    G.finish(args.output, rows, header,
+             lambda n: (f"orgs: {ncur} curated organizations, {sum(1 for r in rows if r[7] == 'curated')} curated rows; "
+               f"DBpedia {total} names, {len(candidates)} kept; {n} rows written to {args.output}"),
+             dropped, report, args.report)
 
 if __name__ == "__main__":
     main()

@@ -431,3 +431,20 @@ def is_group_name(name):
         if w0 and w0[0].islower() and w0.lower() not in PARTICLES:
             return True
     return False
+
+
+def finish(output, rows, header, summary_first, dropped, report, report_path):
+    """Writes ROWS to OUTPUT, prints the summary (SUMMARY_FIRST, then one line per cleaning rule
+    with its DROPPED count) to standard error, and, with REPORT_PATH, writes the summary and the
+    REPORT lines there. SUMMARY_FIRST is called with the number of rows written."""
+    import sys
+    count = write_tsv(output, rows, header)
+    summary = [summary_first(count)]
+    for rule in sorted(dropped):
+        summary.append(f"  dropped {rule}: {dropped[rule]}")
+    print("\n".join(summary), file=sys.stderr)
+    if report_path:
+        with open(report_path, "w", encoding="utf-8") as f:
+            f.write("\n".join(summary) + "\n")
+            for line in sorted(report):
+                f.write(line + "\n")
