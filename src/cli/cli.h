@@ -62,6 +62,10 @@ typedef struct cli {
     /* CoNLL: when set, called for each sentence once its tags are set (c->cl[i].tag, "" for O;
      * all "" when it could not be annotated), before it is written. Setting stop ends the
      * reading (eval.c). */
+    unsigned threads;  /* --threads: workers for --input jsonl (1: none) */
+    buf *capture;      /* a worker's output goes here, not to out_f */
+    buf *errs;         /* a worker's messages go here, not to stderr */
+
     void (*on_sentence)(struct cli *c, const char *shown);
     void *hook_arg;
     int stop;

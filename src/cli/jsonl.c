@@ -7,8 +7,10 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -257,6 +259,133 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     json_object_put(obj);
 }
 
+/* ---- --threads: batches of lines annotated in parallel, written in input order ---------- */
+
+#define BATCH_LINES 1024
+#define BATCH_BYTES (16u << 20)
+
+typedef struct batch_line {
+    size_t off, len, lineno;
+} batch_line;
+
+typedef struct batch {
+    buf text;              /* the lines, one after another */
+    batch_line line[BATCH_LINES];
+    size_t n;
+    buf out[BATCH_LINES];  /* each line's output... */
+    buf errs[BATCH_LINES]; /* ...and messages */
+} batch;
+
+typedef struct worker {
+    cli c; /* a copy of the program's state with its own parser and buffers */
+    batch *b;
+    const char *shown;
+    unsigned index, count;
+    pthread_t thread;
+} worker;
+
+static void *
+work(void *arg)
+{
+    worker *w = arg;
+    for (size_t k = w->index; k < w->b->n; k += w->count) {
+        const batch_line *l = &w->b->line[k];
+        w->c.capture = &w->b->out[k];
+        w->c.errs = &w->b->errs[k];
+        run_jsonl_line(&w->c, w->shown, w->b->text.p + l->off, l->len, l->lineno);
+    }
+    return NULL;
+}
+
+/* Annotates the lines of B with the workers, then writes them in order. */
+static void
+flush_batch(cli *c, batch *b, worker *w, unsigned count)
+{
+    unsigned started = 0;
+    for (unsigned t = 0; t < count; t++) {
+        w[t].b = b;
+        if (pthread_create(&w[t].thread, NULL, work, &w[t]) != 0)
+            break;
+        started++;
+    }
+    if (started == 0) { /* no thread to be had: do it here */
+        w[0].count = 1;
+        work(&w[0]);
+        w[0].count = count;
+    } else if (started < count) {
+        for (unsigned t = 0; t < started; t++)
+            pthread_join(w[t].thread, NULL);
+        fputs("idner: could not start all threads\n", stderr);
+        exit(EXIT_FAILURE);
+    }
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(w[t].thread, NULL);
+    for (size_t k = 0; k < b->n; k++) {
+        if (b->errs[k].n) {
+            fputs(b->errs[k].p, stderr);
+            c->doc_error = 1;
+        }
+        cli_out_write(c, b->out[k].p, b->out[k].n);
+        c->docs_out++;
+        b->out[k].n = b->errs[k].n = 0;
+    }
+    b->n = 0;
+    b->text.n = 0;
+}
+
+/* jsonl_run_file with --threads: returns what line_reader_next last returned. */
+static int
+run_threaded(cli *c, const char *shown, line_reader *lr)
+{
+    unsigned count = c->threads;
+    batch *b = calloc(1, sizeof *b);
+    worker *w = calloc(count, sizeof *w);
+    int got;
+    if (!b || !w)
+        cli_die_nomem();
+    for (unsigned t = 0; t < count; t++) {
+        w[t].c = *c;
+        w[t].c.tok = json_tokener_new();
+        memset(&w[t].c.compact, 0, sizeof w[t].c.compact);
+        memset(&w[t].c.scratch, 0, sizeof w[t].c.scratch);
+        w[t].shown = shown;
+        w[t].index = t;
+        w[t].count = count;
+        if (!w[t].c.tok)
+            cli_die_nomem();
+    }
+    while ((got = line_reader_next(lr)) > 0) {
+        const char *line = lr->line;
+        size_t len = lr->len;
+        if (lr->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+            line += 3; /* a byte order mark */
+            len -= 3;
+        }
+        if (b->n && (b->n == BATCH_LINES || b->text.n + len > BATCH_BYTES))
+            flush_batch(c, b, w, count);
+        b->line[b->n] = (batch_line){b->text.n, len, lr->lineno};
+        /* the parser reads one byte past the line: keep the NUL that follows it */
+        if (buf_append(&b->text, line, len) != 0 || buf_append(&b->text, "", 1) != 0)
+            cli_die_nomem();
+        b->n++;
+    }
+    if (b->n)
+        flush_batch(c, b, w, count);
+    for (unsigned t = 0; t < count; t++) {
+        json_tokener_free(w[t].c.tok);
+        emit_buf_free(&w[t].c.compact);
+        buf_free(&w[t].c.scratch);
+    }
+    for (size_t k = 0; k < BATCH_LINES; k++) {
+        buf_free(&b->out[k]);
+        buf_free(&b->errs[k]);
+    }
+    buf_free(&b->text);
+    free(b);
+    free(w);
+    return got;
+}
+
 void
 jsonl_run_file(cli *c, const char *name)
 {
@@ -268,15 +397,19 @@ jsonl_run_file(cli *c, const char *name)
     if (f == NULL)
         return;
     line_reader_init(&lr, f);
-    while ((got = line_reader_next(&lr)) > 0) {
-        const char *line = lr.line;
-        size_t len = lr.len;
+    if (c->threads > 1) {
+        got = run_threaded(c, shown, &lr);
+    } else {
+        while ((got = line_reader_next(&lr)) > 0) {
+            const char *line = lr.line;
+            size_t len = lr.len;
 
-        if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-            line += 3; /* a byte order mark */
-            len -= 3;
+            if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+                line += 3; /* a byte order mark */
+                len -= 3;
+            }
+            run_jsonl_line(c, shown, line, len, lr.lineno);
         }
-        run_jsonl_line(c, shown, line, len, lr.lineno);
     }
     if (got < 0) {
         fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(errno));
