@@ -98,38 +98,26 @@ static const short feast_imlek[] = {210, 131, 219, 208, 128, 216, 205, 125, 212,
                                     201, 122, 210, 129, 217, 206, 126, 213, 203};
 #define FEAST_FIRST_YEAR 2013
 
+/* Each feast's table, by its FEAST_ number. */
+static const struct {
+    const short *md;
+    size_t n;
+} feast_tables[] = {
+    [FEAST_FITRI] = {feast_fitri, COUNT(feast_fitri)},
+    [FEAST_ADHA] = {feast_adha, COUNT(feast_adha)},
+    [FEAST_IMLEK] = {feast_imlek, COUNT(feast_imlek)},
+    [FEAST_NYEPI] = {feast_nyepi, COUNT(feast_nyepi)},
+    [FEAST_WAISAK] = {feast_waisak, COUNT(feast_waisak)},
+};
+
 int
 date_feast_md(int feast, int y)
 {
-    const short *t;
-    size_t n;
-    switch (feast) {
-    case FEAST_FITRI:
-        t = feast_fitri;
-        n = COUNT(feast_fitri);
-        break;
-    case FEAST_ADHA:
-        t = feast_adha;
-        n = COUNT(feast_adha);
-        break;
-    case FEAST_NYEPI:
-        t = feast_nyepi;
-        n = COUNT(feast_nyepi);
-        break;
-    case FEAST_WAISAK:
-        t = feast_waisak;
-        n = COUNT(feast_waisak);
-        break;
-    case FEAST_IMLEK:
-        t = feast_imlek;
-        n = COUNT(feast_imlek);
-        break;
-    default:
+    if (feast <= 0 || (size_t)feast >= COUNT(feast_tables) || !feast_tables[feast].md)
         return 0;
-    }
-    if (y < FEAST_FIRST_YEAR || (size_t)(y - FEAST_FIRST_YEAR) >= n)
+    if (y < FEAST_FIRST_YEAR || (size_t)(y - FEAST_FIRST_YEAR) >= feast_tables[feast].n)
         return 0;
-    return t[y - FEAST_FIRST_YEAR];
+    return feast_tables[feast].md[y - FEAST_FIRST_YEAR];
 }
 
 const date_cword date_cwords[] = {
