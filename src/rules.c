@@ -29,17 +29,20 @@ typedef struct trigger {
     uint16_t prefix; /* a longer trigger phrase continues this one */
 } trigger;
 
+/* A set of token hashes: appended while loading, sorted once, then searched. */
+typedef struct hashset {
+    uint64_t *v;
+    size_t n, cap;
+} hashset;
+
 struct rules {
     trigger *trig; /* while loading: a list; then an open-addressing table of tmask + 1 */
-    size_t ntrig;
+    size_t ntrig, trig_cap;
     size_t tmask;
-    uint64_t *lower; /* sorted tok_hash of ordinary (mostly lowercase) words */
-    size_t nlower;
-    uint64_t *given; /* sorted tok_hash of given names */
-    size_t ngiven;
-    uint64_t *given_alone; /* those common enough to stand alone ("Budi", not "Ha") */
-    size_t ngiven_alone;
-    tok_list scratch; /* for tokenizing phrases while loading */
+    hashset lower;       /* ordinary (mostly lowercase) words */
+    hashset given;       /* given names */
+    hashset given_alone; /* those common enough to stand alone ("Budi", not "Ha") */
+    tok_list scratch;    /* for tokenizing phrases while loading */
 };
 
 static const struct {
@@ -58,6 +61,46 @@ cmp_u64(const void *pa, const void *pb)
     uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
     return a < b ? -1 : a > b;
 }
+
+/* Makes room for one more element of SIZE bytes in *P (*N used of *CAP); -1 without memory. */
+static int
+grow(void **p, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 256;
+    void *v = realloc(*p, c * size);
+    if (!v)
+        return -1;
+    *p = v;
+    *cap = c;
+    return 0;
+}
+
+static int
+hs_push(hashset *h, uint64_t x)
+{
+    if (grow((void **)&h->v, h->n, &h->cap, sizeof *h->v))
+        return -1;
+    h->v[h->n++] = x;
+    return 0;
+}
+
+static int
+hs_has(const hashset *h, uint64_t x)
+{
+    return h->n && bsearch(&x, h->v, h->n, sizeof x, cmp_u64) != NULL;
+}
+
+static int
+push_trigger(rules *r, trigger t)
+{
+    if (grow((void **)&r->trig, r->ntrig, &r->trig_cap, sizeof *r->trig))
+        return -1;
+    r->trig[r->ntrig++] = t;
+    return 0;
+}
+
 
 /* Reads the table NAME of folder DIR through FN. */
 static idner_status
@@ -89,20 +132,14 @@ add_trigger(void *arg, char **col, size_t ncol, int *nomem)
     uint64_t h = GAZ_HASH_SEED;
     for (size_t k = 0; k < tl->n; k++)
         h = gaz_hash_step(h, tl->v[k].hash);
-    trigger *v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
-    if (!v)
+    if (push_trigger(r, (trigger){h, bit, (uint16_t)tl->n, 0}))
         return (*nomem = 1, "out of memory");
-    r->trig = v;
-    r->trig[r->ntrig++] = (trigger){h, bit, (uint16_t)tl->n, 0};
     /* its proper prefixes, marked as such */
     uint64_t ph = GAZ_HASH_SEED;
     for (size_t k = 0; k + 1 < tl->n; k++) {
         ph = gaz_hash_step(ph, tl->v[k].hash);
-        v = realloc(r->trig, (r->ntrig + 1) * sizeof *v);
-        if (!v)
+        if (push_trigger(r, (trigger){ph, 0, (uint16_t)(k + 1), 1}))
             return (*nomem = 1, "out of memory");
-        r->trig = v;
-        r->trig[r->ntrig++] = (trigger){ph, 0, (uint16_t)(k + 1), 1};
     }
     return NULL;
 }
@@ -118,11 +155,8 @@ add_word(void *arg, char **col, size_t ncol, int *nomem)
     long lower = strtol(col[1], NULL, 10), capital = strtol(col[2], NULL, 10);
     if (lower < 2 || lower <= 2 * capital)
         return NULL;
-    uint64_t *v = realloc(r->lower, (r->nlower + 1) * sizeof *v);
-    if (!v)
+    if (hs_push(&r->lower, tok_hash(col[0], strlen(col[0]))))
         return (*nomem = 1, "out of memory");
-    r->lower = v;
-    r->lower[r->nlower++] = tok_hash(col[0], strlen(col[0]));
     return NULL;
 }
 
@@ -135,18 +169,10 @@ add_given(void *arg, char **col, size_t ncol, int *nomem)
         return (*nomem = 1, "out of memory");
     if (tl->n != 1)
         return "a given name is one word";
-    uint64_t *v = realloc(r->given, (r->ngiven + 1) * sizeof *v);
-    if (!v)
+    if (hs_push(&r->given, tl->v[0].hash) ||
+        (ncol > 1 && strtol(col[1], NULL, 10) >= GIVEN_ALONE_MIN &&
+         hs_push(&r->given_alone, tl->v[0].hash)))
         return (*nomem = 1, "out of memory");
-    r->given = v;
-    r->given[r->ngiven++] = tl->v[0].hash;
-    if (ncol > 1 && strtol(col[1], NULL, 10) >= GIVEN_ALONE_MIN) {
-        v = realloc(r->given_alone, (r->ngiven_alone + 1) * sizeof *v);
-        if (!v)
-            return (*nomem = 1, "out of memory");
-        r->given_alone = v;
-        r->given_alone[r->ngiven_alone++] = tl->v[0].hash;
-    }
     return NULL;
 }
 
@@ -187,12 +213,10 @@ rules_new(const char *dir, rules **out, idner_error *err)
     free(r->trig);
     r->trig = table;
     r->tmask = cap - 1;
-    if (r->lower)
-        qsort(r->lower, r->nlower, sizeof *r->lower, cmp_u64);
-    if (r->given)
-        qsort(r->given, r->ngiven, sizeof *r->given, cmp_u64);
-    if (r->given_alone)
-        qsort(r->given_alone, r->ngiven_alone, sizeof *r->given_alone, cmp_u64);
+    hashset *sets[] = {&r->lower, &r->given, &r->given_alone};
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
+        if (sets[k]->n)
+            qsort(sets[k]->v, sets[k]->n, sizeof *sets[k]->v, cmp_u64);
     *out = r;
     return IDNER_OK;
 }
@@ -203,9 +227,9 @@ rules_free(rules *r)
     if (!r)
         return;
     free(r->trig);
-    free(r->lower);
-    free(r->given);
-    free(r->given_alone);
+    free(r->lower.v);
+    free(r->given.v);
+    free(r->given_alone.v);
     tok_list_free(&r->scratch);
     free(r);
 }
@@ -240,20 +264,19 @@ rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
 int
 rules_is_lower_word(const rules *r, const tok *t)
 {
-    return r->nlower && bsearch(&t->hash, r->lower, r->nlower, sizeof t->hash, cmp_u64);
+    return hs_has(&r->lower, t->hash);
 }
 
 int
 rules_is_given_name(const rules *r, const tok *t)
 {
-    return r->ngiven && bsearch(&t->hash, r->given, r->ngiven, sizeof t->hash, cmp_u64);
+    return hs_has(&r->given, t->hash);
 }
 
 static int
 given_alone(const rules *r, const tok *t)
 {
-    return r->ngiven_alone &&
-           bsearch(&t->hash, r->given_alone, r->ngiven_alone, sizeof t->hash, cmp_u64);
+    return hs_has(&r->given_alone, t->hash);
 }
 
 /* ---- the run over a document ------------------------------------------------------------ */
