@@ -75,6 +75,11 @@ IDNER_API idner_type idner_type_from_name(const char *name);
 #define IDNER_NO_DATES 0x02u     /* skip the date and time parsers */
 #define IDNER_NO_RULES 0x04u     /* skip the context rules */
 #define IDNER_NO_ALIAS 0x08u     /* skip document-level short forms and repeats */
+/* A convention switch: report a country only where it names a place ("di Jepang", "ke Iran",
+ * "Jakarta, Indonesia"), not where it stands for a government, army or people ("militer
+ * Iran", "Israel meluncurkan ..."), as the idner-news-2k corpus does. Without it every country
+ * mention is a place (SPEC.md section 3). */
+#define IDNER_COUNTRY_PLACES 0x10u
 
 typedef struct idner_model idner_model;   /* opaque; immutable after idner_model_new */
 typedef struct idner_result idner_result; /* opaque; owned by the caller */
@@ -111,7 +116,7 @@ typedef struct idner_annotate_options {
     const char *ref_date;
     /* Types to emit: a set of IDNER_TYPE_BIT(...), or IDNER_TYPES_ALL. */
     uint32_t types;
-    /* IDNER_NO_* stage switches. */
+    /* IDNER_NO_* stage switches and IDNER_COUNTRY_PLACES. */
     uint32_t flags;
 } idner_annotate_options;
 

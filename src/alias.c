@@ -127,6 +127,21 @@ short_form_ok(const rules *r, const tok_list *tl, size_t i)
            !rules_is_lower_word(r, t) && !rules_trigger(r, tl, i, &len);
 }
 
+/* Is the word in parentheses at token A, after candidate I, already a name of another kind:
+ * a place, or anything but a person after a person? */
+static int
+other_name_at(const cand_list *cl, size_t i, size_t a)
+{
+    const cand *c = &cl->v[i];
+    for (size_t k = i + 1; k < cl->n && cl->v[k].tok_start <= a; k++) {
+        const cand *o = &cl->v[k];
+        if (o->tok_start == a && o->type <= IDNER_LOC && o->type != c->type &&
+            !(o->flags & CAND_DROPPED) && (c->type == IDNER_PER || o->type == IDNER_LOC))
+            return 1;
+    }
+    return 0;
+}
+
 static idner_status
 push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e)
 {
@@ -176,6 +191,8 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         const tok *acr = &tl->v[a];
         if (!(acr->flags & TOK_F_ALLCAPS) && c->type != IDNER_PER)
             continue;
+        if (other_name_at(cl, i, a))
+            continue; /* "Andi Saputra (Indonesia)": a nationality, not a nickname */
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
         put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "alias.h"
+#include "country.h"
 #include "error.h"
 #include "idner_config.h"
 #include "merge.h"
@@ -208,6 +209,8 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         merge_select(&cl);
         if (!(flags & IDNER_NO_ALIAS))
             st = alias_run(m->rules, text, &tl, &cl);
+        if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
+            country_keep_places(m->rules, &tl, &cl);
     }
     if (st == IDNER_OK) {
         st = result_build(text ? text : "", &tl, &cl, types, out);

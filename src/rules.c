@@ -53,6 +53,7 @@ static const struct {
     {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
     {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
+    {"loc_context", R_LOC_CONTEXT},
 };
 
 static int

@@ -25,7 +25,8 @@ enum rule_class {
     R_STOP = 1u << 8,
     R_CONNECTOR = 1u << 9,
     R_COMPASS = 1u << 10,
-    R_NUMBER_WORD = 1u << 11
+    R_NUMBER_WORD = 1u << 11,
+    R_LOC_CONTEXT = 1u << 12
 };
 
 typedef struct rules rules;

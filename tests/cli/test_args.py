@@ -40,6 +40,10 @@ USAGE_ERRORS = [
     ["annotate", "--data-dir"],
     ["annotate", "--gazetteer"],
     ["annotate", "--exclude"],
+    ["annotate", "--countries"],
+    ["annotate", "--countries", "some"],
+    ["annotate", "--countries=ALL"],
+    ["eval", "--countries", "locative", "x.conll"],
 ]
 
 

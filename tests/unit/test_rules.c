@@ -466,6 +466,11 @@ test_regressions(void)
         "direnovasi.";
     RULE(s, "Dinas Pendidikan Karangsela", ORG);
     RULE(s, "Lestyani Kurniadewi", PER);
+    /* a nationality in parentheses after a person is a country, not the person's nickname */
+    s = "Dua terpidana, Darmaji Sukoreno (Indonesia) dan Lim Wei (Malaysia), mengajukan banding.";
+    EXPECT(s, "Indonesia", LOC, NULL, "Indonesia");
+    EXPECT(s, "Malaysia", LOC, NULL, "Malaysia");
+    NONE_T(s, "Malaysia", PER);
 }
 
 /* Behaviour that follows from the design and that the current code gets wrong (reported to

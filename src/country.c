@@ -1,0 +1,79 @@
+/*
+ * country.c: countries only where they name a place (see country.h).
+ */
+#include <string.h>
+
+#include "country.h"
+#include "merge.h"
+
+static int
+is_country(const cand *c)
+{
+    return c->type == IDNER_LOC && c->subtype && !strcmp(c->subtype, "country");
+}
+
+/* The rule classes of the trigger phrases that end right before token S ("kota" and "ibu
+ * kota" both end before "Spanyol"). */
+static uint32_t
+classes_before(const rules *r, const tok_list *tl, size_t s)
+{
+    uint32_t cls = 0;
+    for (size_t back = 1; back <= 3 && back <= s; back++) {
+        size_t j = s - back, len = 0;
+        if (tl->v[j].sent != tl->v[s].sent)
+            break;
+        uint32_t c = rules_trigger(r, tl, j, &len);
+        if (j + len == s)
+            cls |= c;
+    }
+    return cls;
+}
+
+static int
+is_punct(const tok_list *tl, size_t i, char ch)
+{
+    const tok *t = &tl->v[i];
+    return t->kind == TOK_PUNCT && t->key_len == 1 && tok_key(tl, t)[0] == ch;
+}
+
+/* A word or mark that joins the items of a list: ",", "dan", "atau", "serta", "/". */
+static int
+is_list_joint(const tok_list *tl, size_t i)
+{
+    const tok *t = &tl->v[i];
+    const char *k = tok_key(tl, t);
+    if (t->kind == TOK_PUNCT)
+        return t->key_len == 1 && (k[0] == ',' || k[0] == '/');
+    return (t->key_len == 3 && !memcmp(k, "dan", 3)) ||
+           (t->key_len == 4 && !memcmp(k, "atau", 4)) ||
+           (t->key_len == 5 && !memcmp(k, "serta", 5));
+}
+
+void
+country_keep_places(const rules *r, const tok_list *tl, cand_list *cl)
+{
+    size_t place_end = SIZE_MAX; /* token after the last place kept, for lists */
+    int dropped = 0;
+    for (size_t i = 0; i < cl->n; i++) {
+        cand *c = &cl->v[i];
+        if (c->type != IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        size_t s = c->tok_start;
+        int keep = !is_country(c);
+        if (!keep && s > 0 && tl->v[s - 1].sent == tl->v[s].sent) {
+            /* after a place word, in a list of places, or in parentheses: "Chan (Australia)" */
+            keep = (classes_before(r, tl, s) & (R_LOC_PREP | R_LOC_CONTEXT)) ||
+                   (is_list_joint(tl, s - 1) && place_end == s - 1) ||
+                   (is_punct(tl, s - 1, '(') && c->tok_end < tl->n &&
+                    is_punct(tl, c->tok_end, ')'));
+        }
+        if (keep) {
+            place_end = c->tok_end;
+        } else {
+            c->flags |= CAND_DROPPED;
+            dropped = 1;
+        }
+    }
+    if (dropped)
+        merge_select(cl);
+}
