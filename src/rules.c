@@ -53,7 +53,7 @@ static const struct {
     {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
     {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
-    {"loc_context", R_LOC_CONTEXT},
+    {"loc_context", R_LOC_CONTEXT}, {"org_before", R_ORG_BEFORE},
 };
 
 static int
@@ -472,7 +472,7 @@ whole_run_org(ctx *c, run *r)
         p += tlen_at(c, p);
     if (c->headline || r->b - p < 2 || c->best[p] >= 0 || (trig_at(c, p) & R_STOP))
         return 0;
-    if (!(trig_at(c, r->b - 1) & R_ORG_SUFFIX) &&
+    if (!(trig_at(c, r->b - 1) & R_ORG_SUFFIX) && !has_class(c, r->before, R_ORG_BEFORE) &&
         !(has_class(c, r->before, R_ORG_HEAD) && (tl->v[r->before].flags & TOK_F_LOWER)))
         return 0;
     if ((tl->v[p].flags & TOK_F_SENT_START) && rules_is_lower_word(c->r, &tl->v[p]))
@@ -500,6 +500,8 @@ listed(ctx *c, run *r, size_t p, int32_t g)
         prefer_type(c, g, IDNER_LOC);
     else if (p == r->a && has_class(c, r->before, R_SAY))
         prefer_type(c, g, IDNER_PER);
+    else if (p == r->a && has_class(c, r->before, R_ORG_BEFORE))
+        prefer_type(c, g, IDNER_ORG);
     size_t ge = gend > p ? gend : p + 1;
     if (gtype == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
         tl->v[ge].sent == t->sent) {
@@ -548,7 +550,7 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
         return IDNER_PER;
     if (p == r->a && has_class(c, r->before, R_LOC_HEAD))
         return IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
-    if (p == r->a && has_class(c, r->before, R_ORG_HEAD))
+    if (p == r->a && has_class(c, r->before, R_ORG_HEAD | R_ORG_BEFORE))
         return IDNER_ORG;
     if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
         (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {

@@ -26,7 +26,8 @@ enum rule_class {
     R_CONNECTOR = 1u << 9,
     R_COMPASS = 1u << 10,
     R_NUMBER_WORD = 1u << 11,
-    R_LOC_CONTEXT = 1u << 12
+    R_LOC_CONTEXT = 1u << 12,
+    R_ORG_BEFORE = 1u << 13
 };
 
 typedef struct rules rules;

@@ -264,6 +264,13 @@ test_org_heads(void)
     /* a lowercase head word names nothing by itself, nor does a head with no name after it */
     NONE("Perusahaan itu bekerja sama dengan sebuah bank swasta di kota.", "bank swasta");
     NONE("Ketua Komisi menolak usulan itu dalam rapat kemarin.", "Komisi");
+    /* a lowercase word that introduces an organization (org_before), outside its span */
+    s = "Tahun itu ia bergabung dengan band Senandung Kelana sebagai penabuh drum.";
+    RULE(s, "Senandung Kelana", ORG);
+    NOT_EXACT_F(s, 0, "band Senandung Kelana");
+    RULE("Ia tercatat sebagai salah satu pendiri Wirakarsa sejak awal.", "Wirakarsa", ORG);
+    RULE("Sekolah itu berada di bawah naungan Yayasan Cahaya Bangsa sejak lama.",
+         "Yayasan Cahaya Bangsa", ORG);
 }
 
 static void
