@@ -4,7 +4,8 @@ against the gold tag in the last column.
 
 1. Hand-computed counts and P/R/F1 on tests/data/eval_small.conll, annotated with
    --gazetteer-only and the invented names of tests/data/eval_gaz.tsv (so the predictions do
-   not depend on the bundled lists or the rules); --errors, --types, --map, --output-conll.
+   not depend on the bundled lists or the rules); --errors, --types, --map, --output-conll;
+   --countries all|places on two sentences.
 2. Agreement with SHARED/tools/conll_score.py on `annotate --input conll --output conll` of the
    same files (eval_small.conll and eval_large.conll: tabs, CRLF, -DOCSTART-, PERSON/PLACE/
    ORGANISATION names, I- after O and after another type, an S- tag, no final line end).
@@ -144,6 +145,18 @@ t.eq(rc, 3, "invalid UTF-8: exit 3")
 t.check(f"{bad_utf8}:5:" in err, f"invalid UTF-8 message: {err!r}")
 t.eq(lines[-1], "micro sentences=2 gold=2 pred=1 tp=1 P=1.000 R=0.500 F1=0.667",
      "invalid UTF-8: scored as O")
+
+# --countries places: the convention that tags a country only where it names a place.
+# Sentence 1: "Iran" stands for its army (gold O); sentence 2: "Jepang" after "ke" (gold LOC).
+countries = write(os.path.join(TMP, "countries.conll"),
+                  "Militer\tO\nIran\tO\nmenembakkan\tO\nrudal\tO\n.\tO\n\n"
+                  "Rombongan\tO\nberangkat\tO\nke\tO\nJepang\tB-LOC\n.\tO\n")
+rc, lines, err = ev(["--gazetteer-only", countries])
+t.eq((rc, lines[0]), (0, "LOC   gold=    1 pred=    2 tp=    1 P=0.500 R=1.000 F1=0.667"),
+     "--countries all (default): both countries are places")
+rc, lines, err = ev(["--gazetteer-only", "--countries", "places", countries])
+t.eq((rc, lines[0]), (0, "LOC   gold=    1 pred=    1 tp=    1 P=1.000 R=1.000 F1=1.000"),
+     "--countries places: only the country after 'ke'")
 
 # ---- 2. agreement with conll_score.py ------------------------------------------------------
 SCORER = os.path.join(SHARED, "tools", "conll_score.py")
