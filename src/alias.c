@@ -145,16 +145,9 @@ other_name_at(const cand_list *cl, size_t i, size_t a)
 static idner_status
 push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e)
 {
-    cand *k = cand_push(cl);
+    cand *k = cand_push_span(cl, tl, a, b, (idner_type)e->type, SRC_ALIAS, 2);
     if (!k)
         return IDNER_ERR_NOMEM;
-    k->byte_start = tl->v[a].byte_start;
-    k->byte_end = tl->v[b - 1].byte_end;
-    k->tok_start = (uint32_t)a;
-    k->tok_end = (uint32_t)b;
-    k->type = e->type;
-    k->source = SRC_ALIAS;
-    k->prio = 2;
     k->canonical = e->canonical;
     k->canonical_len = e->canonical_len;
     return IDNER_OK;

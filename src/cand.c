@@ -22,6 +22,23 @@ cand_push(cand_list *l)
     return c;
 }
 
+cand *
+cand_push_span(cand_list *l, const tok_list *tl, size_t a, size_t b, idner_type type,
+               enum cand_source source, int32_t prio)
+{
+    cand *k = cand_push(l);
+    if (!k)
+        return NULL;
+    k->byte_start = tl->v[a].byte_start;
+    k->byte_end = tl->v[b - 1].byte_end;
+    k->tok_start = (uint32_t)a;
+    k->tok_end = (uint32_t)b;
+    k->type = (uint8_t)type;
+    k->source = (uint8_t)source;
+    k->prio = prio;
+    return k;
+}
+
 void
 cand_list_free(cand_list *l)
 {

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "idner.h"
+#include "tok.h"
 
 enum cand_source { SRC_GAZETTEER = 1, SRC_DATE, SRC_RULE, SRC_ALIAS, SRC_USER };
 
@@ -47,6 +48,9 @@ typedef struct cand_list {
 
 /* A zeroed candidate appended to L, or NULL when memory runs out. */
 cand *cand_push(cand_list *l);
+/* The same, set to TYPE, SOURCE and PRIO over tokens [A, B) of TL. */
+cand *cand_push_span(cand_list *l, const tok_list *tl, size_t a, size_t b, idner_type type,
+                     enum cand_source source, int32_t prio);
 void cand_list_free(cand_list *l);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "alias.h"
+#include "coord.h"
 #include "country.h"
 #include "error.h"
 #include "idner_config.h"
@@ -207,7 +208,9 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         st = rules_run(m->rules, &m->gaz, text, &tl, &cl);
     if (st == IDNER_OK) {
         merge_select(&cl);
-        if (!(flags & IDNER_NO_ALIAS))
+        if (!(flags & IDNER_NO_RULES))
+            st = coord_run(m->rules, text, &tl, &cl);
+        if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
             st = alias_run(m->rules, text, &tl, &cl);
         if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
             country_keep_places(m->rules, &tl, &cl);

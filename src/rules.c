@@ -331,17 +331,9 @@ is_capword(const ctx *c, size_t i)
 static int
 emit(ctx *c, size_t a, size_t b, idner_type type, int prio)
 {
-    cand *k = cand_push(c->cl);
+    cand *k = cand_push_span(c->cl, c->tl, a, b, type, SRC_RULE, prio);
     if (!k)
         return -1;
-    const tok_list *tl = c->tl;
-    k->byte_start = tl->v[a].byte_start;
-    k->byte_end = tl->v[b - 1].byte_end;
-    k->tok_start = (uint32_t)a;
-    k->tok_end = (uint32_t)b;
-    k->type = (uint8_t)type;
-    k->source = SRC_RULE;
-    k->prio = prio;
     k->canonical = c->text + k->byte_start;
     k->canonical_len = k->byte_end - k->byte_start;
     return 0;

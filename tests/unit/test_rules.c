@@ -423,6 +423,28 @@ test_alias(void)
     EXPECT_NTH(s, "KPK", 2, ORG, NULL, "Komisi Pemberantasan Korupsi");
 }
 
+/* Names in a list share the type of a person among them (coord.c). */
+static void
+test_lists(void)
+{
+    const char *s;
+    s = "Saksi yang hadir ialah Presiden Sutarno Wibisana, Marlinda, dan Hendrawati Sukma.";
+    RULE(s, "Sutarno Wibisana", PER);
+    RULE(s, "Marlinda", PER);
+    RULE(s, "Hendrawati Sukma", PER);
+    s = "Rapat itu dihadiri Tarsilo dan Gubernur Darmaji Sukoreno.";
+    RULE(s, "Tarsilo", PER);
+    /* a comma before a person is an apposition, not a list */
+    s = "Kepala desa itu, Tarsilo, kata Presiden Sutarno Wibisana, sudah bekerja lama.";
+    NONE(s, "Tarsilo");
+    /* a comma item must go on with another joint: "kata X, Kamis" is no list */
+    s = "Hal itu disampaikan Presiden Sutarno Wibisana, Wirasena tiba kemudian.";
+    NONE(s, "Wirasena");
+    /* titles, head words and ordinary words are not list items */
+    s = "Acara itu dibuka Presiden Sutarno Wibisana dan Gubernur Jawa Tengah.";
+    NONE_T(s, "Gubernur", PER);
+}
+
 /* Wrong behaviours found by these tests and fixed since. */
 static void
 test_regressions(void)
@@ -514,6 +536,7 @@ main(void)
     test_titles();
     test_reporting();
     test_org_heads();
+    test_lists();
     test_place_heads();
     test_prepositions();
     test_given_names();
