@@ -54,6 +54,7 @@ static const struct {
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
     {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
     {"loc_context", R_LOC_CONTEXT}, {"org_before", R_ORG_BEFORE},
+    {"predicate", R_PREDICATE},
 };
 
 static int
@@ -520,6 +521,26 @@ listed(ctx *c, run *r, size_t p, int32_t g)
     return ge;
 }
 
+/* Is token U a lowercase word that opens a predicate ("Bambang juga ...", "Effendi menyebut
+ * ...")? A verb with a prefix me-, ber-, di- or ter- (at least three letters after it), or a
+ * word of class predicate in rules.tsv (auxiliaries, adverbs). */
+static int
+subject_of_verb(const ctx *c, size_t u)
+{
+    const tok_list *tl = c->tl;
+    if (u >= tl->n || tl->v[u].kind != TOK_WORD || !(tl->v[u].flags & TOK_F_LOWER))
+        return 0;
+    const char *k = tok_key(tl, &tl->v[u]);
+    size_t n = tl->v[u].key_len;
+    static const char *const prefixes[] = {"me", "ber", "di", "ter"};
+    for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
+        size_t m = strlen(prefixes[i]);
+        if (n >= m + 3 && !memcmp(k, prefixes[i], m))
+            return 1;
+    }
+    return has_class(c, (long)u, R_PREDICATE);
+}
+
 /* Capitalized words [P, U) that no list knows: labeled only with evidence. Sets *END (the
  * entity's end, when a suffix joins it) and *PRIO; returns the type, or 0. */
 static idner_type
@@ -545,7 +566,7 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
     if (p == r->a && has_class(c, r->before, R_ORG_HEAD | R_ORG_BEFORE))
         return IDNER_ORG;
     if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
-        (u > p + 1 || (!sentence_first && given_alone(c->r, t)))) {
+        (u > p + 1 || (given_alone(c->r, t) && (!sentence_first || subject_of_verb(c, u))))) {
         *prio = 2; /* a name's shape, no context: labels itself, not its short forms */
         return IDNER_PER;
     }

@@ -27,7 +27,8 @@ enum rule_class {
     R_COMPASS = 1u << 10,
     R_NUMBER_WORD = 1u << 11,
     R_LOC_CONTEXT = 1u << 12,
-    R_ORG_BEFORE = 1u << 13
+    R_ORG_BEFORE = 1u << 13,
+    R_PREDICATE = 1u << 14
 };
 
 typedef struct rules rules;

@@ -328,6 +328,12 @@ test_given_names(void)
     RULE("Tokoh itu, Hasan al-Mahdani, berbicara di depan jemaah.", "Hasan al-Mahdani", PER);
     /* a particle does not end a name, nor open one */
     NONE("\"Semua sudah siap,\" kata Hendrik van Gorkum kepada wartawan.", "kata");
+    /* a common given name opening a sentence, before a predicate, is a person */
+    RULE("Budi sudah menunggu di depan rumah sejak pagi.", "Budi", PER);
+    RULE("Budi menyerahkan berkas itu kepada panitia.", "Budi", PER);
+    /* but not before another kind of word, nor an ordinary word that is also a name */
+    NONE("Budi pekerti diajarkan di sekolah itu sejak dini.", "Budi");
+    NONE("Bunga sudah mekar di taman kota itu.", "Bunga");
 }
 
 static void
