@@ -160,8 +160,13 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     size_t n = tl->n, nc = cl->n;
     if (n == 0 || nc == 0)
         return IDNER_OK;
-    size_t cap = 64;
-    while (cap < 8 * nc)
+    /* room for every registration at a load of one half or less: each name, its acronym,
+     * and a person's first and last words */
+    size_t need = 0;
+    for (size_t i = 0; i < nc; i++)
+        need += cl->v[i].type == IDNER_PER ? 4 : cl->v[i].type <= IDNER_LOC ? 2 : 0;
+    size_t cap = 16;
+    while (cap < 2 * need)
         cap *= 2;
     table t = {calloc(cap, sizeof(entry)), cap - 1};
     uint8_t *covered = calloc(n, 1);

@@ -2,8 +2,12 @@
  * merge.c: leftmost-longest selection of candidates (see merge.h).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "merge.h"
+
+/* At most this many candidates out of order are inserted one by one; more are sorted. */
+#define INSERT_MAX 32
 
 /* Dates and times outrank names on the same span: "Natal" the holiday, "Minggu" the day. */
 static int
@@ -39,7 +43,22 @@ merge_select(cand_list *l)
     l->n = w;
     if (l->n == 0)
         return;
-    qsort(l->v, l->n, sizeof *l->v, cmp_cand);
+    /* A later stage appends a few candidates to a list selected before: insert those. */
+    size_t k = 1;
+    while (k < l->n && cmp_cand(&l->v[k - 1], &l->v[k]) < 0)
+        k++;
+    if (l->n - k <= INSERT_MAX) {
+        for (size_t i = k; i < l->n; i++) {
+            cand x = l->v[i];
+            size_t j = i;
+            for (; j > 0 && cmp_cand(&l->v[j - 1], &x) > 0; j--)
+                ;
+            memmove(&l->v[j + 1], &l->v[j], (i - j) * sizeof x);
+            l->v[j] = x;
+        }
+    } else {
+        qsort(l->v, l->n, sizeof *l->v, cmp_cand);
+    }
     uint32_t end = 0;
     w = 0;
     for (size_t i = 0; i < l->n; i++) {
