@@ -11,18 +11,12 @@
 
 enum joint { J_NONE = 0, J_COMMA, J_WORD };
 
-/* Token I as a list joint: a comma, or "dan", "serta", "atau". */
+/* Token I as a joint of a list of names: a comma, or a joining word ("dan", "serta"). */
 static enum joint
-joint_at(const tok_list *tl, size_t i)
+joint_at(const rules *r, const tok_list *tl, size_t i)
 {
-    const tok *t = &tl->v[i];
-    const char *k = tok_key(tl, t);
-    if (t->kind == TOK_PUNCT)
-        return t->key_len == 1 && k[0] == ',' ? J_COMMA : J_NONE;
-    if ((t->key_len == 3 && !memcmp(k, "dan", 3)) || (t->key_len == 4 && !memcmp(k, "atau", 4)) ||
-        (t->key_len == 5 && !memcmp(k, "serta", 5)))
-        return J_WORD;
-    return J_NONE;
+    char j = rules_list_joint(r, tl, i);
+    return j == ',' ? J_COMMA : j == 'w' ? J_WORD : J_NONE;
 }
 
 /* Can token I, which no entity covers, be part of a name in a list? A capitalized word that
@@ -68,7 +62,7 @@ item_after(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
     if (b == a || (b < tl->n && tl->v[b].kind == TOK_WORD && (tl->v[b].flags & TOK_F_CAP) &&
                    same_sent(tl, a, b)))
         return 0; /* nothing, or a longer run than a name */
-    if (joint_at(tl, j) == J_COMMA && (b >= tl->n || !joint_at(tl, b)))
+    if (joint_at(r, tl, j) == J_COMMA && (b >= tl->n || !joint_at(r, tl, b)))
         return 0;
     return b;
 }
@@ -78,7 +72,7 @@ item_after(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
 static size_t
 item_before(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
 {
-    if (j == 0 || joint_at(tl, j) != J_WORD)
+    if (j == 0 || joint_at(r, tl, j) != J_WORD)
         return SIZE_MAX; /* "Budi, Ketua ...": a comma before a person is an apposition */
     size_t b = j, a = j;
     while (a > 0 && b - a < ITEM_MAX_TOKENS && same_sent(tl, a - 1, j) &&
@@ -94,18 +88,9 @@ item_before(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j
 static size_t
 title_start(const rules *r, const tok_list *tl, size_t s)
 {
-    for (int moved = 1; moved;) {
-        moved = 0;
-        for (size_t back = 1; back <= 3 && back <= s; back++) {
-            size_t len = 0;
-            if ((rules_trigger(r, tl, s - back, &len) & R_TITLE) && len == back &&
-                same_sent(tl, s - back, s)) {
-                s -= back;
-                moved = 1;
-                break;
-            }
-        }
-    }
+    size_t len;
+    while ((rules_classes_before(r, tl, s, R_TITLE, &len) & R_TITLE) && len)
+        s -= len;
     return s;
 }
 
@@ -127,8 +112,8 @@ coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             continue; /* not from a weak guess (a list item itself) */
         /* rightwards: "A, B, dan C" */
         size_t j = c.tok_end, e;
-        while (st == IDNER_OK && j < n && same_sent(tl, c.tok_start, j) && joint_at(tl, j)) {
-            if (joint_at(tl, j) == J_COMMA && j + 1 < n && joint_at(tl, j + 1) == J_WORD)
+        while (st == IDNER_OK && j < n && same_sent(tl, c.tok_start, j) && joint_at(r, tl, j)) {
+            if (joint_at(r, tl, j) == J_COMMA && j + 1 < n && joint_at(r, tl, j + 1) == J_WORD)
                 j++; /* ", dan" */
             if ((e = item_after(r, tl, covered, j)) == 0)
                 break;

@@ -12,41 +12,11 @@ is_country(const cand *c)
     return c->type == IDNER_LOC && c->subtype && !strcmp(c->subtype, "country");
 }
 
-/* The rule classes of the trigger phrases that end right before token S ("kota" and "ibu
- * kota" both end before "Spanyol"). */
-static uint32_t
-classes_before(const rules *r, const tok_list *tl, size_t s)
-{
-    uint32_t cls = 0;
-    for (size_t back = 1; back <= 3 && back <= s; back++) {
-        size_t j = s - back, len = 0;
-        if (tl->v[j].sent != tl->v[s].sent)
-            break;
-        uint32_t c = rules_trigger(r, tl, j, &len);
-        if (j + len == s)
-            cls |= c;
-    }
-    return cls;
-}
-
 static int
 is_punct(const tok_list *tl, size_t i, char ch)
 {
     const tok *t = &tl->v[i];
     return t->kind == TOK_PUNCT && t->key_len == 1 && tok_key(tl, t)[0] == ch;
-}
-
-/* A word or mark that joins the items of a list: ",", "dan", "atau", "serta", "/". */
-static int
-is_list_joint(const tok_list *tl, size_t i)
-{
-    const tok *t = &tl->v[i];
-    const char *k = tok_key(tl, t);
-    if (t->kind == TOK_PUNCT)
-        return t->key_len == 1 && (k[0] == ',' || k[0] == '/');
-    return (t->key_len == 3 && !memcmp(k, "dan", 3)) ||
-           (t->key_len == 4 && !memcmp(k, "atau", 4)) ||
-           (t->key_len == 5 && !memcmp(k, "serta", 5));
 }
 
 void
@@ -62,8 +32,8 @@ country_keep_places(const rules *r, const tok_list *tl, cand_list *cl)
         int keep = !is_country(c);
         if (!keep && s > 0 && tl->v[s - 1].sent == tl->v[s].sent) {
             /* after a place word, in a list of places, or in parentheses: "Chan (Australia)" */
-            keep = (classes_before(r, tl, s) & (R_LOC_PREP | R_LOC_CONTEXT)) ||
-                   (is_list_joint(tl, s - 1) && place_end == s - 1) ||
+            keep = (rules_classes_before(r, tl, s, 0, NULL) & (R_LOC_PREP | R_LOC_CONTEXT)) ||
+                   (rules_list_joint(r, tl, s - 1) && place_end == s - 1) ||
                    (is_punct(tl, s - 1, '(') && c->tok_end < tl->n &&
                     is_punct(tl, c->tok_end, ')'));
         }

@@ -54,7 +54,7 @@ static const struct {
     {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
     {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
     {"loc_context", R_LOC_CONTEXT}, {"org_before", R_ORG_BEFORE},
-    {"predicate", R_PREDICATE},
+    {"predicate", R_PREDICATE}, {"joint", R_JOINT},
 };
 
 static int
@@ -261,6 +261,38 @@ rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
             break;
     }
     return best;
+}
+
+uint32_t
+rules_classes_before(const rules *r, const tok_list *tl, size_t s, uint32_t want, size_t *len)
+{
+    uint32_t all = 0;
+    if (len)
+        *len = 0;
+    for (size_t back = 1; back <= RULE_MAX_TOKENS && back <= s; back++) {
+        size_t j = s - back, n = 0;
+        if (tl->v[j].sent != tl->v[s].sent)
+            break;
+        uint32_t cls = rules_trigger(r, tl, j, &n);
+        if (j + n != s)
+            continue;
+        all |= cls;
+        if (len && (cls & want))
+            *len = back;
+    }
+    return all;
+}
+
+char
+rules_list_joint(const rules *r, const tok_list *tl, size_t i)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    if (t->kind == TOK_PUNCT) {
+        char ch = tok_key(tl, t)[0];
+        return t->key_len == 1 && (ch == ',' || ch == '/') ? ch : 0;
+    }
+    return (rules_trigger(r, tl, i, &len) & R_JOINT) && len == 1 ? 'w' : 0;
 }
 
 int

@@ -28,7 +28,8 @@ enum rule_class {
     R_NUMBER_WORD = 1u << 11,
     R_LOC_CONTEXT = 1u << 12,
     R_ORG_BEFORE = 1u << 13,
-    R_PREDICATE = 1u << 14
+    R_PREDICATE = 1u << 14,
+    R_JOINT = 1u << 15
 };
 
 typedef struct rules rules;
@@ -41,6 +42,16 @@ void rules_free(rules *r);
 /* The classes of the longest trigger phrase starting at token I of TL (its length in *LEN),
  * or 0. */
 uint32_t rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len);
+
+/* The classes of the trigger phrases that end right before token S, in its sentence ("kota"
+ * and "ibu kota" both end before "Spanyol"). *LEN (may be NULL) receives the length of the
+ * longest of them with a class in WANT, or 0. */
+uint32_t rules_classes_before(const rules *r, const tok_list *tl, size_t s, uint32_t want,
+                              size_t *len);
+
+/* Token I as the joint of a list: ',' or '/' for those marks, 'w' for a joining word (class
+ * joint: "dan", "atau", "serta"), or 0. */
+char rules_list_joint(const rules *r, const tok_list *tl, size_t i);
 
 /* Is the word of token T written in lower case far more often than capitalized mid-sentence
  * (an ordinary word, when it starts a sentence)? */
