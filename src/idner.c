@@ -9,39 +9,22 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "alias.h"
-#include "coord.h"
-#include "country.h"
-#include "error.h"
+#include "core/error.h"
+#include "core/text.h"
 #include "idner_config.h"
-#include "merge.h"
 #include "model.h"
-#include "result.h"
-#include "text.h"
+#include "result/merge.h"
+#include "result/result.h"
+#include "rules/alias.h"
+#include "rules/coord.h"
+#include "rules/country.h"
 
 #define GAZ_FILE "gazetteer.bin"
-
-static const char *const type_names[] = {NULL, "PER", "ORG", "LOC", "DATE", "TIME"};
 
 IDNER_API const char *
 idner_version(void)
 {
     return IDNER_VERSION;
-}
-
-IDNER_API const char *
-idner_type_name(idner_type type)
-{
-    return (unsigned)type < sizeof type_names / sizeof type_names[0] ? type_names[type] : NULL;
-}
-
-IDNER_API idner_type
-idner_type_from_name(const char *name)
-{
-    for (unsigned t = IDNER_PER; t <= IDNER_TIME; t++)
-        if (name && !strcmp(name, type_names[t]))
-            return (idner_type)t;
-    return (idner_type)0;
 }
 
 IDNER_API void

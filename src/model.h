@@ -5,10 +5,10 @@
 #ifndef IDNER_MODEL_H
 #define IDNER_MODEL_H
 
-#include "date.h"
-#include "gaz.h"
+#include "date/date.h"
+#include "gaz/gaz.h"
 #include "idner.h"
-#include "rules.h"
+#include "rules/rules.h"
 
 struct idner_model {
     char *data_dir;

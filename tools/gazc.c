@@ -1,6 +1,6 @@
 /*
  * gazc: compiles gazetteer TSV lists (the .tsv files of data/gazetteer, format in data/README.md) into the
- * binary file the model maps at start-up (src/gaz_format.h). Run by the build; same input, same
+ * binary file the model maps at start-up (src/gaz/format.h). Run by the build; same input, same
  * bytes.
  *
  *   gazc -o gazetteer.bin LIST.tsv...
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gaz.h"
+#include "gaz/gaz.h"
 
 int
 main(int argc, char **argv)

@@ -1,6 +1,6 @@
 """Shared helpers for the people/organization gazetteer generators (standard library only).
 
-- tokenize(): an approximation of idner's tokenizer (src/tok.c) good enough to find entry
+- tokenize(): an approximation of idner's tokenizer (src/tok/tok.c) good enough to find entry
   surfaces in CoNLL training text: words (letters/digits with inner apostrophes), single
   punctuation characters; a hyphen between two different parts is its own token ("Son-hui" ->
   "Son" "-" "hui"), reduplication stays whole ("negara-negara").

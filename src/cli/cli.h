@@ -1,7 +1,9 @@
 /*
  * cli.h: what the parts of the `idner` program share (SPEC.md sections 1, 2 and 5): the run's
  * state, the output of document and error objects, and annotation with error reporting.
- * main.c holds the options, --input text and the output; jsonl.c and conll.c the other inputs.
+ * Files, from the bottom up: input.c (reading lines and files), args.c (the options), doc.c
+ * (annotate and write one document), the readers jsonl.c and conll.c, eval.c, and main.c
+ * (the commands and --input text). A reader uses the files below it, never main.c.
  */
 #ifndef IDNER_CLI_H
 #define IDNER_CLI_H
@@ -12,9 +14,13 @@
 
 #include <json-c/json.h>
 
-#include "emit.h"
+#include "cli/input.h"
 #include "idner.h"
-#include "input.h"
+#include "out/emit.h"
+
+#define EXIT_USAGE 1
+#define EXIT_BAD_DOCS 3
+#define IO_BUFSIZE (1u << 20)
 
 enum in_fmt { IN_TEXT, IN_JSONL, IN_CONLL };
 enum out_fmt { OUT_JSONL, OUT_JSON, OUT_CONLL };
@@ -81,6 +87,12 @@ typedef struct cli_cmd {
     const char *usage; /* --help text */
 } cli_cmd;
 
+/* args.c */
+
+/* The usage text of `idner annotate` (--help). */
+extern const char cli_usage_text[];
+/* Appends S to V. */
+void cli_strvec_push(strvec *v, const char *s);
 /* Parses the options and files of a command (ARGV after the command name) into C: annotate's
  * options plus CMD's (NULL for annotate). Returns -1 to go on, else an exit status. */
 int cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd);
@@ -92,12 +104,14 @@ int cli_parse_types(const char *list, uint32_t *out);
 __attribute__((format(printf, 1, 2)))
 #endif
 int cli_usage_error(const char *fmt, ...);
+/* Prints "idner: out of memory" and exits 1. */
+void cli_die_nomem(void);
+
+/* doc.c */
+
 /* Loads the model from the options; 0, or exit status 1 after a message. */
 int cli_setup(cli *c);
 void cli_free(cli *c);
-
-/* Prints "idner: out of memory" and exits 1. */
-void cli_die_nomem(void);
 /* Writes N bytes of S to the output. */
 void cli_out_write(cli *c, const char *s, size_t n);
 /* Writes document object DOC (consumed) in the output format (not for --output conll). */
@@ -116,6 +130,10 @@ FILE *cli_open_input(cli *c, const char *name);
 void cli_close_input(FILE *f);
 /* NAME as shown in messages and ids: "stdin" for "-". */
 const char *cli_display_name(const char *name);
+/* A JSON string for S, with bytes that are not UTF-8 replaced by U+FFFD (file names). */
+json_object *cli_string_id(const char *s);
+
+/* The readers (jsonl.c, conll.c) and eval.c. */
 
 /* --input jsonl: each line of NAME is a document. */
 void jsonl_run_file(cli *c, const char *name);

@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "emit.h"
+#include "cli/cli.h"
+#include "out/emit.h"
 
 static conll_line *
 conll_push(cli *c)

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "input.h"
-#include "text.h"
+#include "cli/input.h"
+#include "core/text.h"
 
 int
 cli_read_all(FILE *f, cli_buf *b)

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <sys/types.h>
 
-#include "buf.h"
+#include "core/buf.h"
 
 /* A growable byte buffer, reused across documents. */
-typedef buf cli_buf; /* the library's buffer (src/buf.h) */
+typedef buf cli_buf; /* the library's buffer (src/core/buf.h) */
 
 /* Makes room for N more bytes; -1 when memory runs out. */
 

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "emit.h"
+#include "cli/cli.h"
+#include "out/emit.h"
 
 static int
 all_space(const char *s, size_t n)

@@ -1,5 +1,5 @@
 /*
- * fuzz_gaz.c: the compiled-gazetteer loader on raw bytes (src/gaz_format.h). The loader checks
+ * fuzz_gaz.c: the compiled-gazetteer loader on raw bytes (src/gaz/format.h). The loader checks
  * the header at load (gaz.c check_image) and slots and entries lazily at lookup (entry_ok,
  * gaz_table_find), so a table that loads is also run: gaz_run over a fixed Indonesian text and
  * over the image's own string pool (whose surfaces hit its own slots). Nothing may crash, read
@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gaz.h"
-#include "text.h"
-#include "tok.h"
+#include "core/text.h"
+#include "gaz/gaz.h"
+#include "tok/tok.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

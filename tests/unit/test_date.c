@@ -15,10 +15,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "date.h"
-#include "date_value.h"
+#include "date/date.h"
+#include "date/value.h"
 #include "harness.h"
-#include "tok.h"
+#include "tok/tok.h"
 
 static char *
 slurp(const char *path, size_t *len)

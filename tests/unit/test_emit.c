@@ -1,5 +1,5 @@
 /*
- * test_emit.c: the JSON writer (src/emit.c, SPEC.md section 2): key order, optional fields,
+ * test_emit.c: the JSON writer (src/out/emit.c, SPEC.md section 2): key order, optional fields,
  * value null for DATE/TIME, escaping of quotes, backslashes, control characters and NUL,
  * non-ASCII written as UTF-8, error objects, and idner_result_to_json (plain and pretty).
  */
@@ -8,9 +8,9 @@
 
 #include <json-c/json.h>
 
-#include "emit.h"
 #include "harness.h"
-#include "result.h"
+#include "out/emit.h"
+#include "result/result.h"
 
 #define PLAIN (JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
 

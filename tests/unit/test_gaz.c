@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gaz.h"
+#include "gaz/gaz.h"
 #include "harness.h"
 #include "idner.h"
-#include "merge.h"
+#include "result/merge.h"
 
 #ifndef TEST_DATA
 #define TEST_DATA "tests/data"

@@ -1,6 +1,6 @@
 /*
- * test_rules.c: the context-rule stage (src/rules.c, data/rules.tsv) and the document-level
- * alias stage (src/alias.c) through the public API. Every name below is invented so that the
+ * test_rules.c: the context-rule stage (src/rules/rules.c, data/rules.tsv) and the document-level
+ * alias stage (src/rules/alias.c) through the public API. Every name below is invented so that the
  * bundled gazetteers cannot decide the outcome: an entity is found only thanks to the evidence
  * a rule reads (a title, a reporting word, a head, a preposition, a given name, a particle),
  * which the IDNER_NO_RULES / IDNER_NO_ALIAS runs of the same sentence show.

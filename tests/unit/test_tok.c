@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "tok.h"
+#include "tok/tok.h"
 
 static tok_list tl;
 static const char *cur;

@@ -1,0 +1,350 @@
+/*
+ * date.c: the date and time stage (SPEC.md section 4): the model (pcre2 patterns compiled once
+ * with JIT, a word table for the prefilter), the scan over tokens and the candidates it emits.
+ * The forms are read in date/forms.c and joined into mentions in date/join.c.
+ *
+ * Conventions decided here (issue 4):
+ * - Law numbers are not dates: "UU No. 11/2020" has no d/m/y reading (a number/year pair is
+ *   not a date form), and in "UU Nomor 11 Tahun 2020" the "Tahun 2020" after "Nomor 11" (or
+ *   after UU/PP/Perpres + number) is part of the law's name, so no DATE either.
+ * - A 4-digit number alone is a year (value "2026") when it lies in 1900-2100, is not glued to
+ *   a word or another number ("Hwasong-2024"), does not follow a word that makes numbers into
+ *   amounts or identifiers ("Rp", "nomor", "pasal", "sebanyak", "sekitar") and is not followed
+ *   by a counted noun ("2000 orang", "2024 unit"). After "tahun", "awal", "akhir" any 4-digit
+ *   year 1000-2999 is accepted.
+ * - A yearless d/m ("28/10") is a date after a weekday, after "tanggal" or alone in
+ *   parentheses; elsewhere it is a fraction or a score.
+ * - d-m-y and d.m.y need a 4-digit year (3-1 is a score, 2.0 a version); d/m/yy takes the
+ *   two-digit year rule of SPEC 4.2.
+ * - A clock time needs "pukul"/"jam", a zone, or "waktu setempat": "10.30" alone is a number.
+ * - "akhir pekan" and other mod + pekan/bulan/tahun without more are the reference date's
+ *   week/month/year with the mod ("akhir pekan ini" is the week with mod END: SPEC 4.2 has no
+ *   weekend value).
+ * - A yearless date after "sejak" is resolved into the past (what started has started).
+ * - Fixed holidays take the year nearest the reference date like any yearless date; moveable
+ *   feasts are dated from the table in date/names.c (2013-2025, Imlek to 2030), else null.
+ * - A stand-alone "HUT" is any anniversary: only "HUT RI ke-N" / "HUT ke-N RI" is 17 August.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/error.h"
+#include "date/impl.h"
+#include "date/names.h"
+
+/* ---- the word table ------------------------------------------------------------------- */
+
+static int
+words_add(date_word_ent *t, size_t mask, const char *w, uint32_t bits)
+{
+    uint64_t h = tok_hash(w, strlen(w));
+    if (!h)
+        h = 1;
+    for (size_t k = h & mask;; k = (k + 1) & mask) {
+        if (t[k].h == h || t[k].h == 0) {
+            t[k].h = h;
+            t[k].bits |= bits;
+            return 0;
+        }
+    }
+}
+
+static int
+words_build(date_model *dm)
+{
+    size_t n = date_n_months + date_n_weekdays + date_n_numwords + date_n_pods + date_n_holidays +
+               date_n_cwords + date_n_trigger_words;
+    size_t size = 64;
+    n += date_n_months; /* dotted abbreviations */
+    while (size < n * 4)
+        size *= 2;
+    dm->words = calloc(size, sizeof *dm->words);
+    if (!dm->words)
+        return -1;
+    dm->words_mask = size - 1;
+    date_word_ent *t = dm->words;
+    size_t mask = dm->words_mask;
+    for (size_t k = 0; k < date_n_months; k++) {
+        words_add(t, mask, date_months[k].w, TB_TRIGGER | TB_MONTH);
+        if (date_months[k].abbrev) { /* the tokenizer keeps the period of "Nov." */
+            char dotted[16];
+            snprintf(dotted, sizeof dotted, "%s.", date_months[k].w);
+            words_add(t, mask, dotted, TB_TRIGGER | TB_MONTH);
+        }
+    }
+    for (size_t k = 0; k < date_n_weekdays; k++)
+        words_add(t, mask, date_weekdays[k].w, TB_TRIGGER | TB_WD);
+    for (size_t k = 0; k < date_n_numwords; k++)
+        words_add(t, mask, date_numwords[k].w, TB_TRIGGER | TB_NUMW);
+    for (size_t k = 0; k < date_n_pods; k++) {
+        char first[32];
+        const char *sp = strchr(date_pods[k].w, ' ');
+        size_t len = sp ? (size_t)(sp - date_pods[k].w) : strlen(date_pods[k].w);
+        memcpy(first, date_pods[k].w, len);
+        first[len] = '\0';
+        words_add(t, mask, first, TB_TRIGGER | TB_POD);
+    }
+    for (size_t k = 0; k < date_n_holidays; k++) {
+        char first[48];
+        const char *sp = strchr(date_holidays[k].name, ' ');
+        size_t len = sp ? (size_t)(sp - date_holidays[k].name) : strlen(date_holidays[k].name);
+        memcpy(first, date_holidays[k].name, len);
+        first[len] = '\0';
+        words_add(t, mask, first, TB_TRIGGER | TB_HOL);
+    }
+    static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
+    for (size_t k = 0; k < date_n_cwords; k++)
+        words_add(t, mask, date_cwords[k].w, cls_bits[date_cwords[k].cls]);
+    for (size_t k = 0; k < date_n_trigger_words; k++) {
+        int b = date_trigger_words[k].bits;
+        int starts = b & (DW_REL | DW_PREFIX | DW_MOD | DW_TIMEKW | DW_CENT | DW_POD);
+        words_add(t, mask, date_trigger_words[k].w, TB_DW(b) | (starts ? TB_TRIGGER : 0));
+    }
+    return 0;
+}
+
+/* ---- the patterns --------------------------------------------------------------------- */
+
+/* A small string builder for the patterns; fails (returns -1) rather than truncating. */
+typedef buf sbuf;
+
+static int
+sb_add(sbuf *b, const char *s)
+{
+    return buf_puts(b, s);
+}
+
+static int
+sb_alt(sbuf *b, const char *const *w, size_t stride, size_t n, const int *abbrev, int want)
+{
+    int first = 1;
+    for (size_t k = 0; k < n; k++) {
+        const char *word = *(const char *const *)((const char *)w + k * stride);
+        if (want >= 0 && *(const int *)((const char *)abbrev + k * stride) != want)
+            continue;
+        if (!first && sb_add(b, "|"))
+            return -1;
+        first = 0;
+        for (const char *s = word; *s; s++) {
+            char one[2] = {*s, 0};
+            if (sb_add(b, *s == ' ' ? "\\h+" : *s == '.' ? "\\." : one))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+#define RSEP                                                                                       \
+    "(?:\\h*[-\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)"
+#define NOTDIG "(?!\\d|[.,]\\d)"
+
+/* Builds the text of pattern RE into B. "@M" stands for the month alternation (full names, or
+ * abbreviations whose period is taken only before a year), "@W" weekdays, "@N" number words,
+ * "@P" parts of day, "@H" holiday names. */
+static int
+pattern_text(int re, sbuf *b)
+{
+    static const char *const src[RE_COUNT] = {
+        [RE_DIGIT] = "(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})([/.\\-])(\\d{1,2})"
+                     "(?:\\5(\\d{4}|\\d{2}))?)(?![\\d/]|[.,\\-]\\d)",
+        [RE_WRITTEN] = "((?:(?:(\\d{1,2})" RSEP ")?(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)"
+                       "(?:" RSEP "(?:(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)?",
+        [RE_TIME] = "(?:(pukul|jam|pkl\\.?)\\h+)?(\\d{1,2})(?:([.:])(\\d{2}))?(?!\\d|[.,:]\\d)"
+                    "(?:(?:\\h*[-\\x{2013}]\\h*|\\h+(?:hingga|sampai|s\\.?d\\.?|s/d)\\h+)"
+                    "(?:(?:pukul|jam)\\h+)?(\\d{1,2})[.:](\\d{2})(?!\\d|[.,:]\\d))?"
+                    "(?:\\h*(wita|wib|wit|gmt|utc)(?![a-z])(?:\\h*([+-])\\h*(\\d{1,2})(?!\\d))?"
+                    "|\\h+(waktu\\h+setempat))?(?:\\h+(@P)(?![a-z]))?",
+        [RE_REL] = "(?:(kemarin\\h+lusa|kemarin|besok\\h+lusa|besok|esok\\h+hari|esok|lusa|"
+                   "hari\\h+ini)|(pekan|minggu|bulan|tahun)\\h+(lalu|ini|depan|kemarin|mendatang"
+                   "|yang\\h+lalu)|(?:(\\d{1,3}|@N)\\h+|(se))(hari|pekan|minggu|bulan|tahun)"
+                   "\\h+(yang\\h+lalu|lalu|silam|mendatang|lagi))(?![a-z])",
+        [RE_YEAR] = "(\\d{4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
+                    "(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)(?:tahun\\h+)?(\\d{4})" NOTDIG ")?",
+        [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
+        [RE_CENT] = "abad\\h+(?:ke-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])",
+        [RE_HOL] = "(@H)(?![a-z])(?:\\h+ke-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(ri|republik\\h+indonesia)"
+                   "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?!\\d|\\h*h(?![a-z])))?",
+        [RE_POD] = "(?:(@P)\\h+ini|tadi\\h+(@P))(?![a-z])",
+        [RE_PODW] = "(@P)(?![a-z])",
+        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:(\\h*\\(\\h*)|(\\h*,\\h*)|"
+                  "(\\h+(?:(?:tanggal|tgl\\.?)\\h+)?)(?=\\d))?",
+    };
+    for (const char *s = src[re]; *s; s++) {
+        int r = 0;
+        if (*s == '@') {
+            s++;
+            switch (*s) {
+            case 'M':
+                r = sb_add(b, "(?:") ||
+                    sb_alt(b, &date_months[0].w, sizeof date_months[0], date_n_months,
+                           &date_months[0].abbrev, 0) ||
+                    sb_add(b, ")(?![a-z])|(?:") ||
+                    sb_alt(b, &date_months[0].w, sizeof date_months[0], date_n_months,
+                           &date_months[0].abbrev, 1) ||
+                    sb_add(b, ")(?![a-z])(?:\\.(?=\\h+\\d))?");
+                break;
+            case 'W':
+                r = sb_alt(b, &date_weekdays[0].w, sizeof date_weekdays[0], date_n_weekdays, NULL,
+                           -1);
+                break;
+            case 'N':
+                r = sb_alt(b, &date_numwords[0].w, sizeof date_numwords[0], date_n_numwords, NULL,
+                           -1);
+                break;
+            case 'P':
+                r = sb_alt(b, &date_pods[0].w, sizeof date_pods[0], date_n_pods, NULL, -1);
+                break;
+            case 'H':
+                r = sb_alt(b, &date_holidays[0].name, sizeof date_holidays[0], date_n_holidays,
+                           NULL, -1);
+                break;
+            }
+        } else {
+            char one[2] = {*s, 0};
+            r = sb_add(b, one);
+        }
+        if (r)
+            return -1;
+    }
+    return 0;
+}
+
+idner_status
+date_model_new(date_model **out, idner_error *err)
+{
+    *out = NULL;
+    date_model *dm = calloc(1, sizeof *dm);
+    sbuf b = {0};
+    if (!dm || words_build(dm))
+        goto nomem;
+    dm->mctx = pcre2_match_context_create(NULL);
+    if (!dm->mctx)
+        goto nomem;
+    /* The patterns have no nested quantifiers; these bounds only guard against surprises. */
+    pcre2_set_match_limit(dm->mctx, 100000);
+    pcre2_set_depth_limit(dm->mctx, 2000);
+    uint32_t most = 0;
+    for (int re = 0; re < RE_COUNT; re++) {
+        b.n = 0;
+        if (pattern_text(re, &b))
+            goto nomem;
+        int code;
+        PCRE2_SIZE off;
+        dm->re[re] = pcre2_compile((PCRE2_SPTR)b.p, b.n,
+                                   PCRE2_ANCHORED | PCRE2_CASELESS | PCRE2_UTF, &code, &off, NULL);
+        if (!dm->re[re]) {
+            PCRE2_UCHAR msg[128];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            error_set(err, IDNER_ERR_DATA, "date pattern %d at %zu: %s", re, (size_t)off,
+                      (const char *)msg);
+            free(b.p);
+            date_model_free(dm);
+            return IDNER_ERR_DATA;
+        }
+        /* JIT is an optimisation: without it (unsupported CPU) the interpreter runs. */
+        pcre2_jit_compile(dm->re[re], PCRE2_JIT_COMPLETE);
+        uint32_t groups = 0;
+        pcre2_pattern_info(dm->re[re], PCRE2_INFO_CAPTURECOUNT, &groups);
+        if (groups > most) {
+            most = groups;
+            dm->big = re;
+        }
+    }
+    free(b.p);
+    *out = dm;
+    return IDNER_OK;
+nomem:
+    free(b.p);
+    date_model_free(dm);
+    return error_set(err, IDNER_ERR_NOMEM, "out of memory building the date patterns");
+}
+
+void
+date_model_free(date_model *dm)
+{
+    if (!dm)
+        return;
+    for (int re = 0; re < RE_COUNT; re++)
+        pcre2_code_free(dm->re[re]);
+    pcre2_match_context_free(dm->mctx);
+    free(dm->words);
+    free(dm);
+}
+
+static int
+emit(date_ctx *c, const date_ment *m, cand_list *out)
+{
+    cand *cd = cand_push(out);
+    if (!cd)
+        return -1;
+    const tok *s = &c->tl->v[m->s], *e = &c->tl->v[m->e - 1];
+    cd->byte_start = s->byte_start;
+    cd->byte_end = e->byte_end;
+    cd->tok_start = (uint32_t)m->s;
+    cd->tok_end = (uint32_t)m->e;
+    cd->type = (uint8_t)m->type;
+    cd->source = SRC_DATE;
+    cd->mod = (uint8_t)m->mod;
+    const date_point *a = &m->v.a;
+    if (m->stated_wd < 0)
+        cd->flags |= CAND_WEEKDAY_CONFLICT;
+    if (m->v.null || date_val_format(&m->v, cd->value, sizeof cd->value) || !cd->value[0]) {
+        cd->flags |= CAND_VALUE_NULL;
+        cd->value[0] = '\0';
+    } else if (a->kind == DP_YMD && a->y && a->m && a->d && m->v.b.kind == DP_NONE) {
+        cd->flags |= CAND_FULL_DATE;
+    }
+    return 0;
+}
+
+idner_status
+date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
+         const date_ymd *ref, cand_list *out, idner_error *err)
+{
+    date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
+    date_last_full last = {{0, 0, 0}, 0};
+    if (ref && ref->y)
+        c.ref = *ref;
+    for (size_t i = 0; i < tl->n;) {
+        const tok *t = &tl->v[i];
+        /* The prefilter: no regex runs at a token without a digit that starts no date. */
+        if (!date_has_digit(t) && !(date_word_bits(dm, t->hash) & TB_TRIGGER)) {
+            i++;
+            continue;
+        }
+        if (!c.md) {
+            /* Per call, never shared: match data is the one thing pcre2 writes to. */
+            c.md = pcre2_match_data_create_from_pattern(dm->re[dm->big], NULL);
+            if (!c.md)
+                return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+        }
+        if (date_key_is(&c, i, "tahun") && date_law_year(&c, i)) {
+            i += 2; /* "Nomor 11 Tahun 2020": neither "Tahun 2020" nor "2020" is a date */
+            continue;
+        }
+        date_ment m;
+        if (!date_parse_mention(&c, i, &m)) {
+            i++;
+            continue;
+        }
+        date_tail(&c, &m);
+        date_resolve(&c, &m, &last);
+        date_join_range(&c, &m, &last);
+        if (emit(&c, &m, out)) {
+            pcre2_match_data_free(c.md);
+            return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+        }
+        const cand *cd = &out->v[out->n - 1];
+        if (cd->flags & CAND_FULL_DATE) {
+            last.d = (date_ymd){m.v.a.y, m.v.a.m, m.v.a.d};
+            last.para = t->para;
+        }
+        i = m.e;
+    }
+    pcre2_match_data_free(c.md);
+    if (c.limit_hit)
+        return error_set(err, IDNER_ERR_LIMIT, "a date pattern hit its match limit");
+    return IDNER_OK;
+}

@@ -1,0 +1,166 @@
+/*
+ * date/impl.h: what the files of the date stage share. Private to the stage; calls run one
+ * way, from the top down:
+ *
+ *   date.c    the model (patterns, word table) and the scan that emits candidates
+ *     join.c  a mention from its parts: core form, prefixes, tail, ranges, resolution
+ *       forms.c   one reader per form of SPEC.md section 4
+ *         match.c running the patterns, reading groups, looking words up (the leaf)
+ *   names.c, value.c: fixed vocabulary and calendar arithmetic, used by all of them
+ *
+ *   token i --prefilter--> trigger? --forms at i (pcre2, anchored at the token)--> longest
+ *   core --prefixes (tanggal/tahun/bulan/hari, awal/akhir/sekitar)--> tail (lalu/ini, tahun
+ *   lalu, part of day, clock time) --resolve against the reference date--> candidate
+ */
+#ifndef IDNER_DATE_IMPL_H
+#define IDNER_DATE_IMPL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "date/date.h"
+#include "date/value.h"
+
+enum date_re {
+    RE_DIGIT,   /* 3/11/2024 28/10 2024-11-03 03-11-2024 3.11.2024 */
+    RE_WRITTEN, /* 3 November 2024, Nov 2024, 3-5 November, 28 Oktober-1 November 2024 */
+    RE_TIME,    /* pukul 10.30 WIB, 10:30 WITA, jam 7 pagi, pukul 19.00 waktu setempat */
+    RE_REL,     /* kemarin, pekan lalu, dua hari lalu, sepekan lalu */
+    RE_YEAR,    /* 2014, 2019-2024, 2023/2024 */
+    RE_DECADE,  /* 1990-an, 90-an */
+    RE_CENT,    /* abad ke-21, abad XX */
+    RE_HOL,     /* Natal, HUT RI ke-79, Idul Fitri 2024 */
+    RE_POD,     /* pagi ini, tadi malam */
+    RE_PODW,    /* a part of day after a date: malam, dini hari */
+    RE_WD,      /* a weekday and what joins it to its date: "Minggu (", "Jumat, " */
+    RE_COUNT
+};
+
+/* Bits of the word table (one entry per word, keyed by tok_hash of the key). */
+enum {
+    TB_TRIGGER = 1u << 0, /* a date expression may start here */
+    TB_MONTH = 1u << 1,
+    TB_WD = 1u << 2,
+    TB_NUMW = 1u << 3,
+    TB_UNIT = 1u << 4, /* WC_UNIT */
+    TB_NUMBEFORE = 1u << 5,
+    TB_MONTHCTX = 1u << 6,
+    TB_WEEKCTX = 1u << 7,
+    TB_POD = 1u << 8,
+    TB_HOL = 1u << 9 /* the first word of a holiday's name */
+};
+/* The DW_* bits of date/names.h, kept above the TB_* bits. */
+#define TB_DW(x) ((uint32_t)(x) << 16)
+
+typedef struct date_word_ent {
+    uint64_t h;
+    uint32_t bits;
+} date_word_ent;
+
+struct date_model {
+    pcre2_code *re[RE_COUNT];
+    pcre2_match_context *mctx; /* limits only; read, never written, while matching */
+    int big;                   /* the pattern with the most groups: sizes the match data */
+    date_word_ent *words;      /* open addressing, power-of-two size, h == 0 is empty */
+    size_t words_mask;
+};
+
+/* What a form was found in: the word before it, which changes what it may be. */
+enum date_cx {
+    CX_NONE = 0,
+    CX_TANGGAL, /* after "tanggal": needs a day */
+    CX_TAHUN,   /* after "tahun": a year, a year range or a decade */
+    CX_BULAN,   /* after "bulan": a month */
+    CX_HARI,    /* after "hari": a weekday ("hari Minggu" is Sunday) */
+    CX_MOD,     /* after awal/pertengahan/akhir */
+    CX_APPROX,  /* after sekitar */
+    CX_WD       /* after a weekday and "(" or ",": a yearless d/m is a date here */
+};
+
+/* A mention being built. Tokens [s, e). */
+typedef struct date_ment {
+    size_t s, e;
+    int type; /* IDNER_DATE or IDNER_TIME */
+    int mod;
+    date_val v;
+    int need_year; /* a.y (and b.y) to be resolved against the reference date */
+    int dir;       /* resolution direction: -1 lalu/silam, +1 depan/mendatang, 0 nearest */
+    int bare_wd;   /* a weekday alone: 1-7; v.a is then XXXX-WXX-wd until resolved */
+    int wd_rel;    /* bare_wd: 0 none, 1 ini, 2 lalu, 3 depan, 4 mendatang/nanti, 5 kemarin */
+    int stated_wd; /* a weekday written before a date, checked against it */
+    int day_level; /* a single day: a part of day or a clock time may follow */
+    int has_year;  /* the year was written (or is implied by the form) */
+    int form;      /* which reader found the core: enum date_re */
+} date_ment;
+
+/* Per call state. Nothing here outlives date_run. */
+typedef struct date_ctx {
+    const date_model *dm;
+    const char *text;
+    size_t len;
+    const tok_list *tl;
+    date_ymd ref; /* y == 0: none */
+    pcre2_match_data *md;
+    int limit_hit;
+} date_ctx;
+
+/* In date/match.c (the leaf: every other file of the stage reads through it). */
+uint32_t date_word_bits(const date_model *dm, uint64_t h);
+int date_key_is(const date_ctx *c, size_t i, const char *w);
+uint32_t date_tok_bits(const date_ctx *c, size_t i);
+/* Runs pattern RE anchored at the start of token I. 1: matched (groups in c->md). */
+int date_match(date_ctx *c, int re, size_t i);
+int date_match_at(date_ctx *c, int re, size_t byte);
+/* The token index just after a match that ends at byte END, starting the search at token I;
+ * 0 when END is not a token end. */
+size_t date_end_tok(const date_ctx *c, size_t i, size_t end);
+/* The index of the token that starts at byte B, or (size_t)-1. */
+size_t date_tok_starting(const date_ctx *c, size_t from, size_t b);
+/* Group G of the last match: 1 if set, with its byte span. */
+int date_grp(const date_ctx *c, int g, size_t *s, size_t *e);
+/* Group G as a decimal number (-1 when unset or not digits). */
+int date_grp_num(const date_ctx *c, int g);
+/* Group G lowered (ASCII) into BUF with inner white space squeezed to one space. */
+int date_grp_lower(const date_ctx *c, int g, char *buf, size_t size);
+int date_month_of(const char *lower, int *abbrev);
+int date_weekday_of(const char *lower);
+int date_numword_of(const char *lower);
+const char *date_pod_of(const char *lower);
+
+/* Forms in date/forms.c: each tries to read its form at token I, fills *M and returns 1. */
+int date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_written(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_time(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_rel(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_year(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_decade(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_cent(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m);
+
+void date_ment_init(date_ment *m, size_t s);
+
+/* The last mention with a full date, for clock times standing alone (SPEC 4.2). */
+typedef struct date_last_full {
+    date_ymd d;
+    uint32_t para;
+} date_last_full;
+
+/* In date/join.c. */
+/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
+int date_has_digit(const tok *t);
+/* "Nomor 11 Tahun 2020": I is the token of "tahun" in a law's name. */
+int date_law_year(const date_ctx *c, size_t i);
+/* A mention's core and prefix words at token I. */
+int date_parse_mention(date_ctx *c, size_t i, date_ment *m);
+/* Extends M over the words after it. */
+void date_tail(date_ctx *c, date_ment *m);
+/* Resolves M against the reference date and LAST; checks a stated weekday. */
+void date_resolve(date_ctx *c, date_ment *m, const date_last_full *last);
+/* Joins a second day after M into a range. */
+void date_join_range(date_ctx *c, date_ment *m, const date_last_full *last);
+/* An hour said with a part of day, on the 24-hour clock ("jam 7 malam" is 19). */
+int date_pod_hour(int h, const char *pod);
+
+#endif

@@ -1,0 +1,324 @@
+/*
+ * emit.c: the JSON writer for document, entity and error objects (SPEC.md section 2).
+ *
+ * Everything goes through json-c, which writes UTF-8 through unchanged and escapes quotes,
+ * backslashes and control characters, so any Unicode text comes out as valid JSON. Keys are
+ * written in a fixed order (json-c keeps insertion order):
+ *   type, text, start, end, byte_start, byte_end, canonical, id, subtype, iso, value, mod,
+ *   weekday_conflict, source
+ * where the optional ones appear only when they apply (value always for DATE and TIME).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/emit.h"
+
+/* Keys are string literals and every key is added once, so json-c may skip both the copy of
+ * the key and the lookup for an existing one. */
+#define ADD_FLAGS (JSON_C_OBJECT_ADD_KEY_IS_NEW | JSON_C_OBJECT_ADD_CONSTANT_KEY)
+
+/* Adds KEY -> VAL to O; on failure VAL is released and -1 returned. */
+static int
+add(json_object *o, const char *key, json_object *val)
+{
+    if (val == NULL)
+        return -1;
+    if (json_object_object_add_ex(o, key, val, ADD_FLAGS) != 0) {
+        json_object_put(val);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+add_str(json_object *o, const char *key, const char *s)
+{
+    return add(o, key, json_object_new_string(s));
+}
+
+static int
+add_size(json_object *o, const char *key, size_t v)
+{
+    return add(o, key, json_object_new_int64((int64_t)v));
+}
+
+json_object *
+emit_entity(const idner_entity *e)
+{
+    json_object *o = json_object_new_object();
+    const char *type = idner_type_name(e->type);
+    size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
+
+    if (o == NULL)
+        return NULL;
+    if (add_str(o, "type", type ? type : "UNKNOWN") != 0)
+        goto fail;
+    /* The span's byte length, not strlen: the document may contain NUL characters. */
+    if (add(o, "text",
+            json_object_new_string_len(e->text ? e->text : "", e->text ? (int)text_len : 0)) != 0)
+        goto fail;
+    if (add_size(o, "start", e->start) != 0 || add_size(o, "end", e->end) != 0 ||
+        add_size(o, "byte_start", e->byte_start) != 0 || add_size(o, "byte_end", e->byte_end) != 0)
+        goto fail;
+    if (e->canonical && add_str(o, "canonical", e->canonical) != 0)
+        goto fail;
+    if (e->id && add_str(o, "id", e->id) != 0)
+        goto fail;
+    if (e->subtype && add_str(o, "subtype", e->subtype) != 0)
+        goto fail;
+    if (e->iso && add_str(o, "iso", e->iso) != 0)
+        goto fail;
+    if (e->type == IDNER_DATE || e->type == IDNER_TIME) {
+        /* Always present; JSON null when the value cannot be determined (SPEC.md 4.2). */
+        if (e->value) {
+            if (add_str(o, "value", e->value) != 0)
+                goto fail;
+        } else if (json_object_object_add_ex(o, "value", NULL, ADD_FLAGS) != 0) {
+            goto fail;
+        }
+    } else if (e->value && add_str(o, "value", e->value) != 0) {
+        goto fail;
+    }
+    if (e->mod && add_str(o, "mod", e->mod) != 0)
+        goto fail;
+    if (e->weekday_conflict && add(o, "weekday_conflict", json_object_new_boolean(1)) != 0)
+        goto fail;
+    if (e->source && add_str(o, "source", e->source) != 0)
+        goto fail;
+    return o;
+fail:
+    json_object_put(o);
+    return NULL;
+}
+
+json_object *
+emit_document(json_object *id, const idner_result *r)
+{
+    json_object *o = json_object_new_object();
+    json_object *arr = NULL;
+    size_t i, n = idner_result_count(r);
+
+    if (o == NULL) {
+        json_object_put(id);
+        return NULL;
+    }
+    if (id && add(o, "id", id) != 0)
+        goto fail;
+    arr = json_object_new_array_ext(n ? (int)n : 1);
+    if (add(o, "entities", arr) != 0)
+        goto fail;
+    for (i = 0; i < n; i++) {
+        const idner_entity *e = idner_result_get(r, i);
+        json_object *eo;
+
+        if (e == NULL)
+            continue;
+        eo = emit_entity(e);
+        if (eo == NULL)
+            goto fail;
+        if (json_object_array_add(arr, eo) != 0) {
+            json_object_put(eo);
+            goto fail;
+        }
+    }
+    return o;
+fail:
+    json_object_put(o);
+    return NULL;
+}
+
+json_object *
+emit_error(json_object *id, const char *message)
+{
+    json_object *o = json_object_new_object();
+
+    if (o == NULL) {
+        json_object_put(id);
+        return NULL;
+    }
+    if (id && add(o, "id", id) != 0)
+        goto fail;
+    if (add_str(o, "error", message ? message : "error") != 0)
+        goto fail;
+    return o;
+fail:
+    json_object_put(o);
+    return NULL;
+}
+
+/* ---- the compact writer ----------------------------------------------------------------- */
+
+static int
+buf_put(emit_buf *b, const char *s, size_t n)
+{
+    return buf_append(&b->out, s, n);
+}
+
+#define PUT_LIT(b, lit) buf_put((b), (lit), sizeof(lit) - 1)
+
+/* A JSON string, escaped by json-c (any Unicode, control characters, quotes). Most entity
+ * strings need no escape at all: those are copied between quotes as they are. */
+static int
+buf_string(emit_buf *b, const char *s, size_t n)
+{
+    if (n > INT32_MAX)
+        return -1;
+    size_t k;
+    for (k = 0; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x20 || c == '"' || c == '\\')
+            break;
+    }
+    if (k == n)
+        return PUT_LIT(b, "\"") || buf_put(b, s, n) || PUT_LIT(b, "\"");
+    if (!b->str) {
+        b->str = json_object_new_string_len(s, (int)n);
+        if (!b->str)
+            return -1;
+    } else if (!json_object_set_string_len(b->str, s, (int)n)) {
+        return -1;
+    }
+    size_t len = 0;
+    const char *j = json_object_to_json_string_length(
+        b->str, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+    return j ? buf_put(b, j, len) : -1;
+}
+
+static int
+buf_size(emit_buf *b, size_t v)
+{
+    char d[24];
+    size_t i = sizeof d;
+    do {
+        d[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    return buf_put(b, d + i, sizeof d - i);
+}
+
+/* ,"KEY":"VALUE" when VALUE is set. */
+static int
+buf_opt(emit_buf *b, const char *key_lit, size_t key_len, const char *v)
+{
+    if (!v)
+        return 0;
+    return buf_put(b, key_lit, key_len) || buf_string(b, v, strlen(v));
+}
+
+#define OPT(b, lit, v) buf_opt((b), (lit), sizeof(lit) - 1, (v))
+
+static int
+buf_entity(emit_buf *b, const idner_entity *e)
+{
+    const char *type = idner_type_name(e->type);
+    size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
+    if (PUT_LIT(b, "{\"type\":") || buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
+        PUT_LIT(b, ",\"text\":") || buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
+        PUT_LIT(b, ",\"start\":") || buf_size(b, e->start) || PUT_LIT(b, ",\"end\":") ||
+        buf_size(b, e->end) || PUT_LIT(b, ",\"byte_start\":") || buf_size(b, e->byte_start) ||
+        PUT_LIT(b, ",\"byte_end\":") || buf_size(b, e->byte_end))
+        return -1;
+    if (OPT(b, ",\"canonical\":", e->canonical) || OPT(b, ",\"id\":", e->id) ||
+        OPT(b, ",\"subtype\":", e->subtype) || OPT(b, ",\"iso\":", e->iso))
+        return -1;
+    if (e->type == IDNER_DATE || e->type == IDNER_TIME) {
+        if (e->value ? OPT(b, ",\"value\":", e->value) : PUT_LIT(b, ",\"value\":null"))
+            return -1;
+    } else if (OPT(b, ",\"value\":", e->value)) {
+        return -1;
+    }
+    if (OPT(b, ",\"mod\":", e->mod) ||
+        (e->weekday_conflict && PUT_LIT(b, ",\"weekday_conflict\":true")) ||
+        OPT(b, ",\"source\":", e->source))
+        return -1;
+    return PUT_LIT(b, "}");
+}
+
+int
+emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
+{
+    if (PUT_LIT(b, "{"))
+        return -1;
+    if (id) {
+        size_t len = 0;
+        const char *j = json_object_to_json_string_length(
+            id, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+        if (!j || PUT_LIT(b, "\"id\":") || buf_put(b, j, len) || PUT_LIT(b, ","))
+            return -1;
+    }
+    if (PUT_LIT(b, "\"entities\":["))
+        return -1;
+    size_t n = idner_result_count(r);
+    for (size_t i = 0; i < n; i++) {
+        if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
+            return -1;
+    }
+    return PUT_LIT(b, "]}");
+}
+
+void
+emit_buf_free(emit_buf *b)
+{
+    buf_free(&b->out);
+    json_object_put(b->str);
+    b->str = NULL;
+}
+
+static idner_status
+set_error(idner_error *err, idner_status code, const char *message)
+{
+    if (err) {
+        err->code = code;
+        snprintf(err->message, sizeof err->message, "%s", message);
+    }
+    return code;
+}
+
+IDNER_API idner_status
+idner_result_to_json(const idner_result *result, const char *id, uint32_t flags,
+                     char **json /* OUT */, size_t *len /* OUT */, idner_error *err)
+{
+    json_object *doc, *id_obj = NULL;
+    const char *s;
+    size_t n = 0;
+    char *copy;
+    int jflags = JSON_C_TO_STRING_NOSLASHESCAPE;
+
+    if (json)
+        *json = NULL;
+    if (len)
+        *len = 0;
+    if (result == NULL || json == NULL)
+        return set_error(err, IDNER_ERR_ARG, "idner_result_to_json: NULL argument");
+    if (id) {
+        id_obj = json_object_new_string(id);
+        if (id_obj == NULL)
+            return set_error(err, IDNER_ERR_NOMEM, "out of memory");
+    }
+    doc = emit_document(id_obj, result);
+    if (doc == NULL)
+        return set_error(err, IDNER_ERR_NOMEM, "out of memory");
+    jflags |= (flags & IDNER_JSON_PRETTY) ? JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED
+                                          : JSON_C_TO_STRING_PLAIN;
+    s = json_object_to_json_string_length(doc, jflags, &n);
+    if (s == NULL) {
+        json_object_put(doc);
+        return set_error(err, IDNER_ERR_NOMEM, "out of memory");
+    }
+    copy = malloc(n + 1);
+    if (copy == NULL) {
+        json_object_put(doc);
+        return set_error(err, IDNER_ERR_NOMEM, "out of memory");
+    }
+    memcpy(copy, s, n + 1);
+    json_object_put(doc);
+    *json = copy;
+    if (len)
+        *len = n;
+    if (err) {
+        err->code = IDNER_OK;
+        err->message[0] = '\0';
+    }
+    return IDNER_OK;
+}

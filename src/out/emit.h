@@ -1,0 +1,33 @@
+/*
+ * emit.h: the JSON writer (SPEC.md section 2), through json-c.
+ */
+#ifndef IDNER_EMIT_H
+#define IDNER_EMIT_H
+
+#include <json-c/json.h>
+
+#include "core/buf.h"
+#include "idner.h"
+
+/* {"id": ID, "entities": [...]} for a result. ID (may be NULL: no "id" key) is consumed. */
+json_object *emit_document(json_object *id, const idner_result *r);
+/* {"id": ID, "error": MESSAGE}. ID is consumed. */
+json_object *emit_error(json_object *id, const char *message);
+/* One entity object. */
+json_object *emit_entity(const idner_entity *e);
+
+/* A growing text buffer for the compact writer; STR is a json-c string object reused for
+ * escaping (created on first use). Zero-initialize; release with emit_buf_free. */
+typedef struct emit_buf {
+    buf out;
+    json_object *str;
+} emit_buf;
+
+/* Appends the compact document object {"id": ID, "entities": [...]} (ID may be NULL: no
+ * "id" key; not consumed) to B, the same JSON emit_document would give, without building an
+ * object per entity: strings are escaped by json-c through B->str, numbers written directly.
+ * Returns 0, or -1 when memory runs out. */
+int emit_document_compact(emit_buf *b, json_object *id, const idner_result *r);
+void emit_buf_free(emit_buf *b);
+
+#endif

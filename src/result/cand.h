@@ -1,0 +1,56 @@
+/*
+ * cand.h: candidate entities. Every stage (gazetteer, dates, rules, alias) appends candidates;
+ * merge.c chooses the non-overlapping set that becomes the result (SPEC.md section 2).
+ */
+#ifndef IDNER_CAND_H
+#define IDNER_CAND_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "idner.h"
+#include "tok/tok.h"
+
+enum cand_source { SRC_GAZETTEER = 1, SRC_DATE, SRC_RULE, SRC_ALIAS, SRC_USER };
+
+enum cand_mod { MOD_NONE = 0, MOD_START, MOD_MID, MOD_END, MOD_APPROX };
+
+enum cand_flag {
+    CAND_WEEKDAY_CONFLICT = 1u << 0, /* DATE/TIME: stated weekday does not fit */
+    CAND_VALUE_NULL = 1u << 1,       /* DATE/TIME: value is JSON null */
+    CAND_FULL_DATE = 1u << 2,        /* DATE/TIME: value holds a full YYYY-MM-DD */
+    CAND_DROPPED = 1u << 3           /* removed by a later stage */
+};
+
+#define CAND_VALUE_MAX 64
+
+typedef struct cand {
+    uint32_t byte_start, byte_end; /* span in the text; on token boundaries */
+    uint32_t tok_start, tok_end;   /* tokens [tok_start, tok_end) covered */
+    uint8_t type;                  /* idner_type */
+    uint8_t source;                /* enum cand_source */
+    uint8_t mod;                   /* enum cand_mod */
+    uint8_t flags;                 /* enum cand_flag */
+    int32_t prio;                  /* higher wins among overlapping candidates of equal span */
+    /* PER/ORG/LOC fields; pointers into model memory or the document text. */
+    const char *canonical;
+    uint32_t canonical_len;
+    const char *id, *subtype, *iso; /* NUL-terminated or NULL */
+    /* DATE/TIME value, NUL-terminated; empty with CAND_VALUE_NULL. */
+    char value[CAND_VALUE_MAX];
+    uint32_t seq; /* set by merge: order of appearance, the last tie-break */
+} cand;
+
+typedef struct cand_list {
+    cand *v;
+    size_t n, cap;
+} cand_list;
+
+/* A zeroed candidate appended to L, or NULL when memory runs out. */
+cand *cand_push(cand_list *l);
+/* The same, set to TYPE, SOURCE and PRIO over tokens [A, B) of TL. */
+cand *cand_push_span(cand_list *l, const tok_list *tl, size_t a, size_t b, idner_type type,
+                     enum cand_source source, int32_t prio);
+void cand_list_free(cand_list *l);
+
+#endif

@@ -1,0 +1,139 @@
+/*
+ * result.c: the caller-owned result (see idner.h for ownership): one allocation for the
+ * entities and one for all their strings.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "result/result.h"
+
+static const char *
+source_name(uint8_t src)
+{
+    switch (src) {
+    case SRC_GAZETTEER: return "gazetteer";
+    case SRC_DATE: return "date";
+    case SRC_RULE: return "rule";
+    case SRC_ALIAS: return "alias";
+    case SRC_USER: return "user";
+    default: return "unknown";
+    }
+}
+
+static const char *
+mod_name(uint8_t mod)
+{
+    switch (mod) {
+    case MOD_START: return "START";
+    case MOD_MID: return "MID";
+    case MOD_END: return "END";
+    case MOD_APPROX: return "APPROX";
+    default: return NULL;
+    }
+}
+
+static size_t
+opt_len(const char *s)
+{
+    return s && *s ? strlen(s) + 1 : 0;
+}
+
+static const char *
+copy_str(char **p, const char *s, size_t n)
+{
+    char *d = *p;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *p += n + 1;
+    return d;
+}
+
+static const char *
+copy_opt(char **p, const char *s)
+{
+    return s && *s ? copy_str(p, s, strlen(s)) : NULL;
+}
+
+static int
+wanted(const cand *c, uint32_t types)
+{
+    return !(c->flags & CAND_DROPPED) && (!types || (types & IDNER_TYPE_BIT(c->type)));
+}
+
+idner_status
+result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
+             idner_result **out)
+{
+    size_t n = 0, bytes = 0;
+    for (size_t i = 0; i < cl->n; i++) {
+        const cand *c = &cl->v[i];
+        if (!wanted(c, types))
+            continue;
+        n++;
+        bytes += c->byte_end - c->byte_start + 1;
+        if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
+            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(c->value) + 1;
+        } else {
+            bytes += c->canonical ? c->canonical_len + 1 : 0;
+            bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
+        }
+    }
+    idner_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return IDNER_ERR_NOMEM;
+    r->v = calloc(n ? n : 1, sizeof *r->v);
+    r->pool = malloc(bytes ? bytes : 1);
+    if (!r->v || !r->pool) {
+        idner_result_free(r);
+        return IDNER_ERR_NOMEM;
+    }
+    char *p = r->pool;
+    for (size_t i = 0; i < cl->n; i++) {
+        const cand *c = &cl->v[i];
+        if (!wanted(c, types))
+            continue;
+        idner_entity *e = &r->v[r->n++];
+        e->type = (idner_type)c->type;
+        e->byte_start = c->byte_start;
+        e->byte_end = c->byte_end;
+        e->start = tok_cp_at(tl, text, c->byte_start);
+        e->end = tok_cp_at(tl, text, c->byte_end);
+        e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
+        e->source = source_name(c->source);
+        if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
+            e->value = (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value,
+                                                                      strlen(c->value));
+            e->mod = mod_name(c->mod);
+            e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
+        } else {
+            e->canonical = c->canonical ? copy_str(&p, c->canonical, c->canonical_len) : NULL;
+            e->id = copy_opt(&p, c->id);
+            e->subtype = copy_opt(&p, c->subtype);
+            e->iso = copy_opt(&p, c->iso);
+        }
+    }
+    *out = r;
+    return IDNER_OK;
+}
+
+IDNER_API size_t
+idner_result_count(const idner_result *r)
+{
+    return r ? r->n : 0;
+}
+
+IDNER_API const idner_entity *
+idner_result_get(const idner_result *r, size_t i)
+{
+    return r && i < r->n ? &r->v[i] : NULL;
+}
+
+IDNER_API void
+idner_result_free(idner_result *r)
+{
+    if (!r)
+        return;
+    free(r->v);
+    free(r->pool);
+    free(r);
+}

@@ -1,0 +1,284 @@
+/*
+ * alias.c: document-level consistency (see alias.h).
+ *
+ * One pass registers what the document establishes, keyed by token-sequence hash: every
+ * labeled name (its type, canonical form and strength), the first and last word of every person
+ * named in full, and acronyms defined in parentheses after a name. A second pass applies it:
+ * unlabeled capitalized words or sequences that are registered become entities, single-word
+ * person matches take the canonical of the full name written in the document, and weaker
+ * labels of a string take the strongest label it has in the document.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gaz/format.h"
+#include "result/merge.h"
+#include "rules/alias.h"
+
+typedef struct entry {
+    uint64_t key;      /* 0 = empty */
+    const char *canonical;
+    uint32_t canonical_len;
+    int32_t prio;      /* strength of the evidence */
+    uint8_t type;
+    uint8_t ambiguous; /* two different names share this short form */
+    uint8_t short_form;
+} entry;
+
+typedef struct table {
+    entry *v;
+    size_t mask;
+} table;
+
+static entry *
+slot(table *t, uint64_t key)
+{
+    size_t i = (size_t)key & t->mask;
+    while (t->v[i].key && t->v[i].key != key)
+        i = (i + 1) & t->mask;
+    return &t->v[i];
+}
+
+static uint64_t
+phrase_key(const tok_list *tl, size_t a, size_t b)
+{
+    uint64_t h = GAZ_HASH_SEED;
+    for (size_t i = a; i < b; i++)
+        h = gaz_hash_step(h, tl->v[i].hash);
+    return h;
+}
+
+static int
+same_canonical(const entry *e, const char *c, uint32_t n)
+{
+    return e->canonical_len == n && !memcmp(e->canonical, c, n);
+}
+
+/* Registers KEY -> (type, canonical). Short forms that two different names share become
+ * ambiguous; otherwise the stronger evidence wins. */
+static void
+put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t prio,
+    int short_form)
+{
+    entry *e = slot(t, key);
+    if (!e->key) {
+        *e = (entry){key, canon, n, prio, type, 0, (uint8_t)short_form};
+        return;
+    }
+    if (short_form && e->short_form && !same_canonical(e, canon, n)) {
+        e->ambiguous = 1;
+        return;
+    }
+    if (short_form && !e->short_form && e->type == IDNER_PER && type == IDNER_PER) {
+        /* "Choe" listed alone yields to "Choe Son-hui" written in full in this document */
+        e->canonical = canon;
+        e->canonical_len = n;
+        e->short_form = 1;
+        return;
+    }
+    if (prio > e->prio || (e->short_form && !short_form)) {
+        e->type = type;
+        e->canonical = canon;
+        e->canonical_len = n;
+        e->prio = prio;
+        e->short_form = (uint8_t)short_form;
+    }
+}
+
+static int32_t
+strength(const cand *c)
+{
+    switch (c->source) {
+    case SRC_USER: return 6;
+    case SRC_GAZETTEER: return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
+    case SRC_RULE: return c->prio; /* 3: context evidence; 2: a name's shape; 1: a preposition */
+    default: return 0;
+    }
+}
+
+static int
+is_word(const tok *t)
+{
+    return t->kind == TOK_WORD && (t->flags & TOK_F_CAP);
+}
+
+/* "(ACR)" right after tokens ending at E: the index of ACR, or 0. GLUED: no inner spaces. */
+static size_t
+paren_acronym(const tok_list *tl, size_t e, int *glued)
+{
+    if (e + 2 >= tl->n)
+        return 0;
+    const tok *o = &tl->v[e], *a = &tl->v[e + 1], *c = &tl->v[e + 2];
+    if (o->kind != TOK_PUNCT || tok_key(tl, o)[0] != '(' || c->kind != TOK_PUNCT ||
+        tok_key(tl, c)[0] != ')' || a->kind != TOK_WORD || !(a->flags & TOK_F_CAP))
+        return 0;
+    *glued = !(a->flags & TOK_F_SPACE_BEFORE) && !(c->flags & TOK_F_SPACE_BEFORE);
+    return e + 1;
+}
+
+/* Can token I of a full name stand for the person alone? Not an initial, an acronym, an
+ * ordinary word or a trigger word ("Almarhum", "Pilot", "Distrik"). */
+static int
+short_form_ok(const rules *r, const tok_list *tl, size_t i)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    return is_word(t) && t->key_len >= 3 && !(t->flags & TOK_F_ALLCAPS) &&
+           !rules_is_lower_word(r, t) && !rules_trigger(r, tl, i, &len);
+}
+
+/* Is the word in parentheses at token A, after candidate I, already a name of another kind:
+ * a place, or anything but a person after a person? */
+static int
+other_name_at(const cand_list *cl, size_t i, size_t a)
+{
+    const cand *c = &cl->v[i];
+    for (size_t k = i + 1; k < cl->n && cl->v[k].tok_start <= a; k++) {
+        const cand *o = &cl->v[k];
+        if (o->tok_start == a && o->type <= IDNER_LOC && o->type != c->type &&
+            !(o->flags & CAND_DROPPED) && (c->type == IDNER_PER || o->type == IDNER_LOC))
+            return 1;
+    }
+    return 0;
+}
+
+static idner_status
+push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e)
+{
+    cand *k = cand_push_span(cl, tl, a, b, (idner_type)e->type, SRC_ALIAS, 2);
+    if (!k)
+        return IDNER_ERR_NOMEM;
+    k->canonical = e->canonical;
+    k->canonical_len = e->canonical_len;
+    return IDNER_OK;
+}
+
+idner_status
+alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+{
+    (void)text;
+    size_t n = tl->n, nc = cl->n;
+    if (n == 0 || nc == 0)
+        return IDNER_OK;
+    /* room for every registration at a load of one half or less: each name, its acronym,
+     * and a person's first and last words */
+    size_t need = 0;
+    for (size_t i = 0; i < nc; i++)
+        need += cl->v[i].type == IDNER_PER ? 4 : cl->v[i].type <= IDNER_LOC ? 2 : 0;
+    size_t cap = 16;
+    while (cap < 2 * need)
+        cap *= 2;
+    table t = {calloc(cap, sizeof(entry)), cap - 1};
+    uint8_t *covered = calloc(n, 1);
+    if (!t.v || !covered) {
+        free(t.v);
+        free(covered);
+        return IDNER_ERR_NOMEM;
+    }
+    int changed = 0, strong = 0;
+    /* 1. Acronyms in parentheses: "Komisi Pemberantasan Korupsi (KPK)" is one ORG when
+     * written glued; the acronym then stands for the name everywhere. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        int glued = 0;
+        size_t a = paren_acronym(tl, c->tok_end, &glued);
+        if (!a)
+            continue;
+        const tok *acr = &tl->v[a];
+        if (!(acr->flags & TOK_F_ALLCAPS) && c->type != IDNER_PER)
+            continue;
+        if (other_name_at(cl, i, a))
+            continue; /* "Andi Saputra (Indonesia)": a nationality, not a nickname */
+        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
+        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
+        put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0);
+        changed = 1;
+        for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
+            if (cl->v[k].tok_start == a)
+                cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
+        if (c->type == IDNER_ORG && glued) {
+            c->tok_end = (uint32_t)(a + 2);
+            c->byte_end = tl->v[a + 1].byte_end;
+        }
+    }
+    /* 2. Register every label, and the first and last words of persons named in full. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        for (uint32_t k = c->tok_start; k < c->tok_end; k++)
+            covered[k] = 1;
+        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
+        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
+        put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0);
+        strong |= strength(c) >= 3;
+    }
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
+            continue;
+        if (short_form_ok(r, tl, c->tok_start))
+            put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER,
+                text + c->byte_start, c->byte_end - c->byte_start, strength(c), 1);
+        if (short_form_ok(r, tl, c->tok_end - 1))
+            put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
+                c->byte_end - c->byte_start, strength(c), 1);
+    }
+    /* 3. Apply: relabel weaker labels, name single-word persons after their full form. */
+    for (size_t i = 0; i < nc; i++) {
+        cand *c = &cl->v[i];
+        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+            continue;
+        entry *e = slot(&t, phrase_key(tl, c->tok_start, c->tok_end));
+        if (!e->key || e->ambiguous)
+            continue;
+        if (e->type != c->type && e->prio >= 3 && e->prio > strength(c) &&
+            c->source != SRC_USER) {
+            c->type = e->type;
+            c->source = SRC_ALIAS;
+            c->canonical = e->canonical;
+            c->canonical_len = e->canonical_len;
+        } else if (e->short_form && e->type == c->type && c->type == IDNER_PER) {
+            c->canonical = e->canonical;
+            c->canonical_len = e->canonical_len;
+        }
+    }
+    /* 4. Unlabeled capitalized words and sequences that the document has named (only what
+     * context evidence established spreads: nothing to do without it). */
+    idner_status st = IDNER_OK;
+    for (size_t i = 0; i < n && st == IDNER_OK && strong; i++) {
+        if (covered[i] || !is_word(&tl->v[i]))
+            continue;
+        /* the longest registered sequence of free capitalized words from here */
+        size_t maxlen = 1;
+        while (maxlen < 4 && i + maxlen < n && !covered[i + maxlen] &&
+               is_word(&tl->v[i + maxlen]) && tl->v[i + maxlen].sent == tl->v[i].sent)
+            maxlen++;
+        uint64_t keys[4], h = GAZ_HASH_SEED;
+        for (size_t k = 0; k < maxlen; k++)
+            keys[k] = h = gaz_hash_step(h, tl->v[i + k].hash);
+        for (size_t len = maxlen; len >= 1; len--) {
+            size_t b = i + len, k;
+            entry *e = slot(&t, keys[len - 1]);
+            if (!e->key || e->ambiguous || e->prio < 3)
+                continue; /* weaker evidence ("di Karangsela", a given name alone) labels only
+                           * where it stands */
+            /* a sentence-initial ordinary word is not a name's repeat */
+            if (len == 1 && (tl->v[i].flags & TOK_F_SENT_START) &&
+                rules_is_lower_word(r, &tl->v[i]))
+                continue;
+            st = push_alias(cl, tl, i, b, e);
+            for (k = i; k < b; k++)
+                covered[k] = 1;
+            i = b - 1;
+            break;
+        }
+    }
+    free(t.v);
+    free(covered);
+    if (st == IDNER_OK && (changed || cl->n != nc))
+        merge_select(cl); /* sorts the new ones in, drops acronyms joined to their names */
+    return st;
+}

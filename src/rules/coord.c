@@ -1,0 +1,135 @@
+/*
+ * coord.c: names in a list share their type (see coord.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "result/merge.h"
+#include "rules/coord.h"
+
+#define ITEM_MAX_TOKENS 4
+
+enum joint { J_NONE = 0, J_COMMA, J_WORD };
+
+/* Token I as a joint of a list of names: a comma, or a joining word ("dan", "serta"). */
+static enum joint
+joint_at(const rules *r, const tok_list *tl, size_t i)
+{
+    char j = rules_list_joint(r, tl, i);
+    return j == ',' ? J_COMMA : j == 'w' ? J_WORD : J_NONE;
+}
+
+/* Can token I, which no entity covers, be part of a name in a list? A capitalized word that
+ * is not an ordinary word, a title, a head word or page furniture. */
+static int
+name_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    return !covered[i] && t->kind == TOK_WORD && (t->flags & TOK_F_CAP) &&
+           !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(r, t) &&
+           !rules_trigger(r, tl, i, &len);
+}
+
+static int
+same_sent(const tok_list *tl, size_t a, size_t b)
+{
+    return tl->v[a].sent == tl->v[b].sent;
+}
+
+static idner_status
+push_person(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t b,
+            uint8_t *covered)
+{
+    cand *k = cand_push_span(cl, tl, a, b, IDNER_PER, SRC_RULE, 1);
+    if (!k)
+        return IDNER_ERR_NOMEM;
+    k->canonical = text + k->byte_start;
+    k->canonical_len = k->byte_end - k->byte_start;
+    memset(covered + a, 1, b - a);
+    return IDNER_OK;
+}
+
+/* The item after the joint at J (a person's list goes on): its end, or 0. A comma item must be
+ * followed by another joint ("A, B, dan C"); after "dan" the list may end. */
+static size_t
+item_after(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
+{
+    size_t a = j + 1, b = a;
+    while (b < tl->n && b - a < ITEM_MAX_TOKENS && same_sent(tl, a, b) &&
+           name_word(r, tl, covered, b))
+        b++;
+    if (b == a || (b < tl->n && tl->v[b].kind == TOK_WORD && (tl->v[b].flags & TOK_F_CAP) &&
+                   same_sent(tl, a, b)))
+        return 0; /* nothing, or a longer run than a name */
+    if (joint_at(r, tl, j) == J_COMMA && (b >= tl->n || !joint_at(r, tl, b)))
+        return 0;
+    return b;
+}
+
+/* The item that ends right before the joint at J (a list leading to a person): its start,
+ * or SIZE_MAX. */
+static size_t
+item_before(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
+{
+    if (j == 0 || joint_at(r, tl, j) != J_WORD)
+        return SIZE_MAX; /* "Budi, Ketua ...": a comma before a person is an apposition */
+    size_t b = j, a = j;
+    while (a > 0 && b - a < ITEM_MAX_TOKENS && same_sent(tl, a - 1, j) &&
+           name_word(r, tl, covered, a - 1))
+        a--;
+    if (a == b || (a > 0 && tl->v[a - 1].kind == TOK_WORD && (tl->v[a - 1].flags & TOK_F_CAP) &&
+                   same_sent(tl, a - 1, j)))
+        return SIZE_MAX;
+    return a;
+}
+
+/* Where the titles right before token S begin ("Gubernur" of "Gubernur Darmaji"), or S. */
+static size_t
+title_start(const rules *r, const tok_list *tl, size_t s)
+{
+    size_t len;
+    while ((rules_classes_before(r, tl, s, R_TITLE, &len) & R_TITLE) && len)
+        s -= len;
+    return s;
+}
+
+idner_status
+coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+{
+    size_t n = tl->n, nc = cl->n;
+    if (n == 0 || nc == 0)
+        return IDNER_OK;
+    uint8_t *covered = calloc(n, 1);
+    if (!covered)
+        return IDNER_ERR_NOMEM;
+    for (size_t i = 0; i < nc; i++)
+        memset(covered + cl->v[i].tok_start, 1, cl->v[i].tok_end - cl->v[i].tok_start);
+    idner_status st = IDNER_OK;
+    for (size_t i = 0; i < nc && st == IDNER_OK; i++) {
+        const cand c = cl->v[i]; /* a copy: pushing may move the array */
+        if (c.type != IDNER_PER || (c.source == SRC_RULE && c.prio < 2))
+            continue; /* not from a weak guess (a list item itself) */
+        /* rightwards: "A, B, dan C" */
+        size_t j = c.tok_end, e;
+        while (st == IDNER_OK && j < n && same_sent(tl, c.tok_start, j) && joint_at(r, tl, j)) {
+            if (joint_at(r, tl, j) == J_COMMA && j + 1 < n && joint_at(r, tl, j + 1) == J_WORD)
+                j++; /* ", dan" */
+            if ((e = item_after(r, tl, covered, j)) == 0)
+                break;
+            st = push_person(cl, text, tl, j + 1, e, covered);
+            j = e;
+        }
+        /* leftwards: "Hidayat dan Airlangga Hartarto", "Tarsilo dan Gubernur Darmaji" */
+        size_t p = title_start(r, tl, c.tok_start);
+        if (p > 0 && st == IDNER_OK) {
+            size_t a = item_before(r, tl, covered, p - 1);
+            if (a != SIZE_MAX)
+                st = push_person(cl, text, tl, a, p - 1, covered);
+        }
+    }
+    free(covered);
+    if (st == IDNER_OK && cl->n != nc)
+        merge_select(cl);
+    return st;
+}
