@@ -63,7 +63,7 @@ typedef enum idner_type {
 } idner_type;
 
 #define IDNER_TYPE_BIT(t) (1u << (unsigned)(t))
-#define IDNER_TYPES_ALL 0u
+#define IDNER_TYPES_ALL   0u
 
 /* "PER", "ORG", ...; NULL for an unknown value. */
 IDNER_API const char *idner_type_name(idner_type type);
@@ -72,9 +72,9 @@ IDNER_API idner_type idner_type_from_name(const char *name);
 
 /* Stage switches, for idner_annotate_options.flags (ablation, SPEC-compatible output). */
 #define IDNER_NO_GAZETTEER 0x01u /* skip gazetteer lookups */
-#define IDNER_NO_DATES 0x02u     /* skip the date and time parsers */
-#define IDNER_NO_RULES 0x04u     /* skip the context rules */
-#define IDNER_NO_ALIAS 0x08u     /* skip document-level short forms and repeats */
+#define IDNER_NO_DATES     0x02u /* skip the date and time parsers */
+#define IDNER_NO_RULES     0x04u /* skip the context rules */
+#define IDNER_NO_ALIAS     0x08u /* skip document-level short forms and repeats */
 /* A convention switch: report a country only where it names a place ("di Jepang", "ke Iran",
  * "Jakarta, Indonesia"), not where it stands for a government, army or people ("militer
  * Iran", "Israel meluncurkan ..."), as the idner-news-2k corpus does. Without it every country
@@ -102,8 +102,8 @@ IDNER_API void idner_model_options_init(idner_model_options *opts);
 /* Loads a model. On success *OUT is the model, to be released with idner_model_free.
  * Errors: IDNER_ERR_DATA (missing or corrupt data, with the file named in err->message),
  * IDNER_ERR_IO, IDNER_ERR_NOMEM. */
-IDNER_API idner_status idner_model_new(const idner_model_options *opts,
-                                       idner_model **out /* OUT */, idner_error *err);
+IDNER_API idner_status idner_model_new(const idner_model_options *opts, idner_model **out /* OUT */,
+                                       idner_error *err);
 
 /* Releases a model; NULL is a harmless no-op. No idner_annotate may be running on it. */
 IDNER_API void idner_model_free(idner_model *model);

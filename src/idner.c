@@ -1,6 +1,7 @@
 /*
  * idner.c: the public entry points: model lifecycle and the annotate pipeline
- * (tokenize -> gazetteer -> dates -> rules -> merge -> alias -> result; SPEC.md is the output contract).
+ * (tokenize -> gazetteer -> dates -> rules -> merge -> alias -> result; SPEC.md is the output
+ * contract).
  */
 #include <limits.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /*
- * gazc: compiles gazetteer TSV lists (the .tsv files of data/gazetteer, format in data/README.md) into the
- * binary file the model maps at start-up (src/gaz/format.h). Run by the build; same input, same
- * bytes.
+ * gazc: compiles gazetteer TSV lists (the .tsv files of data/gazetteer, format in data/README.md)
+ * into the binary file the model maps at start-up (src/gaz/format.h). Run by the build; same input,
+ * same bytes.
  *
  *   gazc -o gazetteer.bin LIST.tsv...
  */

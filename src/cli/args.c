@@ -113,8 +113,9 @@ cli_parse_types(const char *list, uint32_t *out)
 }
 
 /* Options that take a value. */
-static const char *const value_opts[] = {"input",   "output",    "ref-date", "types", "data-dir",
-                                         "threads", "gazetteer", "exclude",  "countries", NULL};
+static const char *const value_opts[] = {"input",     "output",  "ref-date",  "types",
+                                         "data-dir",  "threads", "gazetteer", "exclude",
+                                         "countries", NULL};
 /* Options that take none. */
 static const char *const flag_opts[] = {"no-rules", "no-alias", "no-dates", "gazetteer-only",
                                         "help",     "version",  NULL};
@@ -253,4 +254,3 @@ cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd)
         return cli_usage_error("--threads works with --input jsonl --output jsonl");
     return -1;
 }
-

@@ -18,9 +18,9 @@
 #include "idner.h"
 #include "out/emit.h"
 
-#define EXIT_USAGE 1
+#define EXIT_USAGE    1
 #define EXIT_BAD_DOCS 3
-#define IO_BUFSIZE (1u << 20)
+#define IO_BUFSIZE    (1u << 20)
 
 enum in_fmt { IN_TEXT, IN_JSONL, IN_CONLL };
 enum out_fmt { OUT_JSONL, OUT_JSON, OUT_CONLL };
@@ -57,20 +57,20 @@ typedef struct cli {
     int doc_error;      /* exit 3 at the end */
     int id_null;        /* the current document's id is JSON null */
 
-    cli_buf text;    /* the current document (text and CoNLL input) */
-    cli_buf scratch; /* pretty output re-indentation */
+    cli_buf text;     /* the current document (text and CoNLL input) */
+    cli_buf scratch;  /* pretty output re-indentation */
     emit_buf compact; /* the JSON Lines writer's buffer */
-    cli_buf lines;   /* CoNLL: the raw lines of the current sentence */
-    conll_line *cl;  /* CoNLL: the token lines of the current sentence */
+    cli_buf lines;    /* CoNLL: the raw lines of the current sentence */
+    conll_line *cl;   /* CoNLL: the token lines of the current sentence */
     size_t n_cl, cap_cl;
-    size_t conll_runs; /* CoNLL: runs of non-blank lines seen (sentences as conll_score.py counts) */
+    size_t conll_runs; /* CoNLL: runs of non-blank lines (sentences, as conll_score.py counts) */
 
     /* CoNLL: when set, called for each sentence once its tags are set (c->cl[i].tag, "" for O;
      * all "" when it could not be annotated), before it is written. Setting stop ends the
      * reading (eval.c). */
-    unsigned threads;  /* --threads: workers for --input jsonl (1: none) */
-    buf *capture;      /* a worker's output goes here, not to out_f */
-    buf *errs;         /* a worker's messages go here, not to stderr */
+    unsigned threads; /* --threads: workers for --input jsonl (1: none) */
+    buf *capture;     /* a worker's output goes here, not to out_f */
+    buf *errs;        /* a worker's messages go here, not to stderr */
 
     void (*on_sentence)(struct cli *c, const char *shown);
     void *hook_arg;
@@ -100,10 +100,11 @@ int cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd);
  * a name is unknown. */
 int cli_parse_types(const char *list, uint32_t *out);
 /* "idner: MESSAGE" and a hint to --help on stderr; returns exit status 1. */
+int cli_usage_error(const char *fmt, ...)
 #if defined(__GNUC__)
-__attribute__((format(printf, 1, 2)))
+    __attribute__((format(printf, 1, 2)))
 #endif
-int cli_usage_error(const char *fmt, ...);
+    ;
 /* Prints "idner: out of memory" and exits 1. */
 void cli_die_nomem(void);
 

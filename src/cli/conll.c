@@ -66,8 +66,7 @@ conll_tag(cli *c, const idner_result *r)
         size_t last = k;
         while (last + 1 < c->n_cl && c->cl[last + 1].tok_off < e->byte_end)
             last++;
-        if (k >= c->n_cl ||
-            !punct_only(c->text.p, c->cl[k].tok_off, e->byte_start) ||
+        if (k >= c->n_cl || !punct_only(c->text.p, c->cl[k].tok_off, e->byte_start) ||
             !punct_only(c->text.p, e->byte_end, c->cl[last].tok_off + c->cl[last].tok_len))
             continue;
         for (t = k; t < c->n_cl && c->cl[t].tok_off < e->byte_end; t++) {

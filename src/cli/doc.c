@@ -115,8 +115,8 @@ cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const cha
     if (c->errs) {
         char text[600];
         int n = snprintf(text, sizeof text, "idner: %s:%zu: %s\n", file, line, msg);
-        if (n > 0 && buf_append(c->errs, text, (size_t)n < sizeof text ? (size_t)n
-                                                                         : sizeof text - 1) != 0)
+        if (n > 0 &&
+            buf_append(c->errs, text, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1) != 0)
             cli_die_nomem();
     } else {
         fprintf(stderr, "idner: %s:%zu: %s\n", file, line, msg);
@@ -256,4 +256,3 @@ cli_free(cli *c)
     free(c->excludes.v);
     free(c->files.v);
 }
-

@@ -65,10 +65,10 @@ typedef struct tag_map {
 static const struct {
     const char *from;
     int to;
-} default_map[] = {{"PERSON", IDNER_PER},      {"PLACE", IDNER_LOC},
-                   {"LOCATION", IDNER_LOC},    {"ORGANISATION", IDNER_ORG},
+} default_map[] = {{"PERSON", IDNER_PER},       {"PLACE", IDNER_LOC},
+                   {"LOCATION", IDNER_LOC},     {"ORGANISATION", IDNER_ORG},
                    {"ORGANIZATION", IDNER_ORG}, {"PPL", IDNER_PER},
-                   {"PLC", IDNER_LOC},         {"IND", IDNER_ORG}};
+                   {"PLC", IDNER_LOC},          {"IND", IDNER_ORG}};
 
 typedef struct span {
     size_t start, end; /* token indices, end exclusive */
@@ -306,8 +306,7 @@ print_error(const cli *c, const char *what, const span *s)
     const conll_line *first = &c->cl[s->start], *last = &c->cl[s->end - 1];
 
     printf("%s %s \"", what, idner_type_name((idner_type)s->type));
-    fwrite(c->text.p + first->tok_off, 1, last->tok_off + last->tok_len - first->tok_off,
-           stdout);
+    fwrite(c->text.p + first->tok_off, 1, last->tok_off + last->tok_len - first->tok_off, stdout);
     fputs("\" | ", stdout);
     fwrite(c->text.p, 1, c->text.n, stdout);
     putchar('\n');

@@ -269,7 +269,7 @@ typedef struct batch_line {
 } batch_line;
 
 typedef struct batch {
-    buf text;              /* the lines, one after another */
+    buf text; /* the lines, one after another */
     batch_line line[BATCH_LINES];
     size_t n;
     buf out[BATCH_LINES];  /* each line's output... */

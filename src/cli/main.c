@@ -113,7 +113,8 @@ main(int argc, char **argv)
         return status;
     }
     if (strcmp(argv[1], "annotate") != 0)
-        return cli_usage_error("unknown %s '%s'", argv[1][0] == '-' ? "option" : "command", argv[1]);
+        return cli_usage_error("unknown %s '%s'", argv[1][0] == '-' ? "option" : "command",
+                               argv[1]);
     status = cli_parse_args(&c, argc - 2, argv + 2, NULL);
     if (status < 0)
         status = run(&c);

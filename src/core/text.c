@@ -60,14 +60,16 @@ text_utf8_invalid_at(const char *str, size_t len)
 #define L CH_LETTER
 #define P CH_PUNCT
 const uint8_t text_ascii_class[128] = {
-    P, P, P, P, P, P, P, P, P, CH_SPACE, CH_NEWLINE, CH_NEWLINE, CH_NEWLINE, CH_NEWLINE, P, P,
-    P, P, P, P, P, P, P, P, P, P, P, P, P, P, P, P,
-    CH_SPACE, P, P, P, P, P, P, CH_APOS, P, P, P, P, P, CH_HYPHEN, P, P,
-    D, D, D, D, D, D, D, D, D, D, P, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
-    P, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
-    L, L, L, L, L, L, L, L, L, L, L, P, P, P, P, P,
+    P,          P, P, P, P, P, P,         P, P, CH_SPACE, CH_NEWLINE, CH_NEWLINE, CH_NEWLINE,
+    CH_NEWLINE, P, P, P, P, P, P,         P, P, P,        P,          P,          P,
+    P,          P, P, P, P, P, CH_SPACE,  P, P, P,        P,          P,          P,
+    CH_APOS,    P, P, P, P, P, CH_HYPHEN, P, P, D,        D,          D,          D,
+    D,          D, D, D, D, D, P,         P, P, P,        P,          P,          P,
+    L,          L, L, L, L, L, L,         L, L, L,        L,          L,          L,
+    L,          L, L, L, L, L, L,         L, L, L,        L,          L,          L,
+    P,          P, P, P, P, P, L,         L, L, L,        L,          L,          L,
+    L,          L, L, L, L, L, L,         L, L, L,        L,          L,          L,
+    L,          L, L, L, L, L, P,         P, P, P,        P,
 };
 #undef D
 #undef L
@@ -79,26 +81,42 @@ text_class_of(int32_t cp)
     if (cp >= 0 && cp < 128)
         return (enum text_class)text_ascii_class[cp];
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x02BB: case 0x00B4: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x00B4:
+    case 0x2032:
         return CH_APOS;
-    case 0x2010: case 0x2011:
+    case 0x2010:
+    case 0x2011:
         return CH_HYPHEN;
-    case 0x2028: case 0x2029: case 0x85:
+    case 0x2028:
+    case 0x2029:
+    case 0x85:
         return CH_NEWLINE;
-    case 0xFEFF: case 0x200B: /* BOM and zero-width space separate like spaces */
+    case 0xFEFF:
+    case 0x200B: /* BOM and zero-width space separate like spaces */
         return CH_SPACE;
     default:
         break;
     }
     switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
         return CH_LETTER;
-    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
         return CH_MARK;
     case UTF8PROC_CATEGORY_ZS:
         return CH_SPACE;
-    case UTF8PROC_CATEGORY_ZL: case UTF8PROC_CATEGORY_ZP:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
         return CH_NEWLINE;
     case UTF8PROC_CATEGORY_ND:
         return CH_LETTER; /* non-ASCII digits: part of words, never parsed as numbers */
@@ -141,14 +159,33 @@ static int32_t
 unify_punct(int32_t cp)
 {
     switch (cp) {
-    case 0x2018: case 0x2019: case 0x201B: case 0x02BC: case 0x02BB: case 0x00B4: case 0x2032:
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:
+    case 0x02BC:
+    case 0x02BB:
+    case 0x00B4:
+    case 0x2032:
         return '\'';
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x00AB:
+    case 0x00BB:
     case 0x2033:
         return '"';
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0x2015:
+    case 0x2212:
         return '-';
-    case 0x00A0: case 0x202F: case 0x2007:
+    case 0x00A0:
+    case 0x202F:
+    case 0x2007:
         return ' ';
     default:
         return cp;
@@ -188,7 +225,8 @@ text_key(const char *s, size_t n, char *out, size_t cap)
         utf8proc_int32_t buf[32];
         int last = 0;
         utf8proc_ssize_t m = utf8proc_decompose_char(
-            cp, buf, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE, &last);
+            cp, buf, 32, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | UTF8PROC_IGNORE,
+            &last);
         if (m < 0 || ncp + m > MAXCP)
             break;
         memcpy(cps + ncp, buf, (size_t)m * sizeof buf[0]);

@@ -16,11 +16,11 @@ enum text_class {
     CH_SPACE = 1, /* white space other than line breaks (incl. no-break space) */
     CH_NEWLINE,   /* \n, \r, U+2028, U+2029, \v, \f */
     CH_LETTER,
-    CH_MARK,      /* combining marks: part of the word they follow */
-    CH_DIGIT,     /* ASCII 0-9 */
-    CH_APOS,      /* ' and its curly variants */
-    CH_HYPHEN,    /* - and U+2010/U+2011 (en and em dashes are CH_PUNCT) */
-    CH_PUNCT      /* everything else */
+    CH_MARK,   /* combining marks: part of the word they follow */
+    CH_DIGIT,  /* ASCII 0-9 */
+    CH_APOS,   /* ' and its curly variants */
+    CH_HYPHEN, /* - and U+2010/U+2011 (en and em dashes are CH_PUNCT) */
+    CH_PUNCT   /* everything else */
 };
 
 /* Decodes the code point at S (valid UTF-8 with at least one byte); returns its length. */

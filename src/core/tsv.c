@@ -11,8 +11,7 @@
 #include "core/tsv.h"
 
 idner_status
-tsv_read(const char *path, tsv_line_fn fn, void *arg, idner_status open_error,
-         idner_error *err)
+tsv_read(const char *path, tsv_line_fn fn, void *arg, idner_status open_error, idner_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)

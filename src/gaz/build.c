@@ -137,8 +137,8 @@ intern(gaz_builder *b, const char *s, size_t n)
     return off;
 }
 
-static const char *const subtypes[] = {"country", "province", "city",   "regency", "district",
-                                       "village", "region",   "other"};
+static const char *const subtypes[] = {"country",  "province", "city",   "regency",
+                                       "district", "village",  "region", "other"};
 
 /* Places take the subtypes of SPEC.md section 3; organizations may carry a free lowercase
  * word ("party", "ministry"). */
@@ -430,9 +430,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         /* capitalized first tokens in the first filter, others in the second */
         size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : GAZ_FIRST_BITS / 8;
         first[filter + (e->first_bucket >> 3)] |= (uint8_t)(1u << (e->first_bucket & 7));
-        ents[i] = (gaz_entry){e->key,     e->surface,  e->canonical, e->id, e->subtype,
-                              e->iso,     e->source,   e->upper_mask, e->type, e->rank,
-                              e->flags,   e->ntok,     0};
+        ents[i] = (gaz_entry){e->key,    e->surface,    e->canonical, e->id,   e->subtype, e->iso,
+                              e->source, e->upper_mask, e->type,      e->rank, e->flags,   e->ntok,
+                              0};
     }
     for (size_t i = 0; i < b->np; i++) {
         gaz_slot *s = slot_for(slots, mask, b->prefix[i]);

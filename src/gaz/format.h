@@ -25,8 +25,8 @@
 
 #include <stdint.h>
 
-#define GAZ_MAGIC "IDNERGZ"
-#define GAZ_VERSION 2u
+#define GAZ_MAGIC      "IDNERGZ"
+#define GAZ_VERSION    2u
 #define GAZ_MAX_TOKENS 16
 #define GAZ_FIRST_BITS (1u << 20)
 
@@ -68,8 +68,8 @@ typedef struct gaz_slot {
 } gaz_slot;
 
 typedef struct gaz_entry {
-    uint32_t key;        /* normalized token keys joined by single spaces */
-    uint32_t surface;    /* as listed */
+    uint32_t key;     /* normalized token keys joined by single spaces */
+    uint32_t surface; /* as listed */
     uint32_t canonical;
     uint32_t id;
     uint32_t subtype;

@@ -36,7 +36,8 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     if (h->file_size != t->size || h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) ||
         h->slots_off % 8 || h->entries_off % 8 || slots_end > t->size || ents_end > t->size ||
         pool_end > t->size || h->pool_size == 0 || h->first_off % 8 ||
-        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > t->size || base[h->pool_off + h->pool_size - 1] != '\0')
+        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > t->size ||
+        base[h->pool_off + h->pool_size - 1] != '\0')
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (bad header)", what);
     t->hdr = h;
     t->slots = (const gaz_slot *)(base + h->slots_off);
@@ -191,8 +192,7 @@ gaz_close(gaz *g)
 static int
 is_excluded(const gaz *g, uint64_t h)
 {
-    return g->n_excluded &&
-           bsearch(&h, g->excluded, g->n_excluded, sizeof h, cmp_u64) != NULL;
+    return g->n_excluded && bsearch(&h, g->excluded, g->n_excluded, sizeof h, cmp_u64) != NULL;
 }
 
 /* Do tokens [i, i + e->ntok) hold the stored key? (Guards against 64-bit hash collisions.)

@@ -36,9 +36,9 @@ typedef struct gaz_table {
     const char *pool;
     const uint8_t *first; /* first-token filter */
     uint64_t mask;
-    void *mem;     /* what to release */
+    void *mem; /* what to release */
     size_t size;
-    int mapped;    /* mem is an mmap, else malloc'd */
+    int mapped; /* mem is an mmap, else malloc'd */
 } gaz_table;
 
 /* Maps the compiled file PATH and checks it; errors name the file. */
@@ -51,9 +51,9 @@ void gaz_table_close(gaz_table *t);
 const gaz_slot *gaz_table_find(const gaz_table *t, uint64_t h);
 
 typedef struct gaz {
-    gaz_table base;      /* bundled lists */
-    gaz_table user;      /* --gazetteer lists; hdr NULL when none; override base per surface */
-    uint64_t *excluded;  /* sorted phrase hashes of --exclude surfaces */
+    gaz_table base;     /* bundled lists */
+    gaz_table user;     /* --gazetteer lists; hdr NULL when none; override base per surface */
+    uint64_t *excluded; /* sorted phrase hashes of --exclude surfaces */
     size_t n_excluded;
 } gaz;
 

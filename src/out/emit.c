@@ -213,7 +213,8 @@ buf_entity(emit_buf *b, const idner_entity *e)
 {
     const char *type = idner_type_name(e->type);
     size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
-    if (PUT_LIT(b, "{\"type\":") || buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
+    if (PUT_LIT(b, "{\"type\":") ||
+        buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
         PUT_LIT(b, ",\"text\":") || buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
         PUT_LIT(b, ",\"start\":") || buf_size(b, e->start) || PUT_LIT(b, ",\"end\":") ||
         buf_size(b, e->end) || PUT_LIT(b, ",\"byte_start\":") || buf_size(b, e->byte_start) ||

@@ -11,12 +11,18 @@ static const char *
 source_name(uint8_t src)
 {
     switch (src) {
-    case SRC_GAZETTEER: return "gazetteer";
-    case SRC_DATE: return "date";
-    case SRC_RULE: return "rule";
-    case SRC_ALIAS: return "alias";
-    case SRC_USER: return "user";
-    default: return "unknown";
+    case SRC_GAZETTEER:
+        return "gazetteer";
+    case SRC_DATE:
+        return "date";
+    case SRC_RULE:
+        return "rule";
+    case SRC_ALIAS:
+        return "alias";
+    case SRC_USER:
+        return "user";
+    default:
+        return "unknown";
     }
 }
 
@@ -24,11 +30,16 @@ static const char *
 mod_name(uint8_t mod)
 {
     switch (mod) {
-    case MOD_START: return "START";
-    case MOD_MID: return "MID";
-    case MOD_END: return "END";
-    case MOD_APPROX: return "APPROX";
-    default: return NULL;
+    case MOD_START:
+        return "START";
+    case MOD_MID:
+        return "MID";
+    case MOD_END:
+        return "END";
+    case MOD_APPROX:
+        return "APPROX";
+    default:
+        return NULL;
     }
 }
 
@@ -101,8 +112,8 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
         e->source = source_name(c->source);
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            e->value = (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value,
-                                                                      strlen(c->value));
+            e->value =
+                (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value, strlen(c->value));
             e->mod = mod_name(c->mod);
             e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
         } else {

@@ -15,7 +15,7 @@ struct idner_result {
 };
 
 /* Builds a result from the selected candidates of TYPES (0: all). */
-idner_status result_build(const char *text, const tok_list *tl, const cand_list *c,
-                          uint32_t types, idner_result **out);
+idner_status result_build(const char *text, const tok_list *tl, const cand_list *c, uint32_t types,
+                          idner_result **out);
 
 #endif

@@ -16,10 +16,10 @@
 #include "rules/alias.h"
 
 typedef struct entry {
-    uint64_t key;      /* 0 = empty */
+    uint64_t key; /* 0 = empty */
     const char *canonical;
     uint32_t canonical_len;
-    int32_t prio;      /* strength of the evidence */
+    int32_t prio; /* strength of the evidence */
     uint8_t type;
     uint8_t ambiguous; /* two different names share this short form */
     uint8_t short_form;
@@ -89,10 +89,14 @@ static int32_t
 strength(const cand *c)
 {
     switch (c->source) {
-    case SRC_USER: return 6;
-    case SRC_GAZETTEER: return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
-    case SRC_RULE: return c->prio; /* 3: context evidence; 2: a name's shape; 1: a preposition */
-    default: return 0;
+    case SRC_USER:
+        return 6;
+    case SRC_GAZETTEER:
+        return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
+    case SRC_RULE:
+        return c->prio; /* 3: context evidence; 2: a name's shape; 1: a preposition */
+    default:
+        return 0;
     }
 }
 
@@ -220,8 +224,8 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
             continue;
         if (short_form_ok(r, tl, c->tok_start))
-            put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER,
-                text + c->byte_start, c->byte_end - c->byte_start, strength(c), 1);
+            put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER, text + c->byte_start,
+                c->byte_end - c->byte_start, strength(c), 1);
         if (short_form_ok(r, tl, c->tok_end - 1))
             put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
                 c->byte_end - c->byte_start, strength(c), 1);
@@ -234,8 +238,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         entry *e = slot(&t, phrase_key(tl, c->tok_start, c->tok_end));
         if (!e->key || e->ambiguous)
             continue;
-        if (e->type != c->type && e->prio >= 3 && e->prio > strength(c) &&
-            c->source != SRC_USER) {
+        if (e->type != c->type && e->prio >= 3 && e->prio > strength(c) && c->source != SRC_USER) {
             c->type = e->type;
             c->source = SRC_ALIAS;
             c->canonical = e->canonical;

@@ -32,10 +32,10 @@ country_keep_places(const rules *r, const tok_list *tl, cand_list *cl)
         int keep = !is_country(c);
         if (!keep && s > 0 && tl->v[s - 1].sent == tl->v[s].sent) {
             /* after a place word, in a list of places, or in parentheses: "Chan (Australia)" */
-            keep = (rules_classes_before(r, tl, s, 0, NULL) & (R_LOC_PREP | R_LOC_CONTEXT)) ||
-                   (rules_list_joint(r, tl, s - 1) && place_end == s - 1) ||
-                   (is_punct(tl, s - 1, '(') && c->tok_end < tl->n &&
-                    is_punct(tl, c->tok_end, ')'));
+            keep =
+                (rules_classes_before(r, tl, s, 0, NULL) & (R_LOC_PREP | R_LOC_CONTEXT)) ||
+                (rules_list_joint(r, tl, s - 1) && place_end == s - 1) ||
+                (is_punct(tl, s - 1, '(') && c->tok_end < tl->n && is_punct(tl, c->tok_end, ')'));
         }
         if (keep) {
             place_end = c->tok_end;

@@ -49,12 +49,22 @@ static const struct {
     const char *name;
     uint32_t bit;
 } class_names[] = {
-    {"title", R_TITLE},         {"say", R_SAY},           {"say_after", R_SAY_AFTER},
-    {"org_head", R_ORG_HEAD},   {"org_suffix", R_ORG_SUFFIX}, {"loc_head", R_LOC_HEAD},
-    {"loc_prep", R_LOC_PREP},   {"per_prep", R_PER_PREP}, {"stop", R_STOP},
-    {"connector", R_CONNECTOR}, {"compass", R_COMPASS}, {"number", R_NUMBER_WORD},
-    {"loc_context", R_LOC_CONTEXT}, {"org_before", R_ORG_BEFORE},
-    {"predicate", R_PREDICATE}, {"joint", R_JOINT},
+    {"title", R_TITLE},
+    {"say", R_SAY},
+    {"say_after", R_SAY_AFTER},
+    {"org_head", R_ORG_HEAD},
+    {"org_suffix", R_ORG_SUFFIX},
+    {"loc_head", R_LOC_HEAD},
+    {"loc_prep", R_LOC_PREP},
+    {"per_prep", R_PER_PREP},
+    {"stop", R_STOP},
+    {"connector", R_CONNECTOR},
+    {"compass", R_COMPASS},
+    {"number", R_NUMBER_WORD},
+    {"loc_context", R_LOC_CONTEXT},
+    {"org_before", R_ORG_BEFORE},
+    {"predicate", R_PREDICATE},
+    {"joint", R_JOINT},
 };
 
 static int
@@ -102,7 +112,6 @@ push_trigger(rules *r, trigger t)
     r->trig[r->ntrig++] = t;
     return 0;
 }
-
 
 /* Reads the table NAME of folder DIR through FN. */
 static idner_status
@@ -321,12 +330,12 @@ typedef struct ctx {
     const char *text;
     const tok_list *tl;
     cand_list *cl;
-    int32_t *best;   /* per token: the longest gazetteer candidate starting there, or -1 */
-    uint8_t *dated;  /* per token: inside a date or time candidate */
-    uint32_t *trig;  /* per token: trigger classes of the phrase starting there */
-    uint8_t *tlen;   /* its length in tokens */
-    int headline;    /* the current sentence is in title case: capitals say nothing */
-    int carry_title; /* the last run ended in a title and a comma... */
+    int32_t *best;     /* per token: the longest gazetteer candidate starting there, or -1 */
+    uint8_t *dated;    /* per token: inside a date or time candidate */
+    uint32_t *trig;    /* per token: trigger classes of the phrase starting there */
+    uint8_t *tlen;     /* its length in tokens */
+    int headline;      /* the current sentence is in title case: capitals say nothing */
+    int carry_title;   /* the last run ended in a title and a comma... */
     size_t carry_from; /* ...at this token */
 } ctx;
 
@@ -480,10 +489,10 @@ set_carry(ctx *c, size_t a, size_t b, int title)
 
 /* What a run knows while it is read left to right. */
 typedef struct run {
-    size_t a, b;  /* the run: tokens [a, b) */
-    long before;  /* the token before it in its sentence, or -1 */
-    int title;    /* a title waits for its person */
-    int say;      /* a reporting word waits for its speaker */
+    size_t a, b; /* the run: tokens [a, b) */
+    long before; /* the token before it in its sentence, or -1 */
+    int title;   /* a title waits for its person */
+    int say;     /* a reporting word waits for its speaker */
 } run;
 
 /* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even where a place
@@ -535,8 +544,8 @@ listed(ctx *c, run *r, size_t p, int32_t g)
             return 0;
         ge += tlen_at(c, ge);
     }
-    if (gtype == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) &&
-        c->best[ge] >= 0 && c->cl->v[c->best[ge]].type == IDNER_LOC) {
+    if (gtype == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) && c->best[ge] >= 0 &&
+        c->cl->v[c->best[ge]].type == IDNER_LOC) {
         /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
         size_t e = c->cl->v[c->best[ge]].tok_end;
         return emit(c, p, e, IDNER_ORG, 3) ? 0 : e;
@@ -576,8 +585,7 @@ subject_of_verb(const ctx *c, size_t u)
 /* Capitalized words [P, U) that no list knows: labeled only with evidence. Sets *END (the
  * entity's end, when a suffix joins it) and *PRIO; returns the type, or 0. */
 static idner_type
-unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size_t *end,
-              int *prio)
+unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size_t *end, int *prio)
 {
     const tok_list *tl = c->tl;
     const tok *t = &tl->v[p];
@@ -663,9 +671,9 @@ process_run(ctx *c, size_t a, size_t b)
             continue;
         }
         int32_t g = c->best[p];
-        int sentence_first = (t->flags & TOK_F_SENT_START) ||
-                             (p > 0 && (tl->v[p - 1].flags & TOK_F_SENT_START) &&
-                              tl->v[p - 1].kind == TOK_PUNCT);
+        int sentence_first =
+            (t->flags & TOK_F_SENT_START) ||
+            (p > 0 && (tl->v[p - 1].flags & TOK_F_SENT_START) && tl->v[p - 1].kind == TOK_PUNCT);
         if (g >= 0) {
             const cand *gc = &c->cl->v[g];
             /* a dbpedia name that is an ordinary word opening the sentence */
@@ -792,9 +800,8 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
                        tl->v[j + 1].kind == TOK_PUNCT && tok_key(tl, &tl->v[j + 1])[0] == '-' &&
                        !(tl->v[j + 1].flags & TOK_F_SPACE_BEFORE) && is_capword(&c, j + 2)) {
                 j += 2; /* al-Assad */
-            } else if (t->kind == TOK_PUNCT && tl->v[j].key_len == 1 &&
-                       tok_key(tl, t)[0] == '-' && !(t->flags & TOK_F_SPACE_BEFORE) &&
-                       j + 1 < n && is_capword(&c, j + 1) &&
+            } else if (t->kind == TOK_PUNCT && tl->v[j].key_len == 1 && tok_key(tl, t)[0] == '-' &&
+                       !(t->flags & TOK_F_SPACE_BEFORE) && j + 1 < n && is_capword(&c, j + 1) &&
                        !(tl->v[j + 1].flags & TOK_F_SPACE_BEFORE)) {
                 j++;
             } else if ((t->flags & TOK_F_ALLDIGIT) && j + 1 < n && is_capword(&c, j + 1)) {

@@ -76,12 +76,12 @@ word_is(const scan *sc, size_t a, size_t b, const char *w)
 
 /* Abbreviations that keep their period (lowercase, sorted for bsearch). */
 static const char *const abbrevs[] = {
-    "adm", "agt", "ags", "agu", "agust", "apr", "bpk", "br", "brigjen", "capt", "cq", "des",
-    "dkk", "dll", "dr", "dra", "drg", "drs", "dsb", "dst", "feb", "gg", "hj", "hlm", "ir",
-    "jan", "jend", "jl", "jln", "jul", "jun", "kab", "kapt", "kec", "kel", "kol", "komjen",
-    "kompol", "letjen", "lt", "mar", "mayjen", "mr", "mrs", "ms", "nn", "no", "nov", "ny",
-    "okt", "pdt", "prof", "prov", "rp", "sdr", "sdri", "sep", "sept", "st", "tbk", "telp",
-    "tgl", "tn", "ust", "vs", "yth",
+    "adm",  "agt", "ags",  "agu",    "agust",  "apr",    "bpk", "br",   "brigjen", "capt", "cq",
+    "des",  "dkk", "dll",  "dr",     "dra",    "drg",    "drs", "dsb",  "dst",     "feb",  "gg",
+    "hj",   "hlm", "ir",   "jan",    "jend",   "jl",     "jln", "jul",  "jun",     "kab",  "kapt",
+    "kec",  "kel", "kol",  "komjen", "kompol", "letjen", "lt",  "mar",  "mayjen",  "mr",   "mrs",
+    "ms",   "nn",  "no",   "nov",    "ny",     "okt",    "pdt", "prof", "prov",    "rp",   "sdr",
+    "sdri", "sep", "sept", "st",     "tbk",    "telp",   "tgl", "tn",   "ust",     "vs",   "yth",
 };
 
 static int
@@ -103,13 +103,13 @@ is_abbrev(const scan *sc, size_t a, size_t b)
     }
     w[b - a] = '\0';
     const char *key = w;
-    return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0], sizeof abbrevs[0],
-                   cmp_str) != NULL;
+    return bsearch(&key, abbrevs, sizeof abbrevs / sizeof abbrevs[0], sizeof abbrevs[0], cmp_str) !=
+           NULL;
 }
 
-static const char *const tlds[] = {"ac", "asia", "biz", "co", "com", "edu", "go", "gov",
-                                   "id", "info", "io", "my", "net", "news", "or", "org",
-                                   "sch", "tv", "uk", "web"};
+static const char *const tlds[] = {"ac",  "asia", "biz",  "co", "com", "edu", "go",
+                                   "gov", "id",   "info", "io", "my",  "net", "news",
+                                   "or",  "org",  "sch",  "tv", "uk",  "web"};
 
 static int
 is_tld(const scan *sc, size_t a, size_t b)
@@ -266,8 +266,7 @@ scan_number(const scan *sc, size_t i, uint8_t *kind)
         }
     }
     for (;;) {
-        if (j + 1 < sc->len && (sc->s[j] == '.' || sc->s[j] == ',') &&
-            is_ascii_digit(sc, j + 1)) {
+        if (j + 1 < sc->len && (sc->s[j] == '.' || sc->s[j] == ',') && is_ascii_digit(sc, j + 1)) {
             j++;
             while (is_ascii_digit(sc, j))
                 j++;
@@ -589,8 +588,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
     tl->n = 0;
     tl->keys_len = 0;
     size_t i = 0, cp = 0;
-    uint32_t pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START |
-                       TOK_F_SPACE_BEFORE;
+    uint32_t pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
     int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     int has_at = memchr(text, '@', len) != NULL;
@@ -659,7 +657,8 @@ tok_run(tok_list *tl, const char *text, size_t len)
         t->key_off = (uint32_t)tl->keys_len;
         size_t klen;
         int shaped = kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_HASHTAG;
-        if (ascii_token(sc.s + i, blen, tl->keys + tl->keys_len, &t->hash, shaped ? &flags : NULL)) {
+        if (ascii_token(sc.s + i, blen, tl->keys + tl->keys_len, &t->hash,
+                        shaped ? &flags : NULL)) {
             /* one pass: key, hash and shape (most tokens of Indonesian text) */
             klen = blen;
             cp += blen;

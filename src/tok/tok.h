@@ -14,31 +14,31 @@
 #include "idner.h"
 
 enum tok_kind {
-    TOK_WORD = 1,    /* letters (maybe with digits, apostrophes, inner hyphens of reduplication) */
-    TOK_NUMBER,      /* 10.000 9,2 1,30% Rp9,2 2024 10.30 */
-    TOK_DATEDIGITS,  /* 3/11/2024 28/10 2024-11-03 (digit groups joined by / or -) */
-    TOK_PUNCT,       /* one punctuation character (or "..." ) */
-    TOK_URL,         /* http://..., www...., suara.com */
+    TOK_WORD = 1,   /* letters (maybe with digits, apostrophes, inner hyphens of reduplication) */
+    TOK_NUMBER,     /* 10.000 9,2 1,30% Rp9,2 2024 10.30 */
+    TOK_DATEDIGITS, /* 3/11/2024 28/10 2024-11-03 (digit groups joined by / or -) */
+    TOK_PUNCT,      /* one punctuation character (or "..." ) */
+    TOK_URL,        /* http://..., www...., suara.com */
     TOK_EMAIL,
-    TOK_HASHTAG,     /* #... and @... */
-    TOK_SYMBOL       /* anything else: emoji, currency signs, ... */
+    TOK_HASHTAG, /* #... and @... */
+    TOK_SYMBOL   /* anything else: emoji, currency signs, ... */
 };
 
 enum tok_flag {
-    TOK_F_CAP = 1u << 0,        /* first letter is upper case */
-    TOK_F_ALLCAPS = 1u << 1,    /* every letter upper case, and at least two letters */
-    TOK_F_LOWER = 1u << 2,      /* first letter is lower case */
-    TOK_F_DIGIT = 1u << 3,      /* contains a digit */
-    TOK_F_ALLDIGIT = 1u << 4,   /* only ASCII digits */
-    TOK_F_SENT_START = 1u << 5, /* first token of a sentence */
-    TOK_F_PARA_START = 1u << 6, /* first token after a blank line (or of the text) */
+    TOK_F_CAP = 1u << 0,          /* first letter is upper case */
+    TOK_F_ALLCAPS = 1u << 1,      /* every letter upper case, and at least two letters */
+    TOK_F_LOWER = 1u << 2,        /* first letter is lower case */
+    TOK_F_DIGIT = 1u << 3,        /* contains a digit */
+    TOK_F_ALLDIGIT = 1u << 4,     /* only ASCII digits */
+    TOK_F_SENT_START = 1u << 5,   /* first token of a sentence */
+    TOK_F_PARA_START = 1u << 6,   /* first token after a blank line (or of the text) */
     TOK_F_SPACE_BEFORE = 1u << 7, /* white space (or text start) directly before */
-    TOK_F_ABBREV = 1u << 8,     /* ends with a period that is part of it: Dr. Jl. H. dll. */
-    TOK_F_REDUP = 1u << 9,      /* hyphenated reduplication: negara-negara, isu-isu */
-    TOK_F_CLITIC = 1u << 10,    /* ends in -nya, -lah or -kah; stem_len is the stem's key */
-    TOK_F_ORDINAL = 1u << 11,   /* ke-21 */
-    TOK_F_SENT_END = 1u << 12,  /* last token of a sentence */
-    TOK_F_LINE_START = 1u << 13 /* first token on its line */
+    TOK_F_ABBREV = 1u << 8,       /* ends with a period that is part of it: Dr. Jl. H. dll. */
+    TOK_F_REDUP = 1u << 9,        /* hyphenated reduplication: negara-negara, isu-isu */
+    TOK_F_CLITIC = 1u << 10,      /* ends in -nya, -lah or -kah; stem_len is the stem's key */
+    TOK_F_ORDINAL = 1u << 11,     /* ke-21 */
+    TOK_F_SENT_END = 1u << 12,    /* last token of a sentence */
+    TOK_F_LINE_START = 1u << 13   /* first token on its line */
 };
 
 /* 48 bytes: every stage walks the token array, so its size is its speed. */
@@ -48,11 +48,11 @@ typedef struct tok {
     uint32_t cp_start, cp_end;     /* the same in code points */
     uint32_t key_off;              /* normalized key: list->keys + key_off, key_len bytes */
     uint16_t key_len;
-    uint16_t stem_len;             /* with TOK_F_CLITIC: length of the stem's key, else 0 */
-    uint32_t flags;                /* enum tok_flag */
-    uint32_t sent;                 /* sentence index, from 0 */
-    uint32_t para : 24;            /* paragraph index, from 0 (saturates) */
-    uint32_t kind : 8;             /* enum tok_kind */
+    uint16_t stem_len;  /* with TOK_F_CLITIC: length of the stem's key, else 0 */
+    uint32_t flags;     /* enum tok_flag */
+    uint32_t sent;      /* sentence index, from 0 */
+    uint32_t para : 24; /* paragraph index, from 0 (saturates) */
+    uint32_t kind : 8;  /* enum tok_kind */
 } tok;
 
 typedef struct tok_list {

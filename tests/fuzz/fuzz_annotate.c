@@ -47,7 +47,7 @@ static const uint32_t stage_flags[4] = {IDNER_NO_RULES, IDNER_NO_ALIAS, IDNER_NO
 
 #define FAIL(...)                                                                                  \
     do {                                                                                           \
-        fprintf(stderr, "fuzz_annotate: invariant violated: " __VA_ARGS__);                       \
+        fprintf(stderr, "fuzz_annotate: invariant violated: " __VA_ARGS__);                        \
         fputc('\n', stderr);                                                                       \
         abort();                                                                                   \
     } while (0)
@@ -121,8 +121,8 @@ check_entities(const idner_result *r, const uint8_t *doc, size_t len, uint32_t t
             FAIL("entity %zu: type %s outside the mask 0x%x", i, idner_type_name(e->type),
                  (unsigned)types);
         if (!(e->byte_start < e->byte_end && e->byte_end <= len))
-            FAIL("entity %zu: bytes [%zu, %zu) in a document of %zu", i, e->byte_start,
-                 e->byte_end, len);
+            FAIL("entity %zu: bytes [%zu, %zu) in a document of %zu", i, e->byte_start, e->byte_end,
+                 len);
         if (!boundary(doc, len, e->byte_start) || !boundary(doc, len, e->byte_end))
             FAIL("entity %zu: bytes [%zu, %zu) not on UTF-8 boundaries", i, e->byte_start,
                  e->byte_end);

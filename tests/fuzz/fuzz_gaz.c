@@ -25,7 +25,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FILTERS_SIZE (2 * GAZ_FIRST_BITS / 8)
+#define FILTERS_SIZE  (2 * GAZ_FIRST_BITS / 8)
 #define POOL_TEXT_MAX 16384
 
 /* Names of tests/data/gaz_fixture.tsv (the seeds) and of the bundled lists, in their cases. */

@@ -132,6 +132,7 @@ main(int argc, char **argv)
         }
         free(names);
     }
-    fprintf(stderr, "%s: %zu inputs replayed%s\n", argv[0], count, failed ? ", some unreadable" : "");
+    fprintf(stderr, "%s: %zu inputs replayed%s\n", argv[0], count,
+            failed ? ", some unreadable" : "");
     return failed;
 }

@@ -137,8 +137,7 @@ test_errors(void)
 {
     gaz_builder *b = gaz_builder_new();
     idner_error err = {0};
-    CHECK(gaz_builder_add_file(b, TEST_DATA "/gaz_bad.tsv", GAZ_RANK_USER, &err) ==
-          IDNER_ERR_DATA);
+    CHECK(gaz_builder_add_file(b, TEST_DATA "/gaz_bad.tsv", GAZ_RANK_USER, &err) == IDNER_ERR_DATA);
     CHECK(strstr(err.message, "gaz_bad.tsv:2:") != NULL);
     CHECK(gaz_builder_add_file(b, TEST_DATA "/no-such-file.tsv", GAZ_RANK_USER, &err) ==
           IDNER_ERR_IO);
@@ -179,13 +178,12 @@ test_countries(void)
         {"Tim dari Britania Raya dan Belanda.", "Britania Raya", NULL, "GB"},
         {"Tim dari Britania Raya dan Belanda.", "Belanda", "Belanda", "NL"},
         {"Warga UEA berlibur.", "UEA", NULL, "AE"},
-        {"Delegasi Republik Rakyat Demokratik Korea hadir.",
-         "Republik Rakyat Demokratik Korea", "Korea Utara", "KP"},
+        {"Delegasi Republik Rakyat Demokratik Korea hadir.", "Republik Rakyat Demokratik Korea",
+         "Korea Utara", "KP"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         idner_result *r = NULL;
-        CHECK(idner_annotate(m, cases[i].text, strlen(cases[i].text), NULL, &r, &err) ==
-              IDNER_OK);
+        CHECK(idner_annotate(m, cases[i].text, strlen(cases[i].text), NULL, &r, &err) == IDNER_OK);
         const idner_entity *hit = NULL;
         for (size_t k = 0; k < idner_result_count(r); k++) {
             const idner_entity *e = idner_result_get(r, k);

@@ -79,8 +79,8 @@ locate(const char *text, const char *span, int nth)
 /* Expects an entity on exactly the N-th occurrence of SPAN in TEXT (annotated with FLAGS), of
  * TYPE, from SOURCE (NULL: any) and with CANONICAL (NULL: not checked). */
 static void
-expect_at(int line, const char *text, uint32_t flags, const char *span, int nth,
-          idner_type type, const char *source, const char *canonical)
+expect_at(int line, const char *text, uint32_t flags, const char *span, int nth, idner_type type,
+          const char *source, const char *canonical)
 {
     long at = locate(text, span, nth);
     if (at < 0) {
@@ -98,15 +98,17 @@ expect_at(int line, const char *text, uint32_t flags, const char *span, int nth,
         if (e->byte_start == bs && e->byte_end == be)
             hit = e;
     }
-    int ok = hit && hit->type == type && (!source || (hit->source && !strcmp(hit->source, source))) &&
+    int ok = hit && hit->type == type &&
+             (!source || (hit->source && !strcmp(hit->source, source))) &&
              (!canonical || (hit->canonical && !strcmp(hit->canonical, canonical))) &&
              hit->start == cp_count(text, bs) && hit->end == cp_count(text, be) &&
              !strcmp(hit->text, span);
     CHECK(ok);
     if (!ok) {
-        fprintf(stderr, "test_rules.c:%d: want %s \"%s\" (source %s, canonical %s) in\n  %s\n  got:",
-                line, idner_type_name(type), span, source ? source : "*",
-                canonical ? canonical : "*", text);
+        fprintf(stderr,
+                "test_rules.c:%d: want %s \"%s\" (source %s, canonical %s) in\n  %s\n  got:", line,
+                idner_type_name(type), span, source ? source : "*", canonical ? canonical : "*",
+                text);
         for (size_t i = 0; i < idner_result_count(r); i++) {
             const idner_entity *e = idner_result_get(r, i);
             fprintf(stderr, " [%s \"%s\" %zu-%zu %s%s%s]", idner_type_name(e->type), e->text,
@@ -148,28 +150,28 @@ expect_none(int line, const char *text, uint32_t flags, const char *span, idner_
     idner_result_free(r);
 }
 
-#define EXPECT(text, span, type, source, canon)                                               \
+#define EXPECT(text, span, type, source, canon)                                                    \
     expect_at(__LINE__, text, 0, span, 1, type, source, canon)
-#define EXPECT_NTH(text, span, nth, type, source, canon)                                      \
+#define EXPECT_NTH(text, span, nth, type, source, canon)                                           \
     expect_at(__LINE__, text, 0, span, nth, type, source, canon)
-#define EXPECT_F(text, flags, span, type, source, canon)                                      \
+#define EXPECT_F(text, flags, span, type, source, canon)                                           \
     expect_at(__LINE__, text, flags, span, 1, type, source, canon)
-#define NONE(text, span) expect_none(__LINE__, text, 0, span, 0, 0)
-#define NONE_T(text, span, type) expect_none(__LINE__, text, 0, span, type, 0)
-#define NONE_F(text, flags, span) expect_none(__LINE__, text, flags, span, 0, 0)
+#define NONE(text, span)               expect_none(__LINE__, text, 0, span, 0, 0)
+#define NONE_T(text, span, type)       expect_none(__LINE__, text, 0, span, type, 0)
+#define NONE_F(text, flags, span)      expect_none(__LINE__, text, flags, span, 0, 0)
 #define NOT_EXACT_F(text, flags, span) expect_none(__LINE__, text, flags, span, 0, 1)
 
-#define PER IDNER_PER
-#define ORG IDNER_ORG
-#define LOC IDNER_LOC
+#define PER  IDNER_PER
+#define ORG  IDNER_ORG
+#define LOC  IDNER_LOC
 #define DATE IDNER_DATE
 
 /* A rule entity that the same sentence without rules does not give (a list may know a part of
  * it, "Sukamaju" in "Polres Sukamaju", but not the whole span). */
-#define RULE(text, span, type)                                                                \
-    do {                                                                                      \
-        EXPECT(text, span, type, "rule", span);                                               \
-        NOT_EXACT_F(text, IDNER_NO_RULES, span);                                              \
+#define RULE(text, span, type)                                                                     \
+    do {                                                                                           \
+        EXPECT(text, span, type, "rule", span);                                                    \
+        NOT_EXACT_F(text, IDNER_NO_RULES, span);                                                   \
     } while (0)
 
 static void
@@ -186,16 +188,15 @@ test_titles(void)
     s = "Kapolda Hadiyatno Wirasena menggelar jumpa pers di markas.";
     RULE(s, "Hadiyatno Wirasena", PER);
     NONE(s, "Kapolda");
-    RULE("Brigjen Wiraswasto Hendrapati memimpin upacara di markas.", "Wiraswasto Hendrapati",
-         PER);
+    RULE("Brigjen Wiraswasto Hendrapati memimpin upacara di markas.", "Wiraswasto Hendrapati", PER);
     s = "Seminar itu dibuka oleh Dr. Lestyani Kurniadewi dari kampus setempat.";
     RULE(s, "Lestyani Kurniadewi", PER);
     NONE(s, "Dr.");
     s = "Prof. Haryoto Gandakusuma menyampaikan kuliah umum di aula.";
     RULE(s, "Haryoto Gandakusuma", PER);
     NONE(s, "Prof.");
-    RULE("Rombongan itu dipimpin H. Sarwono Tjakradipura dari pesantren.",
-         "Sarwono Tjakradipura", PER);
+    RULE("Rombongan itu dipimpin H. Sarwono Tjakradipura dari pesantren.", "Sarwono Tjakradipura",
+         PER);
     RULE("Pak Tarjono Sumowiryo sudah bekerja di sawah sejak pagi.", "Tarjono Sumowiryo", PER);
     RULE("Bu Sulastri Wedyaningsih membuka warung makan kecil di ujung gang.",
          "Sulastri Wedyaningsih", PER);
@@ -242,8 +243,8 @@ static void
 test_org_heads(void)
 {
     const char *s;
-    RULE("Para kader Partai Gema Sejahtera berkumpul di alun-alun kota.",
-         "Partai Gema Sejahtera", ORG);
+    RULE("Para kader Partai Gema Sejahtera berkumpul di alun-alun kota.", "Partai Gema Sejahtera",
+         ORG);
     /* the ministry of a country is one ORG, the country inside it */
     s = "Pejabat Kementerian Perindustrian Rusia datang ke pabrik itu.";
     EXPECT(s, "Kementerian Perindustrian Rusia", ORG, "rule", NULL);
@@ -277,14 +278,13 @@ static void
 test_place_heads(void)
 {
     const char *s;
-    RULE("Warga Kabupaten Lembah Sirangkat mengeluhkan jalan rusak.",
-         "Kabupaten Lembah Sirangkat", LOC);
-    RULE("Ia lahir di Kota Tanjung Karsa pada masa perang.", "Kota Tanjung Karsa", LOC);
-    RULE("Kantor itu terletak di Jalan Sumbersari Wetan nomor sepuluh.",
-         "Jalan Sumbersari Wetan", LOC);
-    RULE("Para nelayan berlayar ke Pulau Karangsela setiap pagi.", "Pulau Karangsela", LOC);
-    RULE("Pendaki berhasil mencapai puncak Gunung Watugede kemarin sore.", "Gunung Watugede",
+    RULE("Warga Kabupaten Lembah Sirangkat mengeluhkan jalan rusak.", "Kabupaten Lembah Sirangkat",
          LOC);
+    RULE("Ia lahir di Kota Tanjung Karsa pada masa perang.", "Kota Tanjung Karsa", LOC);
+    RULE("Kantor itu terletak di Jalan Sumbersari Wetan nomor sepuluh.", "Jalan Sumbersari Wetan",
+         LOC);
+    RULE("Para nelayan berlayar ke Pulau Karangsela setiap pagi.", "Pulau Karangsela", LOC);
+    RULE("Pendaki berhasil mencapai puncak Gunung Watugede kemarin sore.", "Gunung Watugede", LOC);
     RULE("Banjir melanda bantaran Sungai Cikarawang setelah hujan deras.", "Sungai Cikarawang",
          LOC);
     RULE("Warga Desa Wanasirna menanam padi bersama para mahasiswa.", "Desa Wanasirna", LOC);
@@ -373,8 +373,7 @@ test_compass(void)
     const char *s;
     EXPECT("Para pedagang dari Jakarta Pusat datang ke pasar itu.", "Jakarta Pusat", LOC, NULL,
            NULL);
-    EXPECT("Bencana itu melanda wilayah Jawa Timur bagian selatan.", "Jawa Timur", LOC, NULL,
-           NULL);
+    EXPECT("Bencana itu melanda wilayah Jawa Timur bagian selatan.", "Jawa Timur", LOC, NULL, NULL);
     /* a listed place and a compass word: one place */
     s = "Warga Gaza Utara mengungsi ke selatan sejak pekan lalu.";
     EXPECT(s, "Gaza Utara", LOC, NULL, NULL);
@@ -467,12 +466,12 @@ test_regressions(void)
     NONE("Pembangunan jembatan itu, kata Kapolres, sudah selesai sejak lama.", "Kapolres");
     NONE("Pembangunan jembatan itu, kata Gubernur, sudah selesai sejak lama.", "Gubernur");
     /* a sentence-initial reporting word: "Menurut X, ...", "Kata X, ..." */
-    RULE("Menurut Lestyani Kurniadewi, harga beras naik sejak awal bulan.",
-         "Lestyani Kurniadewi", PER);
+    RULE("Menurut Lestyani Kurniadewi, harga beras naik sejak awal bulan.", "Lestyani Kurniadewi",
+         PER);
     RULE("Kata Sutarno Wibisana, jembatan itu akan segera diperbaiki.", "Sutarno Wibisana", PER);
     /* organization suffixes */
-    RULE("Laba bersih Wirakarsa Jayatama Tbk melonjak pada tahun ini.",
-         "Wirakarsa Jayatama Tbk", ORG);
+    RULE("Laba bersih Wirakarsa Jayatama Tbk melonjak pada tahun ini.", "Wirakarsa Jayatama Tbk",
+         ORG);
     RULE("Saham Wirakarsa Jayatama Group melonjak pada tahun ini.", "Wirakarsa Jayatama Group",
          ORG);
     /* a club with its suffix after a title is not the person; the name after the comma is */

@@ -11,7 +11,7 @@
 #include "idner.h"
 
 #define THREADS 4
-#define ROUNDS 40
+#define ROUNDS  40
 
 static const char *const docs[] = {
     "Menteri Luar Negeri Korea Selatan, Park Jin, bertemu Presiden Prabowo Subianto di Jakarta, "
@@ -20,7 +20,8 @@ static const char *const docs[] = {
     "mulai surut pada Selasa pagi.",
     "Komisi Pemberantasan Korupsi (KPK) memeriksa pejabat Kementerian Keuangan. KPK menyebut "
     "kerugian negara mencapai Rp2,5 miliar pada tahun lalu.",
-    "Tim nasional Indonesia bertanding melawan Jepang di Stadion Utama Gelora Bung Karno pada 18-19 "
+    "Tim nasional Indonesia bertanding melawan Jepang di Stadion Utama Gelora Bung Karno pada "
+    "18-19 "
     "Desember 2024.",
     "",
     "Harga beras naik 1,30% dibanding pekan lalu, ujar Kepala BPS Amalia Adininggar.",

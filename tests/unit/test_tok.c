@@ -51,10 +51,10 @@ expect_tokens(const char *s, const char *const *want, size_t n)
         CHECK_STR(text_of(i), want[i]);
 }
 
-#define EXPECT(s, ...)                                                                        \
-    do {                                                                                      \
-        static const char *const w_[] = {__VA_ARGS__};                                        \
-        expect_tokens(s, w_, sizeof w_ / sizeof w_[0]);                                       \
+#define EXPECT(s, ...)                                                                             \
+    do {                                                                                           \
+        static const char *const w_[] = {__VA_ARGS__};                                             \
+        expect_tokens(s, w_, sizeof w_ / sizeof w_[0]);                                            \
     } while (0)
 
 int
@@ -77,21 +77,21 @@ main(void)
     EXPECT("Korea Utara-Rusia meluncurkan Hwasong-19 pada abad ke-21.", "Korea", "Utara", "-",
            "Rusia", "meluncurkan", "Hwasong", "-", "19", "pada", "abad", "ke-21", ".");
     CHECK(tl.v[10].flags & TOK_F_ORDINAL);
-    EXPECT("Menlu Choe Son-hui bertemu Kim Jong-un.", "Menlu", "Choe", "Son-hui", "bertemu",
-           "Kim", "Jong-un", ".");
+    EXPECT("Menlu Choe Son-hui bertemu Kim Jong-un.", "Menlu", "Choe", "Son-hui", "bertemu", "Kim",
+           "Jong-un", ".");
     /* numbers in Indonesian format and digit dates */
-    EXPECT("Sebanyak 10.000 tentara, inflasi 9,2 persen, bunga 1,30% dan Rp9,2 miliar.",
-           "Sebanyak", "10.000", "tentara", ",", "inflasi", "9,2", "persen", ",", "bunga",
-           "1,30%", "dan", "Rp9,2", "miliar", ".");
+    EXPECT("Sebanyak 10.000 tentara, inflasi 9,2 persen, bunga 1,30% dan Rp9,2 miliar.", "Sebanyak",
+           "10.000", "tentara", ",", "inflasi", "9,2", "persen", ",", "bunga", "1,30%", "dan",
+           "Rp9,2", "miliar", ".");
     CHECK_INT(tl.v[1].kind, TOK_NUMBER);
     CHECK_INT(tl.v[11].kind, TOK_NUMBER);
     EXPECT("Minggu (3/11/2024) dan Senin (28/10) pukul 10.30 atau 10:30 WIB.", "Minggu", "(",
-           "3/11/2024", ")", "dan", "Senin", "(", "28/10", ")", "pukul", "10.30", "atau",
-           "10:30", "WIB", ".");
+           "3/11/2024", ")", "dan", "Senin", "(", "28/10", ")", "pukul", "10.30", "atau", "10:30",
+           "WIB", ".");
     CHECK_INT(tl.v[2].kind, TOK_DATEDIGITS);
     CHECK_INT(tl.v[7].kind, TOK_DATEDIGITS);
-    EXPECT("Tanggal 2024-11-03 dan skor 3-1 pada tahun 1990-an.", "Tanggal", "2024-11-03",
-           "dan", "skor", "3", "-", "1", "pada", "tahun", "1990-an", ".");
+    EXPECT("Tanggal 2024-11-03 dan skor 3-1 pada tahun 1990-an.", "Tanggal", "2024-11-03", "dan",
+           "skor", "3", "-", "1", "pada", "tahun", "1990-an", ".");
     CHECK_INT(tl.v[1].kind, TOK_DATEDIGITS);
     /* abbreviations keep their period and do not end the sentence */
     run("Dr. Budi dan Prof. Siti tinggal di Jl. Merdeka No. 5 dll. bersama H. Ahmad.");
@@ -105,9 +105,10 @@ main(void)
     for (size_t i = 1; i < tl.n; i++)
         CHECK(!(tl.v[i].flags & TOK_F_SENT_START));
     /* URLs, e-mail, hashtags, domains */
-    EXPECT("Lihat https://contoh.go.id/berita?id=5, tulis ke redaksi@contoh.co.id atau #PemiluDamai.",
-           "Lihat", "https://contoh.go.id/berita?id=5", ",", "tulis", "ke",
-           "redaksi@contoh.co.id", "atau", "#PemiluDamai", ".");
+    EXPECT(
+        "Lihat https://contoh.go.id/berita?id=5, tulis ke redaksi@contoh.co.id atau #PemiluDamai.",
+        "Lihat", "https://contoh.go.id/berita?id=5", ",", "tulis", "ke", "redaksi@contoh.co.id",
+        "atau", "#PemiluDamai", ".");
     CHECK_INT(tl.v[1].kind, TOK_URL);
     CHECK_INT(tl.v[5].kind, TOK_EMAIL);
     CHECK_INT(tl.v[7].kind, TOK_HASHTAG);
@@ -126,7 +127,9 @@ main(void)
     run("Harga naik 2.5 persen... lalu turun.");
     CHECK(!(tl.v[find("lalu")].flags & TOK_F_SENT_START));
     /* shapes and keys: NFKC + case fold, curly quotes and dashes unified */
-    run("KPK memanggil Jum\xe2\x80\x99" "at \xe2\x80\x9c" "Ketua\xe2\x80\x9d \xe2\x80\x93 ﬁnal");
+    run("KPK memanggil Jum\xe2\x80\x99"
+        "at \xe2\x80\x9c"
+        "Ketua\xe2\x80\x9d \xe2\x80\x93 ﬁnal");
     CHECK(tl.v[0].flags & TOK_F_ALLCAPS);
     CHECK(tl.v[1].flags & TOK_F_LOWER);
     CHECK_STR(tok_key(&tl, &tl.v[2]), "jum'at");
@@ -135,7 +138,8 @@ main(void)
     CHECK_STR(tok_key(&tl, &tl.v[6]), "-");
     CHECK_STR(tok_key(&tl, &tl.v[7]), "final");
     /* offsets: code points and bytes; no-break space separates */
-    run("Kota Bogotá\xc2\xa0" "dan Sulawesi");
+    run("Kota Bogotá\xc2\xa0"
+        "dan Sulawesi");
     CHECK_INT(tl.n, 4);
     CHECK_INT(tl.v[1].byte_end, 12);
     CHECK_INT(tl.v[1].cp_end, 11);
