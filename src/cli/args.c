@@ -22,7 +22,13 @@ const char cli_usage_text[] =
     "\n"
     "Options:\n"
     "  --input text|jsonl|conll   input format (default text: each FILE is one document)\n"
-    "  --output jsonl|json|conll  output format (default jsonl; conll needs --input conll)\n"
+    "  --output FORMAT            output format (default jsonl):\n"
+    "                             jsonl  one JSON object per document per line\n"
+    "                             json   one pretty-printed JSON array\n"
+    "                             conll  one token per line with its IOB tag (from CoNLL\n"
+    "                                    input: the input lines plus a tag column)\n"
+    "  -o, --output-file PATH     write to PATH instead of standard output\n"
+    "  --keep-fields              copy every input field but text into the output (jsonl)\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"
     "  --types LIST               comma list of types to emit: PER,ORG,LOC,DATE,TIME\n"
     "  --data-dir DIR             folder of the compiled data (default: $IDNER_DATA, the\n"
@@ -43,6 +49,16 @@ const char cli_usage_text[] =
     "\n"
     "Exit status: 0 all documents annotated; 1 usage or set-up error; 3 some documents could\n"
     "not be annotated (each has an {\"id\", \"error\"} object in its place).\n";
+
+int
+cli_print(const char *text)
+{
+    if (fputs(text, stdout) == EOF || fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "idner: standard output: %s\n", strerror(errno ? errno : EIO));
+        return EXIT_USAGE;
+    }
+    return 0;
+}
 
 void
 cli_die_nomem(void)
@@ -113,12 +129,12 @@ cli_parse_types(const char *list, uint32_t *out)
 }
 
 /* Options that take a value. */
-static const char *const value_opts[] = {"input",     "output",  "ref-date",  "types",
-                                         "data-dir",  "threads", "gazetteer", "exclude",
-                                         "countries", NULL};
+static const char *const value_opts[] = {"input",   "output",    "output-file", "ref-date",
+                                         "types",   "data-dir",  "threads",     "gazetteer",
+                                         "exclude", "countries", NULL};
 /* Options that take none. */
-static const char *const flag_opts[] = {"no-rules", "no-alias", "no-dates", "gazetteer-only",
-                                        "help",     "version",  NULL};
+static const char *const flag_opts[] = {"no-rules",    "no-alias", "no-dates", "gazetteer-only",
+                                        "keep-fields", "help",     "version",  NULL};
 
 static int
 in_list(const char *const *list, const char *name, size_t n)
@@ -145,14 +161,15 @@ apply_option(cli *c, const char *name, const char *value)
         else
             return cli_usage_error("--input: unknown format '%s' (text, jsonl or conll)", value);
     } else if (strcmp(name, "output") == 0) {
-        if (strcmp(value, "jsonl") == 0)
-            c->out = OUT_JSONL;
-        else if (strcmp(value, "json") == 0)
-            c->out = OUT_JSON;
-        else if (strcmp(value, "conll") == 0)
-            c->out = OUT_CONLL;
-        else
-            return cli_usage_error("--output: unknown format '%s' (jsonl, json or conll)", value);
+        c->out_fmt = out_format_find(value);
+        if (!c->out_fmt)
+            return cli_usage_error("--output: unknown format '%s' (%s)", value, out_format_names());
+    } else if (strcmp(name, "output-file") == 0) {
+        if (value[0] == '\0')
+            return cli_usage_error("--output-file: empty file name");
+        c->out_path = strcmp(value, "-") == 0 ? NULL : value;
+    } else if (strcmp(name, "keep-fields") == 0) {
+        c->keep_fields = 1;
     } else if (strcmp(name, "ref-date") == 0) {
         if (cli_parse_date(value, strlen(value), c->ref_date) != 0 || strlen(value) > 10)
             return cli_usage_error("--ref-date: '%s' is not a date YYYY-MM-DD", value);
@@ -214,6 +231,8 @@ cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd)
         }
         if (strcmp(a, "-h") == 0)
             a = "--help";
+        else if (strcmp(a, "-o") == 0)
+            a = "--output-file";
         if (a[1] != '-')
             return cli_usage_error("unknown option '%s'", a);
         eq = strchr(a + 2, '=');
@@ -234,13 +253,12 @@ cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd)
         }
         memcpy(name, a + 2, n);
         name[n] = '\0';
-        if (strcmp(name, "help") == 0) {
-            fputs(cmd ? cmd->usage : cli_usage_text, stdout);
-            return 0;
-        }
+        if (strcmp(name, "help") == 0)
+            return cli_print(cmd ? cmd->usage : cli_usage_text);
         if (strcmp(name, "version") == 0) {
-            printf("idner %s\n", idner_version());
-            return 0;
+            char v[64];
+            snprintf(v, sizeof v, "idner %s\n", idner_version());
+            return cli_print(v);
         }
         r = cmd ? cmd->option(c, name, value) : -1;
         if (r == -1)
@@ -248,9 +266,15 @@ cli_parse_args(cli *c, int argc, char **argv, const cli_cmd *cmd)
         if (r != 0)
             return r;
     }
-    if (c->out == OUT_CONLL && c->in != IN_CONLL)
-        return cli_usage_error("--output conll needs --input conll");
-    if (c->threads > 1 && (c->in != IN_JSONL || c->out != OUT_JSONL))
+    if (c->threads > 1 && (c->in != IN_JSONL || c->out_fmt != out_format_find("jsonl")))
         return cli_usage_error("--threads works with --input jsonl --output jsonl");
+    if (c->keep_fields && c->in != IN_JSONL)
+        return cli_usage_error("--keep-fields needs --input jsonl (other inputs have no fields)");
+    if (c->keep_fields && !(c->out_fmt->flags & OUT_FIELDS))
+        return cli_usage_error("--keep-fields: --output %s has no place for input fields",
+                               c->out_fmt->name);
+    if ((c->out_fmt->flags & (OUT_TO_DIR | OUT_NEEDS_FILE)) && !c->out_path)
+        return cli_usage_error("--output %s needs -o %s", c->out_fmt->name,
+                               (c->out_fmt->flags & OUT_TO_DIR) ? "DIR" : "FILE");
     return -1;
 }

@@ -1,9 +1,10 @@
 /*
  * cli.h: what the parts of the `idner` program share (SPEC.md sections 1, 2 and 5): the run's
- * state, the output of document and error objects, and annotation with error reporting.
- * Files, from the bottom up: input.c (reading lines and files), args.c (the options), doc.c
- * (annotate and write one document), the readers jsonl.c and conll.c, eval.c, and main.c
- * (the commands and --input text). A reader uses the files below it, never main.c.
+ * state, handing documents to the output writer (src/out/writer.h), and annotation with error
+ * reporting. Files, from the bottom up: input.c (reading lines and files), args.c (the
+ * options), doc.c (annotate and write one document), progress.c, the readers text.c, jsonl.c
+ * and conll.c (one interface: X_run_file(cli, name) reads one file), eval.c, and main.c (the
+ * commands, choosing a reader and a writer). A reader uses the files below it, never main.c.
  */
 #ifndef IDNER_CLI_H
 #define IDNER_CLI_H
@@ -16,33 +17,30 @@
 
 #include "cli/input.h"
 #include "idner.h"
-#include "out/emit.h"
+#include "out/writer.h"
 
 #define EXIT_USAGE    1
 #define EXIT_BAD_DOCS 3
 #define IO_BUFSIZE    (1u << 20)
 
 enum in_fmt { IN_TEXT, IN_JSONL, IN_CONLL };
-enum out_fmt { OUT_JSONL, OUT_JSON, OUT_CONLL };
 
 typedef struct strvec {
     const char **v;
     size_t n, cap;
 } strvec;
 
-/* One CoNLL token line of the current sentence. */
-typedef struct conll_line {
-    size_t off, len;         /* the line (without its line end) in cli.lines */
-    size_t tok_off, tok_len; /* its token in cli.text */
-    size_t lineno;
-    char sep;     /* column separator: '\t' or ' ' */
-    char end[3];  /* the line end as read: "\n", "\r\n" or "" */
-    char tag[16]; /* predicted tag, "" until set */
-} conll_line;
+/* One CoNLL token line of the current sentence (its raw line in cli.lines, its token in
+ * cli.text; tag "" until set). */
+typedef out_conll_line conll_line;
 
 typedef struct cli {
     enum in_fmt in;
-    enum out_fmt out;
+    const out_format *out_fmt; /* --output (default jsonl) */
+    const char *out_path;      /* -o, --output-file; NULL: standard output */
+    int keep_fields;           /* --keep-fields */
+    int argc;                  /* the command line, for the SQLite runs table */
+    char **argv;
     char ref_date[11]; /* "" when none */
     idner_annotate_options aopts;
     const char *data_dir;
@@ -50,18 +48,14 @@ typedef struct cli {
 
     idner_model *model;
     json_tokener *tok;
-    FILE *out_f;
-    size_t docs_out;    /* documents written (for the commas of --output json) */
+    out_writer *out;    /* the output; NULL: none (eval without --output-conll) */
     size_t sentence_no; /* CoNLL sentences seen, over all files */
     int setup_error;    /* exit 1 at the end */
     int doc_error;      /* exit 3 at the end */
-    int id_null;        /* the current document's id is JSON null */
 
-    cli_buf text;     /* the current document (text and CoNLL input) */
-    cli_buf scratch;  /* pretty output re-indentation */
-    emit_buf compact; /* the JSON Lines writer's buffer */
-    cli_buf lines;    /* CoNLL: the raw lines of the current sentence */
-    conll_line *cl;   /* CoNLL: the token lines of the current sentence */
+    cli_buf text;   /* the current document (text and CoNLL input) */
+    cli_buf lines;  /* CoNLL: the raw lines of the current sentence */
+    conll_line *cl; /* CoNLL: the token lines of the current sentence */
     size_t n_cl, cap_cl;
     size_t conll_runs; /* CoNLL: runs of non-blank lines (sentences, as conll_score.py counts) */
 
@@ -69,7 +63,6 @@ typedef struct cli {
      * all "" when it could not be annotated), before it is written. Setting stop ends the
      * reading (eval.c). */
     unsigned threads; /* --threads: workers for --input jsonl (1: none) */
-    buf *capture;     /* a worker's output goes here, not to out_f */
     buf *errs;        /* a worker's messages go here, not to stderr */
 
     void (*on_sentence)(struct cli *c, const char *shown);
@@ -107,20 +100,27 @@ int cli_usage_error(const char *fmt, ...)
     ;
 /* Prints "idner: out of memory" and exits 1. */
 void cli_die_nomem(void);
+/* Writes TEXT to standard output (--help, --version): 0, or 1 after a message when the write
+ * fails (a full disk, a closed pipe). */
+int cli_print(const char *text);
 
 /* doc.c */
 
 /* Loads the model from the options; 0, or exit status 1 after a message. */
 int cli_setup(cli *c);
 void cli_free(cli *c);
-/* Writes N bytes of S to the output. */
-void cli_out_write(cli *c, const char *s, size_t n);
-/* Writes document object DOC (consumed) in the output format (not for --output conll). */
-void cli_write_doc(cli *c, json_object *doc);
-/* Writes the document of result R with ID (consumed) in the output format. */
-void cli_write_result(cli *c, json_object *id, const idner_result *r);
-/* A document that could not be annotated: "idner: FILE:LINE: MSG" on stderr, exit status 3 at
- * the end, and (unless --output conll) an error object with ID (consumed) in its place. */
+/* Hands document D to the output writer. A failed write ends the program at once: the message
+ * on stderr, exit status 1. */
+void cli_emit(cli *c, const out_doc *d);
+/* Input lines outside any document (out_input_lines); failures as cli_emit. */
+void cli_input_lines(cli *c, const char *s, size_t n);
+/* Bytes already in the output format (a worker thread's documents); failures as cli_emit. */
+void cli_put(cli *c, const char *s, size_t n);
+/* "idner: FILE:LINE: MSG" on stderr (a worker's errs buffer under --threads) and exit status
+ * 3 at the end. */
+void cli_report(cli *c, const char *file, size_t line, const char *msg);
+/* A document that could not be annotated: cli_report, and an error object with ID
+ * (consumed) in its place. */
 void cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const char *msg);
 /* Annotates TEXT with reference date REF (NULL or "": the command line's). On failure returns
  * NULL with the message in MSG and, for invalid UTF-8, the byte offset in *BAD (else -1). */
@@ -134,8 +134,10 @@ const char *cli_display_name(const char *name);
 /* A JSON string for S, with bytes that are not UTF-8 replaced by U+FFFD (file names). */
 json_object *cli_string_id(const char *s);
 
-/* The readers (jsonl.c, conll.c) and eval.c. */
+/* The readers (text.c, jsonl.c, conll.c) and eval.c. */
 
+/* --input text: the whole of NAME is one document, its id the name as given. */
+void text_run_file(cli *c, const char *name);
 /* --input jsonl: each line of NAME is a document. */
 void jsonl_run_file(cli *c, const char *name);
 /* --input conll: each sentence of NAME is a document. */

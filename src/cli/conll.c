@@ -1,10 +1,11 @@
 /*
  * conll.c: --input conll (SPEC.md section 1). One token per line in the first column (tab- or
  * space-separated); a blank line ends a sentence; each sentence, its tokens joined with single
- * spaces, is one document. --output conll writes every input line unchanged plus a tag column
- * (B-TYPE on the first token of an entity, I-TYPE after, O elsewhere), before a kept CRLF.
- * `idner eval` (eval.c) reads through the same code: it sees each tagged sentence through
- * cli.on_sentence.
+ * spaces, is one document. Each sentence's tokens are tagged here (B-TYPE on the first token of
+ * an entity, I-TYPE after, O elsewhere) and handed to the writer with its raw lines, so that
+ * --output conll (out/conll.c) writes every input line unchanged plus the tag column, before a
+ * kept CRLF; the lines between sentences go to the writer as they are. `idner eval` (eval.c)
+ * reads through the same code: it sees each tagged sentence through cli.on_sentence.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -13,7 +14,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/emit.h"
 
 static conll_line *
 conll_push(cli *c)
@@ -80,14 +80,17 @@ conll_tag(cli *c, const idner_result *r)
     }
 }
 
-/* Writes one input line with TAG appended, before its line end. */
+/* Copies one input line that is not part of a sentence (blank, -DOCSTART-) to the output,
+ * with TAG appended when it is not NULL. */
 static void
-conll_write_line(cli *c, const char *line, size_t len, char sep, const char *tag, const char *end)
+conll_pass_line(cli *c, const char *line, size_t len, char sep, const char *tag, const char *end)
 {
-    cli_out_write(c, line, len);
-    cli_out_write(c, &sep, 1);
-    cli_out_write(c, tag, strlen(tag));
-    cli_out_write(c, end, strlen(end));
+    cli_input_lines(c, line, len);
+    if (tag) {
+        cli_input_lines(c, &sep, 1);
+        cli_input_lines(c, tag, strlen(tag));
+    }
+    cli_input_lines(c, end, strlen(end));
 }
 
 /* Annotates and writes the current sentence, then forgets it. */
@@ -101,6 +104,12 @@ conll_flush(cli *c, const char *shown)
     if (c->n_cl == 0)
         return;
     c->sentence_no++;
+    out_conll lines = {c->lines.p, c->cl, c->n_cl};
+    out_doc d = {.id = json_object_new_int64((int64_t)c->sentence_no),
+                 .text = c->text.p,
+                 .len = c->text.n,
+                 .ref_date = c->ref_date[0] ? c->ref_date : NULL,
+                 .conll = &lines};
     r = cli_annotate(c, c->text.p, c->text.n, NULL, msg, sizeof msg, &bad);
     if (r == NULL) {
         size_t line = c->cl[0].lineno;
@@ -113,22 +122,16 @@ conll_flush(cli *c, const char *shown)
             snprintf(msg, sizeof msg, "invalid UTF-8 at byte %zu of the line",
                      bad - c->cl[i].tok_off);
         }
-        cli_doc_failed(c, json_object_new_int64((int64_t)c->sentence_no), shown, line, msg);
-    } else if (c->out == OUT_CONLL) {
-        conll_tag(c, r);
+        cli_report(c, shown, line, msg);
+        d.error = msg;
     } else {
-        cli_write_result(c, json_object_new_int64((int64_t)c->sentence_no), r);
+        conll_tag(c, r);
+        d.result = r;
     }
     if (c->on_sentence)
         c->on_sentence(c, shown);
-    if (c->out == OUT_CONLL) {
-        for (i = 0; i < c->n_cl; i++) {
-            conll_line *l = &c->cl[i];
-
-            conll_write_line(c, c->lines.p + l->off, l->len, l->sep, l->tag[0] ? l->tag : "O",
-                             l->end);
-        }
-    }
+    cli_emit(c, &d);
+    json_object_put(d.id);
     idner_result_free(r);
     c->n_cl = 0;
     c->text.n = 0;
@@ -158,10 +161,7 @@ conll_run_file(cli *c, const char *name)
         if (conll_is_blank(lr.line, lr.len)) {
             in_run = 0;
             conll_flush(c, shown);
-            if (c->out == OUT_CONLL) {
-                cli_out_write(c, lr.line, lr.len);
-                cli_out_write(c, end, strlen(end));
-            }
+            conll_pass_line(c, lr.line, lr.len, 0, NULL, end);
             continue;
         }
         if (!in_run)
@@ -175,8 +175,7 @@ conll_run_file(cli *c, const char *name)
         if (tok_len == 10 && memcmp(tok, "-DOCSTART-", 10) == 0) {
             /* CoNLL-2003 document marker: not a token; it ends the sentence. */
             conll_flush(c, shown);
-            if (c->out == OUT_CONLL)
-                conll_write_line(c, lr.line, lr.len, sep, "O", end);
+            conll_pass_line(c, lr.line, lr.len, sep, "O", end);
             continue;
         }
         l = conll_push(c);
@@ -189,12 +188,10 @@ conll_run_file(cli *c, const char *name)
         l->tok_len = tok_len;
         if (buf_append(&c->text, tok, tok_len) != 0)
             cli_die_nomem();
-        if (c->out == OUT_CONLL) {
-            l->off = c->lines.n;
-            l->len = lr.len;
-            if (buf_append(&c->lines, lr.line, lr.len) != 0)
-                cli_die_nomem();
-        }
+        l->off = c->lines.n;
+        l->len = lr.len;
+        if (buf_append(&c->lines, lr.line, lr.len) != 0)
+            cli_die_nomem();
     }
     if (got < 0) {
         fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(errno));

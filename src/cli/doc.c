@@ -1,7 +1,7 @@
 /*
  * cli/doc.c: what every reader does with a document (SPEC.md sections 2 and 5): loading the
- * model, annotating with error reporting, and writing document and error objects in the
- * output format, in input order.
+ * model, annotating with error reporting, and handing document and error objects to the
+ * output writer (src/out/writer.h), in input order.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -11,106 +11,38 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/emit.h"
 
-void
-cli_out_write(cli *c, const char *s, size_t n)
+/* A failed write: the message, and the end of the run (exit status 1). */
+static void
+die_output(cli *c)
 {
-    if (c->capture) {
-        if (buf_append(c->capture, s, n) != 0)
-            cli_die_nomem();
-        return;
-    }
-    if (n && c->out_f && fwrite(s, 1, n, c->out_f) != n)
-        c->setup_error = 1; /* reported once at the end, through ferror */
-}
-
-/* DOC (consumed) with "id": null put first: emit_* take NULL for "no id". */
-static json_object *
-with_null_id(json_object *doc)
-{
-    json_object *o = json_object_new_object();
-
-    if (o == NULL || json_object_object_add(o, "id", NULL) != 0)
-        cli_die_nomem();
-    json_object_object_foreach(doc, key, val)
-    {
-        if (json_object_object_add(o, key, json_object_get(val)) != 0)
-            cli_die_nomem();
-    }
-    json_object_put(doc);
-    return o;
-}
-
-/* Writes document object DOC (consumed) in the output format. */
-void
-cli_write_doc(cli *c, json_object *doc)
-{
-    const char *s;
-    size_t n = 0;
-
-    if (doc == NULL)
-        cli_die_nomem();
-    if (c->id_null) {
-        doc = with_null_id(doc);
-        c->id_null = 0;
-    }
-    if (c->out == OUT_JSON) {
-        const char *p, *end;
-
-        s = json_object_to_json_string_length(
-            doc, JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE,
-            &n);
-        if (s == NULL)
-            cli_die_nomem();
-        /* Indent the object by two spaces inside the array. JSON strings never hold a raw
-         * newline, so every "\n" is a line break of the layout. */
-        c->scratch.n = 0;
-        if (buf_append(&c->scratch, c->docs_out ? ",\n  " : "\n  ", 4 - !c->docs_out) != 0)
-            cli_die_nomem();
-        for (p = s, end = s + n; p < end;) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            size_t len = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-
-            if (buf_append(&c->scratch, p, len) != 0 ||
-                (nl && buf_append(&c->scratch, "  ", 2) != 0))
-                cli_die_nomem();
-            p += len;
-        }
-        cli_out_write(c, c->scratch.p, c->scratch.n);
-    } else {
-        s = json_object_to_json_string_length(
-            doc, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &n);
-        if (s == NULL)
-            cli_die_nomem();
-        cli_out_write(c, s, n);
-        cli_out_write(c, "\n", 1);
-    }
-    c->docs_out++;
-    json_object_put(doc);
+    fprintf(stderr, "idner: %s\n", c->out->msg);
+    exit(EXIT_USAGE);
 }
 
 void
-cli_write_result(cli *c, json_object *id, const idner_result *r)
+cli_emit(cli *c, const out_doc *d)
 {
-    if (c->out != OUT_JSONL || c->id_null) {
-        cli_write_doc(c, emit_document(id, r));
-        return;
-    }
-    /* JSON Lines: the compact writer, which makes no object per entity */
-    c->compact.out.n = 0;
-    if (emit_document_compact(&c->compact, id, r) != 0)
-        cli_die_nomem();
-    json_object_put(id);
-    cli_out_write(c, c->compact.out.p, c->compact.out.n);
-    cli_out_write(c, "\n", 1);
-    c->docs_out++;
+    if (c->out && out_document(c->out, d) != 0)
+        die_output(c);
 }
 
-/* A document that could not be annotated: a message on stderr naming FILE and LINE, and an
- * error object with ID (consumed) in its place. */
 void
-cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const char *msg)
+cli_input_lines(cli *c, const char *s, size_t n)
+{
+    if (c->out && out_input_lines(c->out, s, n) != 0)
+        die_output(c);
+}
+
+void
+cli_put(cli *c, const char *s, size_t n)
+{
+    if (c->out && out_put(c->out, s, n) != 0)
+        die_output(c);
+}
+
+void
+cli_report(cli *c, const char *file, size_t line, const char *msg)
 {
     if (c->errs) {
         char text[600];
@@ -122,10 +54,16 @@ cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const cha
         fprintf(stderr, "idner: %s:%zu: %s\n", file, line, msg);
     }
     c->doc_error = 1;
-    if (c->out == OUT_CONLL)
-        json_object_put(id);
-    else
-        cli_write_doc(c, emit_error(id, msg));
+}
+
+void
+cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const char *msg)
+{
+    out_doc d = {.id = id, .error = msg};
+
+    cli_report(c, file, line, msg);
+    cli_emit(c, &d);
+    json_object_put(id);
 }
 
 /* A JSON string for S, with bytes that are not UTF-8 replaced by U+FFFD (file names). */
@@ -248,8 +186,6 @@ cli_free(cli *c)
         json_tokener_free(c->tok);
     idner_model_free(c->model);
     buf_free(&c->text);
-    buf_free(&c->scratch);
-    emit_buf_free(&c->compact);
     buf_free(&c->lines);
     free(c->cl);
     free(c->gazetteers.v);

@@ -79,7 +79,6 @@ typedef struct eval {
     uint32_t keep; /* scored types, IDNER_TYPE_BIT mask */
     int errors;    /* --errors */
     const char *conll_out;
-    FILE *conll_f;
     tag_map *map; /* --map, in command-line order (a later one wins) */
     size_t n_map;
     size_t tp[N_TYPES], fp[N_TYPES], fn[N_TYPES];
@@ -157,7 +156,8 @@ eval_option(cli *c, const char *name, const char *value)
         if (value[0] == '\0' || strcmp(value, "-") == 0)
             return cli_usage_error("--output-conll: give a file name");
         e->conll_out = value;
-    } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0) {
+    } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||
+               strcmp(name, "output-file") == 0 || strcmp(name, "keep-fields") == 0) {
         return cli_usage_error("--%s is not an option of idner eval (it reads CoNLL)", name);
     } else {
         return -1;
@@ -419,27 +419,31 @@ eval_run(cli *c, eval *e)
         if (f)
             fclose(f);
     }
-    if (e->conll_out && (e->conll_f = fopen(e->conll_out, "wb")) == NULL) {
-        fprintf(stderr, "idner: %s: %s\n", e->conll_out, strerror(errno));
-        return 1;
+    if (e->conll_out) { /* the tagged lines go to --output-conll */
+        char msg[600];
+        out_run run = {.path = e->conll_out, .version = idner_version()};
+
+        c->out = out_open(out_format_find("conll"), &run, msg, sizeof msg);
+        if (!c->out) {
+            fprintf(stderr, "idner: %s\n", msg);
+            return 1;
+        }
     }
     status = cli_setup(c);
     if (status != 0)
         return status;
     c->in = IN_CONLL;
-    c->out = OUT_CONLL; /* conll.c keeps the lines and tags; they go to --output-conll */
-    c->out_f = e->conll_f;
     c->on_sentence = eval_sentence;
     for (i = 0; i < c->files.n && !c->stop; i++)
         conll_run_file(c, c->files.v[i]);
-    if (e->conll_f) {
-        int bad = ferror(e->conll_f);
+    if (c->out) {
+        char msg[600];
 
-        if (fclose(e->conll_f) != 0 || bad) {
-            fprintf(stderr, "idner: %s: write error\n", e->conll_out);
+        if (out_close(c->out, msg, sizeof msg) != 0) {
+            fprintf(stderr, "idner: %s\n", msg);
             c->setup_error = 1;
         }
-        e->conll_f = NULL;
+        c->out = NULL;
     }
     if (!c->setup_error)
         print_table(c, e);
@@ -465,8 +469,10 @@ eval_main(cli *c, int argc, char **argv)
     status = cli_parse_args(c, argc, argv, &eval_cmd);
     if (status < 0)
         status = eval_run(c, &e);
-    if (e.conll_f)
-        fclose(e.conll_f);
+    if (c->out) {
+        out_close(c->out, NULL, 0);
+        c->out = NULL;
+    }
     for (i = 0; i < e.n_map; i++)
         free(e.map[i].from);
     free(e.map);

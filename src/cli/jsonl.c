@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "out/emit.h"
 
 static int
 all_space(const char *s, size_t n)
@@ -155,7 +154,6 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     idner_result *r;
     size_t tlen, bad;
 
-    c->id_null = 0;
     if (all_space(line, len)) {
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "blank line: not a JSON object");
@@ -210,7 +208,6 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
                            "invalid UTF-8 in \"id\"");
             return;
         }
-        c->id_null = id == NULL;
         if (json_object_is_type(id, json_type_int) &&
             (json_object_get_int64(id) == INT64_MAX || json_object_get_int64(id) == INT64_MIN) &&
             (id = raw_number_id(line, len)) != NULL) {
@@ -254,7 +251,14 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         cli_doc_failed(c, id, shown, lineno, full);
         return;
     }
-    cli_write_result(c, id, r);
+    out_doc d = {.id = id,
+                 .text = t,
+                 .len = tlen,
+                 .ref_date = ref[0] ? ref : (c->ref_date[0] ? c->ref_date : NULL),
+                 .result = r,
+                 .fields = c->keep_fields ? obj : NULL};
+    cli_emit(c, &d);
+    json_object_put(id);
     idner_result_free(r);
     json_object_put(obj);
 }
@@ -290,7 +294,7 @@ work(void *arg)
     worker *w = arg;
     for (size_t k = w->index; k < w->b->n; k += w->count) {
         const batch_line *l = &w->b->line[k];
-        w->c.capture = &w->b->out[k];
+        w->c.out->sink.mem = &w->b->out[k];
         w->c.errs = &w->b->errs[k];
         run_jsonl_line(&w->c, w->shown, w->b->text.p + l->off, l->len, l->lineno);
     }
@@ -325,8 +329,7 @@ flush_batch(cli *c, batch *b, worker *w, unsigned count)
             fputs(b->errs[k].p, stderr);
             c->doc_error = 1;
         }
-        cli_out_write(c, b->out[k].p, b->out[k].n);
-        c->docs_out++;
+        cli_put(c, b->out[k].p, b->out[k].n);
         b->out[k].n = b->errs[k].n = 0;
     }
     b->n = 0;
@@ -346,12 +349,11 @@ run_threaded(cli *c, const char *shown, line_reader *lr)
     for (unsigned t = 0; t < count; t++) {
         w[t].c = *c;
         w[t].c.tok = json_tokener_new();
-        memset(&w[t].c.compact, 0, sizeof w[t].c.compact);
-        memset(&w[t].c.scratch, 0, sizeof w[t].c.scratch);
+        w[t].c.out = out_open_mem(c->out_fmt, NULL);
         w[t].shown = shown;
         w[t].index = t;
         w[t].count = count;
-        if (!w[t].c.tok)
+        if (!w[t].c.tok || !w[t].c.out)
             cli_die_nomem();
     }
     while ((got = line_reader_next(lr)) > 0) {
@@ -373,8 +375,7 @@ run_threaded(cli *c, const char *shown, line_reader *lr)
         flush_batch(c, b, w, count);
     for (unsigned t = 0; t < count; t++) {
         json_tokener_free(w[t].c.tok);
-        emit_buf_free(&w[t].c.compact);
-        buf_free(&w[t].c.scratch);
+        out_close(w[t].c.out, NULL, 0);
     }
     for (size_t k = 0; k < BATCH_LINES; k++) {
         buf_free(&b->out[k]);

@@ -3,16 +3,17 @@
  *
  * Everything goes through json-c, which writes UTF-8 through unchanged and escapes quotes,
  * backslashes and control characters, so any Unicode text comes out as valid JSON. Keys are
- * written in a fixed order (json-c keeps insertion order):
- *   type, text, start, end, byte_start, byte_end, canonical, id, subtype, iso, value, mod,
- *   weekday_conflict, source
- * where the optional ones appear only when they apply (value always for DATE and TIME).
+ * written in a fixed order (json-c keeps insertion order): type, text, start, end,
+ * byte_start, byte_end, then the optional fields of out/fields.c (canonical, id, subtype, iso,
+ * value, mod, weekday_conflict, source), each only when it applies (value always for DATE and
+ * TIME).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "out/emit.h"
+#include "out/fields.h"
 
 /* Keys are string literals and every key is added once, so json-c may skip both the copy of
  * the key and the lookup for an existing one. */
@@ -61,31 +62,20 @@ emit_entity(const idner_entity *e)
     if (add_size(o, "start", e->start) != 0 || add_size(o, "end", e->end) != 0 ||
         add_size(o, "byte_start", e->byte_start) != 0 || add_size(o, "byte_end", e->byte_end) != 0)
         goto fail;
-    if (e->canonical && add_str(o, "canonical", e->canonical) != 0)
-        goto fail;
-    if (e->id && add_str(o, "id", e->id) != 0)
-        goto fail;
-    if (e->subtype && add_str(o, "subtype", e->subtype) != 0)
-        goto fail;
-    if (e->iso && add_str(o, "iso", e->iso) != 0)
-        goto fail;
-    if (e->type == IDNER_DATE || e->type == IDNER_TIME) {
-        /* Always present; JSON null when the value cannot be determined (SPEC.md 4.2). */
-        if (e->value) {
-            if (add_str(o, "value", e->value) != 0)
+    for (const out_field *f = out_fields; f->name; f++) {
+        if (!out_field_present(e, f))
+            continue;
+        if (f->kind == OUT_FIELD_FLAG) {
+            if (add(o, f->name, json_object_new_boolean(1)) != 0)
                 goto fail;
-        } else if (json_object_object_add_ex(o, "value", NULL, ADD_FLAGS) != 0) {
+        } else if (out_field_str(e, f) == NULL) {
+            /* JSON null: a date whose value cannot be determined (SPEC.md 4.2) */
+            if (json_object_object_add_ex(o, f->name, NULL, ADD_FLAGS) != 0)
+                goto fail;
+        } else if (add_str(o, f->name, out_field_str(e, f)) != 0) {
             goto fail;
         }
-    } else if (e->value && add_str(o, "value", e->value) != 0) {
-        goto fail;
     }
-    if (e->mod && add_str(o, "mod", e->mod) != 0)
-        goto fail;
-    if (e->weekday_conflict && add(o, "weekday_conflict", json_object_new_boolean(1)) != 0)
-        goto fail;
-    if (e->source && add_str(o, "source", e->source) != 0)
-        goto fail;
     return o;
 fail:
     json_object_put(o);
@@ -93,39 +83,41 @@ fail:
 }
 
 json_object *
-emit_document(json_object *id, const idner_result *r)
+emit_entities(const idner_result *r)
 {
-    json_object *o = json_object_new_object();
-    json_object *arr = NULL;
-    size_t i, n = idner_result_count(r);
+    size_t n = idner_result_count(r);
+    json_object *arr = json_object_new_array_ext(n ? (int)n : 1);
 
-    if (o == NULL) {
-        json_object_put(id);
-        return NULL;
-    }
-    if (id && add(o, "id", id) != 0)
-        goto fail;
-    arr = json_object_new_array_ext(n ? (int)n : 1);
-    if (add(o, "entities", arr) != 0)
-        goto fail;
-    for (i = 0; i < n; i++) {
+    for (size_t i = 0; arr && i < n; i++) {
         const idner_entity *e = idner_result_get(r, i);
         json_object *eo;
 
         if (e == NULL)
             continue;
         eo = emit_entity(e);
-        if (eo == NULL)
-            goto fail;
-        if (json_object_array_add(arr, eo) != 0) {
+        if (eo == NULL || json_object_array_add(arr, eo) != 0) {
             json_object_put(eo);
-            goto fail;
+            json_object_put(arr);
+            return NULL;
         }
     }
+    return arr;
+}
+
+json_object *
+emit_document(json_object *id, const idner_result *r)
+{
+    json_object *o = json_object_new_object();
+
+    if (o == NULL) {
+        json_object_put(id);
+        return NULL;
+    }
+    if ((id && add(o, "id", id) != 0) || add(o, "entities", emit_entities(r)) != 0) {
+        json_object_put(o);
+        return NULL;
+    }
     return o;
-fail:
-    json_object_put(o);
-    return NULL;
 }
 
 json_object *
@@ -197,17 +189,6 @@ buf_size(emit_buf *b, size_t v)
     return buf_put(b, d + i, sizeof d - i);
 }
 
-/* ,"KEY":"VALUE" when VALUE is set. */
-static int
-buf_opt(emit_buf *b, const char *key_lit, size_t key_len, const char *v)
-{
-    if (!v)
-        return 0;
-    return buf_put(b, key_lit, key_len) || buf_string(b, v, strlen(v));
-}
-
-#define OPT(b, lit, v) buf_opt((b), (lit), sizeof(lit) - 1, (v))
-
 static int
 buf_entity(emit_buf *b, const idner_entity *e)
 {
@@ -220,20 +201,50 @@ buf_entity(emit_buf *b, const idner_entity *e)
         buf_size(b, e->end) || PUT_LIT(b, ",\"byte_start\":") || buf_size(b, e->byte_start) ||
         PUT_LIT(b, ",\"byte_end\":") || buf_size(b, e->byte_end))
         return -1;
-    if (OPT(b, ",\"canonical\":", e->canonical) || OPT(b, ",\"id\":", e->id) ||
-        OPT(b, ",\"subtype\":", e->subtype) || OPT(b, ",\"iso\":", e->iso))
-        return -1;
-    if (e->type == IDNER_DATE || e->type == IDNER_TIME) {
-        if (e->value ? OPT(b, ",\"value\":", e->value) : PUT_LIT(b, ",\"value\":null"))
+    for (const out_field *f = out_fields; f->name; f++) {
+        if (!out_field_present(e, f))
+            continue;
+        /* Field names are plain ASCII: no escaping needed. */
+        if (PUT_LIT(b, ",\"") || buf_put(b, f->name, strlen(f->name)) || PUT_LIT(b, "\":"))
             return -1;
-    } else if (OPT(b, ",\"value\":", e->value)) {
-        return -1;
+        if (f->kind == OUT_FIELD_FLAG) {
+            if (PUT_LIT(b, "true"))
+                return -1;
+        } else {
+            const char *v = out_field_str(e, f);
+            if (v ? buf_string(b, v, strlen(v)) : PUT_LIT(b, "null"))
+                return -1;
+        }
     }
-    if (OPT(b, ",\"mod\":", e->mod) ||
-        (e->weekday_conflict && PUT_LIT(b, ",\"weekday_conflict\":true")) ||
-        OPT(b, ",\"source\":", e->source))
-        return -1;
     return PUT_LIT(b, "}");
+}
+
+int
+emit_entities_compact(emit_buf *b, const idner_result *r)
+{
+    if (PUT_LIT(b, "["))
+        return -1;
+    size_t n = idner_result_count(r);
+    for (size_t i = 0; i < n; i++) {
+        if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
+            return -1;
+    }
+    return PUT_LIT(b, "]");
+}
+
+int
+emit_string_compact(emit_buf *b, const char *s, size_t n)
+{
+    return buf_string(b, s, n);
+}
+
+int
+emit_json_compact(emit_buf *b, json_object *o)
+{
+    size_t len = 0;
+    const char *j = json_object_to_json_string_length(
+        o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
+    return j ? buf_put(b, j, len) : -1;
 }
 
 int
@@ -241,21 +252,9 @@ emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
 {
     if (PUT_LIT(b, "{"))
         return -1;
-    if (id) {
-        size_t len = 0;
-        const char *j = json_object_to_json_string_length(
-            id, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-        if (!j || PUT_LIT(b, "\"id\":") || buf_put(b, j, len) || PUT_LIT(b, ","))
-            return -1;
-    }
-    if (PUT_LIT(b, "\"entities\":["))
+    if (id && (PUT_LIT(b, "\"id\":") || emit_json_compact(b, id) || PUT_LIT(b, ",")))
         return -1;
-    size_t n = idner_result_count(r);
-    for (size_t i = 0; i < n; i++) {
-        if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
-            return -1;
-    }
-    return PUT_LIT(b, "]}");
+    return PUT_LIT(b, "\"entities\":") || emit_entities_compact(b, r) || PUT_LIT(b, "}");
 }
 
 void

@@ -13,6 +13,8 @@
 json_object *emit_document(json_object *id, const idner_result *r);
 /* {"id": ID, "error": MESSAGE}. ID is consumed. */
 json_object *emit_error(json_object *id, const char *message);
+/* The array of entity objects of R. */
+json_object *emit_entities(const idner_result *r);
 /* One entity object. */
 json_object *emit_entity(const idner_entity *e);
 
@@ -28,6 +30,11 @@ typedef struct emit_buf {
  * object per entity: strings are escaped by json-c through B->str, numbers written directly.
  * Returns 0, or -1 when memory runs out. */
 int emit_document_compact(emit_buf *b, json_object *id, const idner_result *r);
+/* The pieces of the compact writer, for the JSON Lines writer (out/jsonl.c): the entity array
+ * of R; a JSON string of S[0, N); any json-c value O, compact. Each 0 or -1 (out of memory). */
+int emit_entities_compact(emit_buf *b, const idner_result *r);
+int emit_string_compact(emit_buf *b, const char *s, size_t n);
+int emit_json_compact(emit_buf *b, json_object *o);
 void emit_buf_free(emit_buf *b);
 
 #endif

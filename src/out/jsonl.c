@@ -1,0 +1,73 @@
+/*
+ * out/jsonl.c: --output jsonl (SPEC.md section 2), the default: one compact document object
+ * per line, {"id", ["warning"], "entities"} or {"id", "error"}, with the input's other fields
+ * after the id under --keep-fields. Written by the compact writer of emit.c, which makes no
+ * json-c object per entity.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/emit.h"
+#include "out/writer.h"
+
+#define PUT_LIT(b, lit) buf_append(&(b)->out, (lit), sizeof(lit) - 1)
+
+/* ,"KEY":VALUE for every kept input field. */
+static int
+put_fields(emit_buf *b, json_object *fields)
+{
+    if (!fields || !json_object_is_type(fields, json_type_object))
+        return 0;
+    json_object_object_foreach(fields, key, val)
+    {
+        if (out_reserved_field(key))
+            continue;
+        if (PUT_LIT(b, ",") || emit_string_compact(b, key, strlen(key)) || PUT_LIT(b, ":"))
+            return -1;
+        if (val ? emit_json_compact(b, val) : PUT_LIT(b, "null"))
+            return -1;
+    }
+    return 0;
+}
+
+static int
+jsonl_object(emit_buf *b, const out_doc *d)
+{
+    if (PUT_LIT(b, "{\"id\":") || (d->id ? emit_json_compact(b, d->id) : PUT_LIT(b, "null")) ||
+        put_fields(b, d->fields))
+        return -1;
+    if (!d->result)
+        return PUT_LIT(b, ",\"error\":") ||
+               emit_string_compact(b, d->error ? d->error : "error",
+                                   strlen(d->error ? d->error : "error")) ||
+               PUT_LIT(b, "}");
+    if (d->warning &&
+        (PUT_LIT(b, ",\"warning\":") || emit_string_compact(b, d->warning, strlen(d->warning))))
+        return -1;
+    return PUT_LIT(b, ",\"entities\":") || emit_entities_compact(b, d->result) || PUT_LIT(b, "}");
+}
+
+static int
+jsonl_document(out_writer *w, const out_doc *d)
+{
+    if (!w->state && !(w->state = calloc(1, sizeof(emit_buf))))
+        return out_fail(w, "out of memory");
+    emit_buf *b = w->state;
+    b->out.n = 0;
+    if (jsonl_object(b, d) != 0 || PUT_LIT(b, "\n") != 0)
+        return out_fail(w, "out of memory");
+    return out_put(w, b->out.p, b->out.n);
+}
+
+static int
+jsonl_close(out_writer *w)
+{
+    if (w->state) {
+        emit_buf_free(w->state);
+        free(w->state);
+        w->state = NULL;
+    }
+    return 0;
+}
+
+const out_format out_jsonl = {"jsonl", OUT_FIELDS, NULL, jsonl_document, jsonl_close, NULL};
