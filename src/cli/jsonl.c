@@ -2,8 +2,8 @@
  * jsonl.c: --input jsonl (SPEC.md sections 1 and 5). Each line is one document object
  * {"id", "text", "date"}; lines are read with getline into one reused buffer, so memory is
  * bounded by the longest line whatever the size of the file. A line that cannot be annotated
- * (not JSON, not an object, no string "text", a malformed "date", invalid UTF-8) gets an error
- * object in its place.
+ * (not JSON, not an object, no string "text", invalid UTF-8) gets an error object in its
+ * place; a malformed "date" only a warning (the document is annotated without it).
  */
 #include <errno.h>
 #include <limits.h>
@@ -149,7 +149,7 @@ static void
 run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
 {
     json_object *obj, *id = NULL, *text = NULL, *date = NULL;
-    char ref[11] = "", msg[300];
+    char ref[11] = "", msg[300], warning[200] = "";
     const char *t;
     idner_result *r;
     size_t tlen, bad;
@@ -229,15 +229,25 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         cli_doc_failed(c, id, shown, lineno, "\"text\" is not a string");
         return;
     }
-    /* null and "" mean "no reference date"; anything else must be a date. */
+    /* null and "" mean "no reference date"; anything else must be a date. A bad one costs
+     * the document nothing but its own date: it is annotated with the command line's
+     * reference date (or none), with a warning. */
     if (json_object_object_get_ex(obj, "date", &date) && date != NULL &&
         !(json_object_is_type(date, json_type_string) && json_object_get_string_len(date) == 0)) {
         if (!json_object_is_type(date, json_type_string) ||
             cli_parse_date(json_object_get_string(date), (size_t)json_object_get_string_len(date),
                            ref) != 0) {
-            json_object_put(obj);
-            cli_doc_failed(c, id, shown, lineno, "malformed \"date\" (want YYYY-MM-DD)");
-            return;
+            const char *v = json_object_to_json_string_ext(
+                date, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
+            int vn = (int)strlen(v);
+
+            ref[0] = '\0';
+            snprintf(warning, sizeof warning,
+                     "\"date\": %.*s%s is not a date YYYY-MM-DD; annotated %s%s", vn > 60 ? 57 : vn,
+                     v, vn > 60 ? "..." : "",
+                     c->ref_date[0] ? "with the reference date " : "without a reference date",
+                     c->ref_date);
+            cli_report(c, shown, lineno, warning);
         }
     }
     t = json_object_get_string(text);
@@ -256,6 +266,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
                  .len = tlen,
                  .ref_date = ref[0] ? ref : (c->ref_date[0] ? c->ref_date : NULL),
                  .result = r,
+                 .warning = warning[0] ? warning : NULL,
                  .fields = c->keep_fields ? obj : NULL};
     cli_emit(c, &d);
     json_object_put(id);

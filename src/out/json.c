@@ -30,7 +30,8 @@ out_doc_object(const out_doc *d)
     if (d->fields && json_object_is_type(d->fields, json_type_object)) {
         json_object_object_foreach(d->fields, key, val)
         {
-            if (!out_reserved_field(key) && add(o, key, json_object_get(val)) != 0)
+            const char *name = out_kept_name(key);
+            if (name && add(o, name, json_object_get(val)) != 0)
                 goto fail;
         }
     }

@@ -20,9 +20,10 @@ put_fields(emit_buf *b, json_object *fields)
         return 0;
     json_object_object_foreach(fields, key, val)
     {
-        if (out_reserved_field(key))
+        const char *name = out_kept_name(key);
+        if (!name)
             continue;
-        if (PUT_LIT(b, ",") || emit_string_compact(b, key, strlen(key)) || PUT_LIT(b, ":"))
+        if (PUT_LIT(b, ",") || emit_string_compact(b, name, strlen(name)) || PUT_LIT(b, ":"))
             return -1;
         if (val ? emit_json_compact(b, val) : PUT_LIT(b, "null"))
             return -1;

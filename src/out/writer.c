@@ -331,12 +331,15 @@ out_file_base(out_writer *w, const out_doc *d, buf *name)
     }
 }
 
-int
-out_reserved_field(const char *key)
+const char *
+out_kept_name(const char *key)
 {
-    static const char *const reserved[] = {"id", "text", "entities", "error", "warning", NULL};
-    for (size_t i = 0; reserved[i]; i++)
-        if (strcmp(key, reserved[i]) == 0)
-            return 1;
-    return 0;
+    static const char *const renamed[][2] = {
+        {"entities", "input.entities"}, {"error", "input.error"}, {"warning", "input.warning"}};
+    if (strcmp(key, "id") == 0 || strcmp(key, "text") == 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof renamed / sizeof renamed[0]; i++)
+        if (strcmp(key, renamed[i][0]) == 0)
+            return renamed[i][1];
+    return key;
 }

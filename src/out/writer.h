@@ -141,9 +141,10 @@ int out_file_base(out_writer *w, const out_doc *d, buf *name);
  * out. */
 json_object *out_doc_object(const out_doc *d);
 
-/* Input fields that --keep-fields never copies into a document object, because the object
- * has its own: id, text, entities, error, warning. */
-int out_reserved_field(const char *key);
+/* The name under which --keep-fields writes input field KEY into a document object: NULL for
+ * id and text (the object has them already), "input.entities", "input.error" and
+ * "input.warning" for the names the object uses itself, else KEY. */
+const char *out_kept_name(const char *key);
 
 /* The formats (one file each). */
 extern const out_format out_jsonl, out_json, out_conll_format;
