@@ -27,6 +27,7 @@ const char cli_usage_text[] =
     "                             json   one pretty-printed JSON array\n"
     "                             conll  one token per line with its IOB tag (from CoNLL\n"
     "                                    input: the input lines plus a tag column)\n"
+    "                             tsv    one row per entity, with a header line (pandas)\n"
     "  -o, --output-file PATH     write to PATH instead of standard output\n"
     "  --keep-fields              copy every input field but text into the output (jsonl)\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"
