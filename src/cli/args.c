@@ -28,6 +28,8 @@ const char cli_usage_text[] =
     "                             conll  one token per line with its IOB tag (from CoNLL\n"
     "                                    input: the input lines plus a tag column)\n"
     "                             tsv    one row per entity, with a header line (pandas)\n"
+    "                             sqlite tables documents, entities and runs (needs -o FILE;\n"
+    "                                    appending to a file adds a run)\n"
     "  -o, --output-file PATH     write to PATH instead of standard output\n"
     "  --keep-fields              copy every input field but text into the output (jsonl)\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"

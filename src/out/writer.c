@@ -16,7 +16,8 @@
 
 #define OUT_BUFSIZE (1u << 20)
 
-static const out_format *const formats[] = {&out_jsonl, &out_json, &out_conll_format, &out_tsv};
+static const out_format *const formats[] = {&out_jsonl, &out_json, &out_conll_format, &out_tsv,
+                                            &out_sqlite};
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
 const out_format *

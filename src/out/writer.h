@@ -147,6 +147,6 @@ json_object *out_doc_object(const out_doc *d);
 const char *out_kept_name(const char *key);
 
 /* The formats (one file each). */
-extern const out_format out_jsonl, out_json, out_conll_format, out_tsv;
+extern const out_format out_jsonl, out_json, out_conll_format, out_tsv, out_sqlite;
 
 #endif
