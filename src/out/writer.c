@@ -12,12 +12,13 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "out/fields.h"
 #include "out/writer.h"
 
 #define OUT_BUFSIZE (1u << 20)
 
-static const out_format *const formats[] = {&out_jsonl, &out_json, &out_conll_format, &out_tsv,
-                                            &out_sqlite};
+static const out_format *const formats[] = {&out_jsonl,  &out_json, &out_conll_format, &out_tsv,
+                                            &out_sqlite, &out_brat, &out_labelstudio,  &out_timeml};
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
 const out_format *
@@ -186,6 +187,119 @@ out_input_lines(out_writer *w, const char *s, size_t n)
 static void free_names(out_writer *w);
 
 int
+out_fields_note(const idner_entity *e, buf *note)
+{
+    note->n = 0;
+    if (buf_reserve(note, 0) != 0)
+        return -1;
+    note->p[0] = '\0';
+    for (const out_field *f = out_fields; f->name; f++) {
+        const char *v = f->kind == OUT_FIELD_FLAG ? (out_field_flag(e, f) ? "true" : NULL)
+                                                  : out_field_str(e, f);
+        if (!v)
+            continue;
+        if ((note->n && buf_puts(note, "; ") != 0) || buf_puts(note, f->name) != 0 ||
+            buf_puts(note, "=") != 0)
+            return -1;
+        for (const char *p = v; *p; p++)
+            if (buf_append(note, strchr("\t\n\r\v\f", *p) ? " " : p, 1) != 0)
+                return -1;
+    }
+    return 0;
+}
+
+int
+out_file_begin(out_writer *w, const char *base, const char *ext)
+{
+    w->path.n = 0;
+    if (buf_puts(&w->path, w->run.path) != 0 || buf_puts(&w->path, "/") != 0 ||
+        buf_puts(&w->path, base) != 0 || buf_puts(&w->path, ext) != 0)
+        return out_fail(w, "out of memory");
+    w->sink.name = w->path.p;
+    w->sink.err = 0;
+    w->sink.f = fopen(w->path.p, "wb");
+    if (!w->sink.f)
+        return out_fail(w, "%s: %s", w->path.p, strerror(errno));
+    return 0;
+}
+
+int
+out_file_end(out_writer *w)
+{
+    FILE *f = w->sink.f;
+    int bad;
+
+    w->sink.f = NULL;
+    if (!f)
+        return 0;
+    bad = fflush(f) != 0 || ferror(f);
+    if (bad && !w->sink.err)
+        w->sink.err = errno ? errno : EIO;
+    if (fclose(f) != 0 && !w->sink.err)
+        w->sink.err = errno ? errno : EIO;
+    if (w->sink.err)
+        return out_fail(w, "%s: %s", w->path.p, strerror(w->sink.err));
+    return 0;
+}
+
+int
+out_put_xml(out_writer *w, const char *s, size_t n)
+{
+    size_t from = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        const char *rep = NULL;
+        size_t skip = 1;
+
+        switch (ch) {
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
+        case '\r':
+            rep = "&#13;";
+            break;
+        case '\t':
+        case '\n':
+            break;
+        default:
+            if (ch < 0x20)
+                rep = "\xEF\xBF\xBD";
+            else if (ch == 0xEF && i + 2 < n && (unsigned char)s[i + 1] == 0xBF &&
+                     ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF)) {
+                rep = "\xEF\xBF\xBD"; /* U+FFFE, U+FFFF */
+                skip = 3;
+            }
+        }
+        if (!rep)
+            continue;
+        if (out_put(w, s + from, i - from) != 0 || out_puts(w, rep) != 0)
+            return -1;
+        i += skip - 1;
+        from = i + 1;
+    }
+    return out_put(w, s + from, n - from);
+}
+
+int
+out_puts_xml(out_writer *w, const char *s)
+{
+    return out_put_xml(w, s, strlen(s));
+}
+
+int
 out_close(out_writer *w, char *msg, size_t msg_size)
 {
     int r = 0;
@@ -206,6 +320,7 @@ out_close(out_writer *w, char *msg, size_t msg_size)
     if (r != 0 && msg)
         snprintf(msg, msg_size, "%s", w->msg);
     free_names(w);
+    buf_free(&w->path);
     free(w);
     return r;
 }

@@ -100,6 +100,7 @@ struct out_writer {
     size_t docs;   /* documents written so far */
     void *state;   /* the format's own */
     void *names;   /* out_file_base: the names used so far */
+    buf path;      /* out_file_begin: the current file's path */
     char msg[512]; /* why the last call failed */
 };
 
@@ -141,12 +142,29 @@ int out_file_base(out_writer *w, const out_doc *d, buf *name);
  * out. */
 json_object *out_doc_object(const out_doc *d);
 
+/* The optional fields of E (out/fields.h) as one line of text, "canonical=Jakarta; id=...;
+ * source=gazetteer" (flags as "name=true"; line breaks and tabs as spaces), into NOTE
+ * (replaced; "" when E has none). 0, or -1 when memory runs out. */
+int out_fields_note(const idner_entity *e, buf *note);
+
+/* Per-document formats: makes -o DIR/BASE.EXT the sink (replacing a file of that name), and
+ * closes it again, checking that every byte reached the file. 0, or -1 with w->msg set. */
+int out_file_begin(out_writer *w, const char *base, const char *ext);
+int out_file_end(out_writer *w);
+
+/* Writes S[0, N) as XML/HTML text or attribute value: & < > " ' as entities, a carriage
+ * return as &#13; (a parser would turn it into a line feed), and each character XML cannot
+ * hold (C0 controls but tab and line feed, U+FFFE, U+FFFF) as U+FFFD. */
+int out_put_xml(out_writer *w, const char *s, size_t n);
+int out_puts_xml(out_writer *w, const char *s);
+
 /* The name under which --keep-fields writes input field KEY into a document object: NULL for
  * id and text (the object has them already), "input.entities", "input.error" and
  * "input.warning" for the names the object uses itself, else KEY. */
 const char *out_kept_name(const char *key);
 
 /* The formats (one file each). */
-extern const out_format out_jsonl, out_json, out_conll_format, out_tsv, out_sqlite;
+extern const out_format out_jsonl, out_json, out_conll_format, out_tsv, out_sqlite, out_brat,
+    out_labelstudio, out_timeml;
 
 #endif
