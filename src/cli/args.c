@@ -34,7 +34,12 @@ const char cli_usage_text[] =
     "                             labelstudio  a JSON array of Label Studio tasks\n"
     "                             timeml DIR/NAME.tml per document: TIMEX3 (needs -o DIR)\n"
     "  -o, --output-file PATH     write to PATH instead of standard output\n"
-    "  --keep-fields              copy every input field but text into the output (jsonl)\n"
+    "  --keep-fields              copy every input field but text into the output (jsonl,\n"
+    "                             json, sqlite)\n"
+    "  --progress                 show the progress line on a terminal even when the output\n"
+    "                             goes there too (by default it shows when standard error\n"
+    "                             is a terminal and the output is not)\n"
+    "  --quiet                    never show the progress line\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"
     "  --types LIST               comma list of types to emit: PER,ORG,LOC,DATE,TIME\n"
     "  --data-dir DIR             folder of the compiled data (default: $IDNER_DATA, the\n"
@@ -140,7 +145,8 @@ static const char *const value_opts[] = {"input",   "output",    "output-file", 
                                          "exclude", "countries", NULL};
 /* Options that take none. */
 static const char *const flag_opts[] = {"no-rules",    "no-alias", "no-dates", "gazetteer-only",
-                                        "keep-fields", "help",     "version",  NULL};
+                                        "keep-fields", "progress", "quiet",    "help",
+                                        "version",     NULL};
 
 static int
 in_list(const char *const *list, const char *name, size_t n)
@@ -176,6 +182,10 @@ apply_option(cli *c, const char *name, const char *value)
         c->out_path = strcmp(value, "-") == 0 ? NULL : value;
     } else if (strcmp(name, "keep-fields") == 0) {
         c->keep_fields = 1;
+    } else if (strcmp(name, "progress") == 0) {
+        c->progress_mode = 1;
+    } else if (strcmp(name, "quiet") == 0) {
+        c->progress_mode = -1;
     } else if (strcmp(name, "ref-date") == 0) {
         if (cli_parse_date(value, strlen(value), c->ref_date) != 0 || strlen(value) > 10)
             return cli_usage_error("--ref-date: '%s' is not a date YYYY-MM-DD", value);

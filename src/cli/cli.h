@@ -34,6 +34,14 @@ typedef struct strvec {
  * cli.text; tag "" until set). */
 typedef out_conll_line conll_line;
 
+/* The progress line (progress.c). */
+typedef struct progress {
+    double started, next; /* seconds; the next update is due at NEXT */
+    uint64_t total;       /* the input's size in bytes, 0 when unknown */
+    size_t docs;          /* documents written */
+    int shown;            /* the line is on the terminal now */
+} progress;
+
 typedef struct cli {
     enum in_fmt in;
     const out_format *out_fmt; /* --output (default jsonl) */
@@ -62,8 +70,12 @@ typedef struct cli {
     /* CoNLL: when set, called for each sentence once its tags are set (c->cl[i].tag, "" for O;
      * all "" when it could not be annotated), before it is written. Setting stop ends the
      * reading (eval.c). */
-    unsigned threads; /* --threads: workers for --input jsonl (1: none) */
-    buf *errs;        /* a worker's messages go here, not to stderr */
+    int progress_mode;  /* --progress 1, --quiet -1, else 0 (when it helps) */
+    progress *progress; /* the progress line when shown, else NULL (and in workers) */
+    progress progress_state;
+    uint64_t in_bytes; /* input bytes read so far */
+    unsigned threads;  /* --threads: workers for --input jsonl (1: none) */
+    buf *errs;         /* a worker's messages go here, not to stderr */
 
     void (*on_sentence)(struct cli *c, const char *shown);
     void *hook_arg;
@@ -133,6 +145,13 @@ void cli_close_input(FILE *f);
 const char *cli_display_name(const char *name);
 /* A JSON string for S, with bytes that are not UTF-8 replaced by U+FFFD (file names). */
 json_object *cli_string_id(const char *s);
+
+/* progress.c: decides whether to show the line (after the options); counts one document
+ * written (cli_emit, cli_put); clears the line (before a message); clears it for good. */
+void progress_start(cli *c);
+void progress_tick(cli *c);
+void progress_clear(cli *c);
+void progress_end(cli *c);
 
 /* The readers (text.c, jsonl.c, conll.c) and eval.c. */
 

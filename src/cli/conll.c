@@ -149,6 +149,7 @@ conll_run_file(cli *c, const char *name)
     if (f == NULL)
         return;
     line_reader_init(&lr, f);
+    lr.bytes = &c->in_bytes;
     c->text.n = c->lines.n = 0;
     c->n_cl = 0;
     while (!c->stop && (got = line_reader_next(&lr)) > 0) {

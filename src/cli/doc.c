@@ -16,6 +16,7 @@
 static void
 die_output(cli *c)
 {
+    progress_clear(c);
     fprintf(stderr, "idner: %s\n", c->out->msg);
     exit(EXIT_USAGE);
 }
@@ -25,6 +26,7 @@ cli_emit(cli *c, const out_doc *d)
 {
     if (c->out && out_document(c->out, d) != 0)
         die_output(c);
+    progress_tick(c);
 }
 
 void
@@ -39,6 +41,7 @@ cli_put(cli *c, const char *s, size_t n)
 {
     if (c->out && out_put(c->out, s, n) != 0)
         die_output(c);
+    progress_tick(c);
 }
 
 void
@@ -51,6 +54,7 @@ cli_report(cli *c, const char *file, size_t line, const char *msg)
             buf_append(c->errs, text, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1) != 0)
             cli_die_nomem();
     } else {
+        progress_clear(c);
         fprintf(stderr, "idner: %s:%zu: %s\n", file, line, msg);
     }
     c->doc_error = 1;
@@ -133,6 +137,7 @@ cli_open_input(cli *c, const char *name)
         return stdin;
     f = fopen(name, "rb");
     if (f == NULL) {
+        progress_clear(c);
         fprintf(stderr, "idner: %s: %s\n", name, strerror(errno));
         c->setup_error = 1;
         return NULL;

@@ -58,6 +58,8 @@ line_reader_next(line_reader *lr)
     }
     lr->lineno++;
     lr->len = (size_t)got;
+    if (lr->bytes)
+        *lr->bytes += (uint64_t)got;
     lr->crlf = lr->newline = 0;
     if (lr->len > 0 && lr->line[lr->len - 1] == '\n') {
         lr->newline = 1;

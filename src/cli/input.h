@@ -7,6 +7,7 @@
 #define IDNER_CLI_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
 
@@ -24,12 +25,13 @@ int cli_read_all(FILE *f, cli_buf *b);
 /* Reads lines with getline, reusing one buffer; memory is bounded by the longest line. */
 typedef struct line_reader {
     FILE *f;
-    char *line;    /* the current line without its "\n" or "\r\n", NUL-terminated */
-    size_t len;    /* its length */
-    size_t cap;    /* getline's buffer size */
-    size_t lineno; /* 1-based number of the current line */
-    int crlf;      /* the current line ended with "\r\n" */
-    int newline;   /* the current line ended with a newline at all */
+    char *line;      /* the current line without its "\n" or "\r\n", NUL-terminated */
+    size_t len;      /* its length */
+    size_t cap;      /* getline's buffer size */
+    size_t lineno;   /* 1-based number of the current line */
+    int crlf;        /* the current line ended with "\r\n" */
+    int newline;     /* the current line ended with a newline at all */
+    uint64_t *bytes; /* when set, every byte read is added here (the progress line) */
 } line_reader;
 
 void line_reader_init(line_reader *lr, FILE *f);

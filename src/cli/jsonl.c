@@ -337,6 +337,7 @@ flush_batch(cli *c, batch *b, worker *w, unsigned count)
         pthread_join(w[t].thread, NULL);
     for (size_t k = 0; k < b->n; k++) {
         if (b->errs[k].n) {
+            progress_clear(c);
             fputs(b->errs[k].p, stderr);
             c->doc_error = 1;
         }
@@ -361,6 +362,7 @@ run_threaded(cli *c, const char *shown, line_reader *lr)
         w[t].c = *c;
         w[t].c.tok = json_tokener_new();
         w[t].c.out = out_open_mem(c->out_fmt, NULL);
+        w[t].c.progress = NULL; /* the main thread shows it */
         w[t].shown = shown;
         w[t].index = t;
         w[t].count = count;
@@ -409,6 +411,7 @@ jsonl_run_file(cli *c, const char *name)
     if (f == NULL)
         return;
     line_reader_init(&lr, f);
+    lr.bytes = &c->in_bytes;
     if (c->threads > 1) {
         got = run_threaded(c, shown, &lr);
     } else {

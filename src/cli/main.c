@@ -76,8 +76,10 @@ run(cli *c)
     }
     if (c->files.n == 0)
         cli_strvec_push(&c->files, "-");
+    progress_start(c);
     for (i = 0; i < c->files.n; i++)
         readers[c->in](c, c->files.v[i]);
+    progress_end(c);
     if (out_close(c->out, msg, sizeof msg) != 0) {
         fprintf(stderr, "idner: %s\n", msg);
         c->setup_error = 1;

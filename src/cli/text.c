@@ -40,6 +40,7 @@ text_run_file(cli *c, const char *name)
         return;
     }
     cli_close_input(f);
+    c->in_bytes += c->text.n;
     r = cli_annotate(c, c->text.p ? c->text.p : "", c->text.n, NULL, msg, sizeof msg, &bad);
     if (r == NULL) {
         cli_doc_failed(c, cli_string_id(shown), shown,
