@@ -1,7 +1,8 @@
 /*
  * idner.h: the public interface of libidner, an Indonesian named-entity and date extractor.
  *
- * The output contract (entity types, offsets, values) is SPEC.md; this header is its C form.
+ * The output contract (entity types, offsets, values) is the project's SPEC.md, which
+ * docs/format.md of the source tree describes; this header is its C form.
  *
  * Ownership, in one sentence: what comes back through an OUT pointer belongs to the caller and
  * is released with the matching _free; pointers read from a result live as long as that result.
@@ -86,7 +87,8 @@ typedef struct idner_result idner_result; /* opaque; owned by the caller */
 
 typedef struct idner_model_options {
     /* Folder holding the compiled data. NULL: the IDNER_DATA environment variable if set,
-     * else the installed data folder, else (uninstalled builds) the build tree's data. */
+     * else the build tree's data when the library's code lies inside the build tree (an
+     * uninstalled program or Python extension), else the installed data folder. */
     const char *data_dir;
     /* User gazetteers (TSV: surface, type, canonical, id[, subtype]) added at start-up, and
      * lists of surface forms to remove (one a line). NULL/0: none. */

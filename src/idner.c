@@ -3,11 +3,13 @@
  * (tokenize -> gazetteer -> dates -> rules -> merge -> alias -> result; SPEC.md is the output
  * contract).
  */
+#define _GNU_SOURCE /* dladdr1 */
+#include <dlfcn.h>
 #include <limits.h>
+#include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -46,34 +48,41 @@ idner_annotate_options_init(idner_annotate_options *opts)
     memset(opts, 0, sizeof *opts);
 }
 
-static int
-has_file(const char *dir, const char *name)
+/* The file holding this code: the shared library when the code runs from libidner.so (also
+ * inside a Python extension), else the program it is linked into. NULL when unknown. */
+static char *
+code_path(char out[PATH_MAX])
 {
-    char path[PATH_MAX];
-    struct stat st;
-    return snprintf(path, sizeof path, "%s/%s", dir, name) < (int)sizeof path &&
-           stat(path, &st) == 0;
+    Dl_info info;
+    struct link_map *map = NULL;
+    if (dladdr1((void *)&idner_version, &info, (void **)&map, RTLD_DL_LINKMAP) && map &&
+        map->l_name && map->l_name[0])
+        return realpath(map->l_name, out);
+    /* the main program, whose link map has no name */
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    return realpath(exe, out);
 }
 
-/* An uninstalled program (inside the build tree) reads the build tree's data, so that an older
- * installed copy never shadows it; otherwise the installed data, falling back to the build's. */
+/* IDNER_DATA if set; else the build tree's data when this code lies inside the build tree (an
+ * uninstalled program, library or extension never reads an installed copy); else the
+ * installed data. */
 static const char *
 default_data_dir(void)
 {
     const char *env = getenv("IDNER_DATA");
     if (env && *env)
         return env;
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    size_t root = strlen(IDNER_BUILD_ROOT);
-    if (n > 0) {
-        exe[n] = '\0';
-        if (!strncmp(exe, IDNER_BUILD_ROOT, root) && exe[root] == '/')
+    char code[PATH_MAX], root[PATH_MAX];
+    if (code_path(code) && realpath(IDNER_BUILD_ROOT, root)) {
+        size_t n = strlen(root);
+        if (!strncmp(code, root, n) && code[n] == '/')
             return IDNER_BUILD_DATADIR;
     }
-    if (has_file(IDNER_DATADIR, GAZ_FILE) || !has_file(IDNER_BUILD_DATADIR, GAZ_FILE))
-        return IDNER_DATADIR;
-    return IDNER_BUILD_DATADIR;
+    return IDNER_DATADIR;
 }
 
 static idner_status
