@@ -7,13 +7,11 @@
 - appending to the file adds a run and its documents;
 - a run killed half-way leaves whole documents only (each document row has all its
   entities, in input order, none beyond) and its runs row without "finished";
-- the README's example queries run in the sqlite3 shell;
 - a file that is not an idner database is refused and left as it was.
 
 usage: test_sqlite.py PATH-TO-idner"""
 import json
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -33,21 +31,6 @@ DOCS = [
 ]
 ENTITY_COLS = ["type", "text", "start", "end", "byte_start", "byte_end", "canonical", "id",
                "subtype", "iso", "value", "mod", "weekday_conflict", "source"]
-# The README's three example queries (docs/format.md has them too).
-README_QUERIES = [
-    """SELECT canonical, COUNT(*) AS mentions, COUNT(DISTINCT doc) AS documents
-FROM entities WHERE type = 'PER' GROUP BY canonical ORDER BY mentions DESC LIMIT 10;""",
-    """SELECT substr(d.ref_date, 1, 7) AS month, e.canonical, COUNT(*) AS mentions
-FROM entities e JOIN documents d USING (doc)
-WHERE e.type = 'LOC' AND d.ref_date IS NOT NULL
-GROUP BY month, e.canonical ORDER BY month, mentions DESC;""",
-    """SELECT a.canonical, b.canonical, COUNT(DISTINCT a.doc) AS documents
-FROM entities a JOIN entities b ON a.doc = b.doc AND a.canonical < b.canonical
-WHERE a.type = 'PER' AND b.type = 'PER'
-GROUP BY 1, 2 ORDER BY documents DESC LIMIT 10;""",
-]
-
-
 def rows(db, sql, *args):
     con = sqlite3.connect(db)
     try:
@@ -157,19 +140,6 @@ def main():
                      "WHERE e.type = 'PER' AND e.canonical = 'Budi Gunadi Sadikin'")
     t.check(any("INDEX" in p[-1] or "PRIMARY KEY" in p[-1] for p in plans),
             f"the usual join uses indexes: {plans}")
-    sqlite_shell = shutil.which("sqlite3")
-    if sqlite_shell:
-        for q in README_QUERIES:
-            p = subprocess.run([sqlite_shell, db, q], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True)
-            t.check(p.returncode == 0 and p.stdout.strip() and not p.stderr,
-                    f"README query runs: {q}\n{p.stdout}{p.stderr}")
-        p = subprocess.run([sqlite_shell, db, README_QUERIES[2]], stdout=subprocess.PIPE,
-                           text=True)
-        t.check("Budi Gunadi Sadikin|Gregoria Mariska Tunjung|" in p.stdout,
-                f"co-mentions found: {p.stdout}")
-    else:
-        print("sqlite3 shell not found: README queries not run")
     # Files that are not idner's are left alone.
     other = os.path.join(d, "lain.db")
     con = sqlite3.connect(other)
