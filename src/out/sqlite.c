@@ -9,9 +9,10 @@
  *              weekday_conflict, source)                one row per entity
  *
  * with indexes for the usual joins (documents by run and id, entities by type and canonical,
- * by type and value; entities' key is (doc, n)). Documents are written in transactions of
- * many (a thousand, or a second's worth), so a run that is interrupted (killed, a full disk)
- * leaves whole documents only; the runs row of such a run keeps finished NULL. Appending to a
+ * by type and value; entities' key is (doc, n)), made at the end of the run. Documents are
+ * written in transactions of many (a thousand, or a second's worth), so a run that is
+ * interrupted (killed, a full disk) leaves whole documents only; the runs row of such a run
+ * keeps finished NULL (and the indexes are made by the next run). Appending to a
  * file that holds these tables adds a run; a column for an entity field that a newer idner
  * writes is added to an older file. PRAGMA user_version marks the layout.
  */
@@ -164,10 +165,7 @@ create_schema(out_writer *w, sq *s)
                           "  byte_end INTEGER NOT NULL") != 0 ||
         field_columns(s) != 0 ||
         buf_puts(&s->sql, ",\n  PRIMARY KEY (doc, n)) WITHOUT ROWID;\n"
-                          "CREATE INDEX documents_run ON documents(run);\n"
-                          "CREATE INDEX documents_id ON documents(id);\n"
-                          "CREATE INDEX entities_canonical ON entities(type, canonical);\n"
-                          "CREATE INDEX entities_value ON entities(type, value);\n"
+
                           "PRAGMA user_version = 1;\n") != 0)
         return out_fail(w, "out of memory");
     return exec(w, s, s->sql.p);
@@ -287,7 +285,10 @@ sqlite_open(out_writer *w)
                         "%s: has tables named runs, documents or entities that idner did not "
                         "make; not changed",
                         w->run.path);
-    if (exec(w, s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL") != 0 ||
+    if (exec(
+            w, s,
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") !=
+            0 ||
         exec(w, s, "BEGIN IMMEDIATE") != 0)
         return -1;
     if (version == 0 ? create_schema(w, s) != 0 : add_missing_columns(w, s) != 0)
@@ -432,6 +433,15 @@ sqlite_document(out_writer *w, const out_doc *d)
     return 0;
 }
 
+/* The indexes, made once the rows are in (a quarter faster than keeping them up to date row by
+ * row); an interrupted run leaves them to the next one. */
+static const char indexes[] =
+    "CREATE INDEX IF NOT EXISTS documents_run ON documents(run);\n"
+    "CREATE INDEX IF NOT EXISTS documents_id ON documents(id);\n"
+    "CREATE INDEX IF NOT EXISTS entities_canonical ON "
+    "entities(type, canonical);\n"
+    "CREATE INDEX IF NOT EXISTS entities_value ON entities(type, value);\n";
+
 static int
 sqlite_finish(out_writer *w, sq *s)
 {
@@ -449,7 +459,7 @@ sqlite_finish(out_writer *w, sq *s)
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return db_fail(w, s, "update runs");
-    return exec(w, s, "COMMIT");
+    return exec(w, s, indexes) || exec(w, s, "COMMIT");
 }
 
 static int
