@@ -33,6 +33,7 @@ const char cli_usage_text[] =
     "                  brat         DIR/NAME.txt and NAME.ann per document (needs -o DIR)\n"
     "                  labelstudio  a JSON array of Label Studio tasks with predictions\n"
     "                  timeml       DIR/NAME.tml per document, TIMEX3 (needs -o DIR)\n"
+    "                  html         one page showing each document with its entities marked\n"
     "  -o, --output-file PATH     write to PATH instead of standard output\n"
     "  --keep-fields              copy every input field but text into the output (jsonl,\n"
     "                             json, sqlite)\n"

@@ -17,8 +17,9 @@
 
 #define OUT_BUFSIZE (1u << 20)
 
-static const out_format *const formats[] = {&out_jsonl,  &out_json, &out_conll_format, &out_tsv,
-                                            &out_sqlite, &out_brat, &out_labelstudio,  &out_timeml};
+static const out_format *const formats[] = {&out_jsonl,       &out_json,   &out_conll_format,
+                                            &out_tsv,         &out_sqlite, &out_brat,
+                                            &out_labelstudio, &out_timeml, &out_html};
 #define N_FORMATS (sizeof formats / sizeof formats[0])
 
 const out_format *

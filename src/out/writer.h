@@ -165,6 +165,6 @@ const char *out_kept_name(const char *key);
 
 /* The formats (one file each). */
 extern const out_format out_jsonl, out_json, out_conll_format, out_tsv, out_sqlite, out_brat,
-    out_labelstudio, out_timeml;
+    out_labelstudio, out_timeml, out_html;
 
 #endif

@@ -98,6 +98,11 @@ def write(path, data):
     return path
 
 
+def write_jsonl(path, docs):
+    """Writes DOCS (dicts) as JSON Lines, non-ASCII as UTF-8; returns PATH."""
+    return write(path, "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in docs))
+
+
 def exe_from_argv():
     if len(sys.argv) < 2 or not os.access(sys.argv[1], os.X_OK):
         sys.exit(f"usage: {sys.argv[0]} PATH-TO-idner")

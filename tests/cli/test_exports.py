@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
-from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write
+from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write, write_jsonl
 
 DOCS = [
     {"id": "berita/1", "date": "2024-11-06", "text": "Penyanyi \U0001F3A4 Raisa tampil di "
@@ -159,8 +159,7 @@ def main():
     gaz = write(os.path.join(d, "kampung.tsv"),
                 "Kampung Biru\tLOC\tKampung Biru\tuji:biru\tvillage\n"
                 "Kampung Hijau\tLOC\tKampung Hijau\tuji:hijau\tvillage\n")
-    src = write(os.path.join(d, "docs.jsonl"),
-                "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in DOCS))
+    src = write_jsonl(os.path.join(d, "docs.jsonl"), DOCS)
     rc, out, err = annotate(exe, src, gaz)
     t.eq(rc, 0, f"jsonl: exit status ({err.strip()})")
     docs = jsonl(out)

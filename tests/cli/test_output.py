@@ -18,7 +18,7 @@ import subprocess
 import threading
 import time
 
-from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write
+from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write, write_jsonl
 
 DOCS = [
     {"id": "a", "date": "2024-11-06",
@@ -157,8 +157,7 @@ def main():
     exe = exe_from_argv()
     t = Checker()
     d = tmpdir()
-    src = write(os.path.join(d, "docs.jsonl"),
-                "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in DOCS))
+    src = write_jsonl(os.path.join(d, "docs.jsonl"), DOCS)
     rc, want, err = run(exe, ["annotate", "--input", "jsonl", src])
     for fmt in ("jsonl", "json", "conll"):
         rc, want, err = run(exe, ["annotate", "--input", "jsonl", "--output", fmt, src])

@@ -53,7 +53,7 @@ def main():
         t.check(p.stdout.strip() or "-o " in block, f"README block prints something:\n{block}")
     # What the tour writes is there.
     for path in ("hasil.jsonl", "hasil.db", "hasil.tsv", "tugas.json", "banjir.conll",
-                 "prediksi.conll", "brat/annotation.conf", "timeml/banjir.tml"):
+                 "prediksi.conll", "brat/annotation.conf", "timeml/banjir.tml", "berita.html"):
         t.check(os.path.exists(os.path.join(d, path)), f"the tour wrote {path}")
     # The C example is docs/example.c; the SQL of docs/format.md is the README's.
     with open(os.path.join(source, "docs", "example.c"), encoding="utf-8") as f:

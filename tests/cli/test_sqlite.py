@@ -17,7 +17,7 @@ import sqlite3
 import subprocess
 import time
 
-from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write
+from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write, write_jsonl
 
 DOCS = [
     {"id": "b-1", "kanal": "nasional", "text": "Menteri Kesehatan Budi Gunadi Sadikin meninjau "
@@ -115,8 +115,7 @@ def main():
     exe = exe_from_argv()
     t = Checker()
     d = tmpdir()
-    src = write(os.path.join(d, "docs.jsonl"),
-                "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in DOCS))
+    src = write_jsonl(os.path.join(d, "docs.jsonl"), DOCS)
     rc, out, err = run(exe, ["annotate", "--input", "jsonl", src])
     t.eq(rc, 3, "jsonl: exit status (one document has no string text)")
     docs = jsonl(out)

@@ -20,7 +20,7 @@ except ImportError:
     print("skipped: pandas is not installed (Debian: python3-pandas)")
     sys.exit(77)
 
-from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write
+from clitest import Checker, exe_from_argv, jsonl, run, tmpdir, write, write_jsonl
 
 DOCS = [
     {"id": "satu", "date": "2024-11-06", "text": "Menteri Luar Negeri Sugiono bertemu "
@@ -42,8 +42,7 @@ def main():
                 "Kampung Biru\tLOC\tKampung \"Biru\"\tuji:biru\tvillage\n"
                 "Kampung Hijau\tLOC\tKampung Hijau\tuji:hijau\tvillage\n"
                 "Mbok Darmi\tPER\tMbok Darmi\tuji:darmi\n")
-    src = write(os.path.join(d, "docs.jsonl"),
-                "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in DOCS))
+    src = write_jsonl(os.path.join(d, "docs.jsonl"), DOCS)
     args = ["annotate", "--input", "jsonl", "--gazetteer", gaz, src]
     rc, out, err = run(exe, args)
     t.eq(rc, 0, f"jsonl: exit status ({err.strip()})")
