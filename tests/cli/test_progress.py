@@ -73,7 +73,7 @@ def main():
     exe = exe_from_argv()
     t = Checker()
     d = tmpdir()
-    n_docs = 20000
+    n_docs = 6000  # the message after line 11 makes the line redraw: two updates at least
     src = os.path.join(d, "banyak.jsonl")
     with open(src, "w", encoding="utf-8") as f:
         for i in range(n_docs):
