@@ -204,8 +204,7 @@ buf_entity(emit_buf *b, const idner_entity *e)
     for (const out_field *f = out_fields; f->name; f++) {
         if (!out_field_present(e, f))
             continue;
-        /* Field names are plain ASCII: no escaping needed. */
-        if (PUT_LIT(b, ",\"") || buf_put(b, f->name, strlen(f->name)) || PUT_LIT(b, "\":"))
+        if (buf_put(b, f->json_key, f->json_key_len))
             return -1;
         if (f->kind == OUT_FIELD_FLAG) {
             if (PUT_LIT(b, "true"))

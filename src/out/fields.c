@@ -6,23 +6,22 @@
 
 #include "out/fields.h"
 
-#define STR(member)                                                                                \
-    {                                                                                              \
-#member, offsetof(idner_entity, member), OUT_FIELD_STR, 0                                  \
-    }
-#define FLAG(member)                                                                               \
-    {                                                                                              \
-#member, offsetof(idner_entity, member), OUT_FIELD_FLAG, 0                                 \
-    }
+/* A row: the member's name, its compact JSON key (,"name":) with the key's length, where it
+ * is, what it holds, and whether DATE and TIME always carry it. */
+// clang-format off
+#define FIELD(member, kind, dates_always)                                                        \
+    {#member, ",\"" #member "\":", sizeof(",\"" #member "\":") - 1,                               \
+     offsetof(idner_entity, member), kind, dates_always}
+// clang-format on
 
 const out_field out_fields[] = {
-    STR(canonical),
-    STR(id),
-    STR(subtype),
-    STR(iso),
-    {"value", offsetof(idner_entity, value), OUT_FIELD_STR, 1},
-    STR(mod),
-    FLAG(weekday_conflict),
-    STR(source),
-    {NULL, 0, OUT_FIELD_STR, 0},
+    FIELD(canonical, OUT_FIELD_STR, 0),
+    FIELD(id, OUT_FIELD_STR, 0),
+    FIELD(subtype, OUT_FIELD_STR, 0),
+    FIELD(iso, OUT_FIELD_STR, 0),
+    FIELD(value, OUT_FIELD_STR, 1),
+    FIELD(mod, OUT_FIELD_STR, 0),
+    FIELD(weekday_conflict, OUT_FIELD_FLAG, 0),
+    FIELD(source, OUT_FIELD_STR, 0),
+    {NULL, NULL, 0, 0, OUT_FIELD_STR, 0},
 };

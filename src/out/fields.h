@@ -19,6 +19,8 @@ enum out_field_kind {
 
 typedef struct out_field {
     const char *name;
+    const char *json_key; /* ,"NAME": as the compact JSON writer puts it, and its length */
+    size_t json_key_len;
     size_t offset; /* of the member in idner_entity */
     enum out_field_kind kind;
     int dates_always; /* DATE and TIME always carry it: JSON null when NULL (value) */
