@@ -9,72 +9,59 @@
 #define TRIG_UNSET UINT32_MAX
 #define ATTR_KNOWN 0x80u
 
-/* Feature kinds: the tag mixed into every id. Append only: ids of a kind never move. */
+/* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
 enum kind {
     F_BIAS = 1,
     F_W0,
     F_W0_CASE,
     F_WM1,
     F_WP1,
-    F_WM2,
-    F_WP2,
     F_STEM,
     F_PRE2,
     F_PRE3,
     F_SUF2,
     F_SUF3,
     F_SH0,
-    F_SHM1,
-    F_SHP1,
-    F_SHM1_SH0,
-    F_SH0_SHP1,
     F_POS,
-    F_WM1_SH0,
-    F_SH0_WP1,
     F_GAZ,
-    F_GAZ_TP,
     F_GAZ_TYPES,
     F_CLS0,
-    F_CLSB,
-    F_CLSP1,
     F_LEX0,
-    F_LEXM1,
-    F_LEXP1,
     F_CTX,
     F_PROP,
     F_PROP_L,
-    F_PROPM1,
-    F_PROPP1,
     F_BI_M2M1,
-    F_BI_M10,
-    F_BI_0P1,
     F_BI_P1P2,
     F_PRE4,
     F_SUF4,
-    F_GAZM1,
-    F_GAZP1,
 };
 
 #define BOS 0x5bd1e9955bd1e995ull
 #define EOS 0x9e3779b97f4a7c15ull
 
-/* splitmix64's finalizer over a value and its kind */
+/* A value and its kind as one id: one multiply and a shift (the value is most often a token's
+ * hash already, and the table reads both ends of the id: format.h). */
 static inline uint64_t
 fid(enum kind k, uint64_t v)
 {
-    uint64_t h = v + 0x9E3779B97F4A7C15ull * (uint64_t)k;
-    h ^= h >> 30;
-    h *= 0xBF58476D1CE4E5B9ull;
-    h ^= h >> 27;
-    h *= 0x94D049BB133111EBull;
-    h ^= h >> 31;
-    return h;
+    uint64_t h = (v ^ (0x9E3779B97F4A7C15ull * (uint64_t)k)) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 29);
 }
 
 static inline uint64_t
 pair(uint64_t a, uint64_t b)
 {
     return a * 0xD6E8FEB86659FD93ull ^ (b + 0x632BE59BD9B4E019ull);
+}
+
+/* The N (at most 8) bytes at S as one number: a prefix or suffix of a key, no hashing. */
+static inline uint64_t
+bytes_of(const char *s, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v = v << 8 | (unsigned char)s[k];
+    return v;
 }
 
 int
@@ -129,24 +116,8 @@ trig_at(tagger_doc *d, size_t i)
     return d->trig[i];
 }
 
-/* The classes of the trigger phrases ending right before token I in its sentence. */
-static uint32_t
-classes_before(tagger_doc *d, size_t i)
-{
-    uint32_t all = 0;
-    for (size_t back = 1; back <= 4 && back <= i; back++) {
-        size_t j = i - back;
-        if (d->tl->v[j].sent != d->tl->v[i].sent)
-            break;
-        uint32_t c = trig_at(d, j);
-        if (c && j + d->tlen[j] == i)
-            all |= c;
-    }
-    return all;
-}
-
-static uint8_t
-attr_at(tagger_doc *d, size_t i)
+uint8_t
+tagger_doc_attr(tagger_doc *d, size_t i)
 {
     if (!(d->attr[i] & ATTR_KNOWN)) {
         const tok *t = &d->tl->v[i];
@@ -192,16 +163,6 @@ shape(const tok *t)
     return s;
 }
 
-/* The types of the gazetteer candidates covering a token, and whether one starts or ends there. */
-static unsigned
-gaz_types(const tagger_marks *mk)
-{
-    unsigned m = 0;
-    for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++)
-        m |= 1u << ((mk->gaz[k] & 3) * 4 + ((mk->gaz[k] >> 2) & 3));
-    return m;
-}
-
 size_t
 tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
 {
@@ -213,8 +174,7 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
     int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
     int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
     uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
-    unsigned sh0 = shape(t), shm1 = has_prev ? shape(&tl->v[i - 1]) : 1000,
-             shp1 = has_next ? shape(&tl->v[i + 1]) : 1001;
+    unsigned sh0 = shape(t);
     unsigned cc = case_class(t);
     unsigned start =
         (t->flags & TOK_F_SENT_START)                                                           ? 1
@@ -226,74 +186,79 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
     out[n++] = fid(F_W0_CASE, pair(t->hash, cc));
     out[n++] = fid(F_WM1, wm1);
     out[n++] = fid(F_WP1, wp1);
-    out[n++] = fid(F_WM2, has_prev2 ? tl->v[i - 2].hash : BOS);
-    out[n++] = fid(F_WP2, has_next2 ? tl->v[i + 2].hash : EOS);
     if (t->flags & TOK_F_CLITIC)
         out[n++] = fid(F_STEM, tok_hash(key, t->stem_len));
     if (t->kind == TOK_WORD && t->key_len > 3) {
-        out[n++] = fid(F_PRE2, tok_hash(key, 2));
-        out[n++] = fid(F_PRE3, tok_hash(key, 3));
-        out[n++] = fid(F_SUF2, tok_hash(key + t->key_len - 2, 2));
-        out[n++] = fid(F_SUF3, tok_hash(key + t->key_len - 3, 3));
+        out[n++] = fid(F_PRE2, bytes_of(key, 2));
+        out[n++] = fid(F_PRE3, bytes_of(key, 3));
+        out[n++] = fid(F_SUF2, bytes_of(key + t->key_len - 2, 2));
+        out[n++] = fid(F_SUF3, bytes_of(key + t->key_len - 3, 3));
     }
     out[n++] = fid(F_SH0, sh0);
-    out[n++] = fid(F_SHM1, shm1);
-    out[n++] = fid(F_SHP1, shp1);
-    out[n++] = fid(F_SHM1_SH0, pair(shm1, sh0));
-    out[n++] = fid(F_SH0_SHP1, pair(sh0, shp1));
     out[n++] = fid(F_POS, start * 4 + cc);
-    out[n++] = fid(F_WM1_SH0, pair(wm1, sh0));
-    out[n++] = fid(F_SH0_WP1, pair(sh0, wp1));
     out[n++] = fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1));
-    out[n++] = fid(F_BI_M10, pair(wm1, t->hash));
-    out[n++] = fid(F_BI_0P1, pair(t->hash, wp1));
     out[n++] = fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS));
     if (t->kind == TOK_WORD && t->key_len > 5) {
-        out[n++] = fid(F_PRE4, tok_hash(key, 4));
-        out[n++] = fid(F_SUF4, tok_hash(key + t->key_len - 4, 4));
+        out[n++] = fid(F_PRE4, bytes_of(key, 4));
+        out[n++] = fid(F_SUF4, bytes_of(key + t->key_len - 4, 4));
     }
-    out[n++] = fid(F_GAZM1, has_prev ? gaz_types(&d->mk[i - 1]) : 99);
-    out[n++] = fid(F_GAZP1, has_next ? gaz_types(&d->mk[i + 1]) : 99);
     const tagger_marks *mk = &d->mk[i];
     unsigned types = 0;
     for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
         out[n++] = fid(F_GAZ, mk->gaz[k]);
-        out[n++] = fid(F_GAZ_TP, mk->gaz[k] & 0xF);
         types |= 1u << (mk->gaz[k] & 3);
     }
     out[n++] = fid(F_GAZ_TYPES, types);
     out[n++] = fid(F_CLS0, trig_at(d, i));
-    out[n++] = fid(F_CLSB, classes_before(d, i));
-    out[n++] = fid(F_CLSP1, has_next ? trig_at(d, i + 1) : 0xFFFFFFFFu);
-    out[n++] = fid(F_LEX0, pair(attr_at(d, i), start * 4 + cc));
-    out[n++] = fid(F_LEXM1, has_prev ? pair(attr_at(d, i - 1), case_class(&tl->v[i - 1])) : 999);
-    out[n++] = fid(F_LEXP1, has_next ? pair(attr_at(d, i + 1), case_class(&tl->v[i + 1])) : 999);
+    out[n++] = fid(F_LEX0, pair(tagger_doc_attr(d, i), start * 4 + cc));
     out[n++] = fid(F_CTX, mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN));
     /* idner's own decision, last: training drops these at random */
     *n_own = n;
     out[n++] = fid(F_PROP, pair(mk->prop, mk->prop_src));
     out[n++] = fid(F_PROP_L, mk->prop);
-    out[n++] = fid(F_PROPM1, has_prev ? d->mk[i - 1].prop : 99);
-    out[n++] = fid(F_PROPP1, has_next ? d->mk[i + 1].prop : 99);
     return n;
 }
 
+/* Is the one-token region at I an ordinary word capitalized only because it opens the
+ * sentence ("Menurut", "Dia"), which no candidate covers? Then it is O without being scored. */
+static int
+trivial(tagger_doc *d, size_t i)
+{
+    const tok *t = &d->tl->v[i];
+    if (d->mk[i].gaz[0] || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
+        return 0;
+    size_t j = i;
+    while (j > 0 && !(d->tl->v[j].flags & TOK_F_SENT_START) && d->tl->v[j - 1].kind == TOK_PUNCT)
+        j--;
+    if (!(d->tl->v[j].flags & TOK_F_SENT_START))
+        return 0;
+    uint8_t a = tagger_doc_attr(d, i);
+    unsigned cls = (a & LEX_CASE_MASK) >> LEX_CASE_SHIFT;
+    return (a & LEX_HUNSPELL) && !(a & LEX_GIVEN_MASK) && (cls == 1 || cls == 2);
+}
+
 size_t
-tagger_region(const tagger_doc *d, size_t *start, size_t end)
+tagger_region(tagger_doc *d, size_t *start, size_t end)
 {
     const tok_list *tl = d->tl;
-    size_t a = *start;
-    while (a < end && !d->mk[a].open)
-        a++;
-    *start = a;
-    if (a == end)
-        return end;
-    size_t last = a; /* the last open token */
-    for (size_t j = a + 1; j < end && tl->v[j].sent == tl->v[a].sent && j <= last + 2; j++)
-        if (d->mk[j].open)
-            last = j;
-    size_t b = last + 1;
-    if (b < end && tl->v[b].sent == tl->v[a].sent && tl->v[b].kind == TOK_NUMBER)
-        b++; /* "Liga 1", "SMP Negeri 3" */
-    return b;
+    for (;;) {
+        size_t a = *start;
+        while (a < end && !d->mk[a].open)
+            a++;
+        *start = a;
+        if (a == end)
+            return end;
+        size_t last = a; /* the last open token */
+        for (size_t j = a + 1; j < end && tl->v[j].sent == tl->v[a].sent && j <= last + 2; j++)
+            if (d->mk[j].open)
+                last = j;
+        size_t b = last + 1;
+        if (b < end && tl->v[b].sent == tl->v[a].sent && tl->v[b].kind == TOK_NUMBER)
+            b++; /* "Liga 1", "SMP Negeri 3" */
+        if (b - a == 1 && trivial(d, a)) {
+            *start = b;
+            continue;
+        }
+        return b;
+    }
 }

@@ -22,7 +22,7 @@
 
 /* Changes whenever a feature or the region rule changes: a model trained with another set is
  * refused at load. */
-#define TAGGER_FEATURE_SET 1u
+#define TAGGER_FEATURE_SET 5u
 #define TAGGER_MAX_FEATS   64
 #define TAGGER_GAZ_MAX     4
 
@@ -60,6 +60,10 @@ typedef struct tagger_doc {
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
 
+/* The lexicon attributes (enum tagger_lex) of token I's word, or of its stem before a
+ * clitic. */
+uint8_t tagger_doc_attr(tagger_doc *d, size_t i);
+
 /* The features of token I into OUT (room for TAGGER_MAX_FEATS); returns their number. The
  * ones that read idner's own labels come last, from *N_OWN on (training drops them at random). */
 size_t tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own);
@@ -67,8 +71,10 @@ size_t tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own);
 /* Regions: the token spans that may hold names. A name starts and ends on an open token (a
  * capitalized word, or a token a candidate covers); a region is a run of open tokens with at
  * most one other token between two of them, and a number right after. Everything outside is
- * O without being scored. Returns the end of the region starting at or after *START in
+ * O without being scored, and so is a region of one ordinary word (hunspell-id and casefreq.tsv
+ * agree) that no candidate covers, capitalized only because it opens the sentence. Returns the end
+ * of the region starting at or after *START in
  * [*START, END), with its start in *START, or END when there is none. */
-size_t tagger_region(const tagger_doc *d, size_t *start, size_t end);
+size_t tagger_region(tagger_doc *d, size_t *start, size_t end);
 
 #endif

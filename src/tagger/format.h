@@ -5,16 +5,21 @@
  *
  *   +-------------+  tagger_header: magic, version, label scheme, counts, section offsets
  *   | header      |
- *   +-------------+  slots[n_slots], slot_size bytes each: open addressing on a feature id
- *   | weights     |  (linear probing, n_slots a power of two). A slot is {uint32 check; int16
- *   |             |  w[n_labels]}: check 0 = empty, else the id's high half (never 0); the
- *   |             |  labels of one feature sit together, so a feature costs one cache line.
+ *   +-------------+  slots[n_slots] of TAGGER_SLOT_SIZE bytes: open addressing on a feature id
+ *   | weights     |  (linear probing, n_slots a power of two). A slot is {int8 w[13]; uint8
+ *   |             |  shift; uint16 check}: label y weighs w[y] << shift (w[n_labels, 13) are
+ *   |             |  0), check is 0 when the slot is empty, else bits 48-63 of the id (never
+ *   |             |  0). The labels of a feature sit together in 16 bytes, added as one vector
+ *   |             |  of 16 lanes whose last three the score ignores: small enough that the
+ *   |             |  table of a bundled model stays in a core's cache.
  *   +-------------+  int32 trans[(n_labels + 1)^2]: trans[from * (n_labels + 1) + to], row and
  *   | transitions |  column n_labels being the boundary (before the first token of a region,
  *   |             |  after its last); TAGGER_FORBIDDEN marks every illegal move (checked at load)
- *   +-------------+  uint64 lex_hash[n_lex], sorted: tok_hash of a word's key; uint8
- *   | lexicon     |  lex_attr[n_lex] beside it: the word's attributes (enum tagger_lex), the
- *   +-------------+  lists the model was trained with, so run time reads no other file for them
+ *   +-------------+  uint32 lex[n_lex], n_lex a power of two (or 0): open addressing on the
+ *   | lexicon     |  tok_hash h of a word's key (home slot h & (n_lex - 1)); an entry is bits
+ *   +-------------+  40-63 of h, then the word's attributes (enum tagger_lex, never 0) as its
+ *                    low byte; 0 when empty. The lists the model was trained with: run time
+ *                    reads no other file for them.
  *
  * Scores are weights times scale (float), summed in integers: a feature's id is a 64-bit hash
  * of the token key and a feature-kind tag (features.c), never a string.
@@ -28,6 +33,9 @@
 #define TAGGER_VERSION    1u
 #define TAGGER_FORBIDDEN  INT32_MIN
 #define TAGGER_MAX_LABELS 13
+#define TAGGER_SLOT_SIZE  16u /* 13 weights, the shift and the check */
+#define TAGGER_SLOT_SHIFT 13u /* offset of the shift (its low 4 bits count) */
+#define TAGGER_SLOT_CHECK 14u /* offset of the check */
 
 /* Label schemes over PER, ORG, LOC: label 0 is O. */
 enum tagger_scheme {
@@ -37,7 +45,7 @@ enum tagger_scheme {
 
 enum tagger_part { PART_B = 0, PART_I = 1, PART_L = 2, PART_U = 3 };
 
-/* Word attributes in the lexicon (bits of lex_attr). */
+/* Word attributes in the lexicon (the low byte of an entry). */
 enum tagger_lex {
     LEX_HUNSPELL = 1u << 0,   /* a lowercase word of hunspell-id */
     LEX_CASE_SHIFT = 1,       /* bits 1-3: capitalization class from casefreq.tsv (0 unknown) */
@@ -51,19 +59,26 @@ typedef struct tagger_header {
     uint32_t version;
     uint32_t scheme;    /* enum tagger_scheme */
     uint32_t n_labels;  /* 7 (BIO) or 13 (BILOU) */
-    uint32_t slot_size; /* bytes per slot: 4 + 2 * n_labels, rounded up to 8 */
+    uint32_t slot_size; /* TAGGER_SLOT_SIZE */
     uint32_t n_slots;   /* a power of two */
     uint32_t n_features;
     uint32_t slots_off;
     uint32_t trans_off;
-    uint32_t n_lex;
-    uint32_t lex_hash_off;
-    uint32_t lex_attr_off;
+    uint32_t n_lex; /* lexicon slots */
+    uint32_t lex_off;
+    uint32_t reserved0;
     uint32_t file_size;
     float scale;          /* a weight w scores w * scale */
     uint32_t feature_set; /* TAGGER_FEATURE_SET of the trainer (features.h) */
     uint32_t reserved[2];
 } tagger_header;
+
+/* The check of feature ID in its slot. */
+static inline uint16_t
+tagger_slot_check(uint64_t id)
+{
+    return (uint16_t)((id >> 48) | 1u);
+}
 
 static inline uint32_t
 tagger_n_labels(uint32_t scheme)

@@ -80,7 +80,7 @@ cmp_entry(const void *pa, const void *pb)
 }
 
 idner_status
-tagger_lexicon_build(const char *dir, uint64_t **hash, uint8_t **attr, size_t *n, idner_error *err)
+tagger_lexicon_build(const char *dir, uint32_t **slots, size_t *n, idner_error *err)
 {
     static const struct {
         const char *name;
@@ -90,8 +90,7 @@ tagger_lexicon_build(const char *dir, uint64_t **hash, uint8_t **attr, size_t *n
                  {"given_names.tsv", add_given}};
     builder b = {0};
     idner_status st = IDNER_OK;
-    *hash = NULL;
-    *attr = NULL;
+    *slots = NULL;
     *n = 0;
     for (size_t f = 0; f < sizeof files / sizeof files[0] && st == IDNER_OK; f++) {
         char path[4096];
@@ -114,21 +113,22 @@ tagger_lexicon_build(const char *dir, uint64_t **hash, uint8_t **attr, size_t *n
         else
             b.v[w++] = b.v[i];
     }
-    *hash = malloc((w ? w : 1) * sizeof **hash);
-    *attr = malloc(w ? w : 1);
-    if (!*hash || !*attr) {
-        free(*hash);
-        free(*attr);
+    size_t cap = 16;
+    while (cap * 7 < w * 10)
+        cap *= 2;
+    uint32_t *t = calloc(cap, sizeof *t);
+    if (!t) {
         free(b.v);
-        *hash = NULL;
-        *attr = NULL;
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
     }
-    for (size_t i = 0; i < w; i++) {
-        (*hash)[i] = b.v[i].hash;
-        (*attr)[i] = b.v[i].attr;
+    for (size_t i = 0; i < w; i++) { /* in hash order: the same lists, the same bytes */
+        size_t k = (size_t)b.v[i].hash & (cap - 1);
+        while (t[k])
+            k = (k + 1) & (cap - 1);
+        t[k] = (uint32_t)(b.v[i].hash >> 40) << 8 | b.v[i].attr;
     }
-    *n = w;
     free(b.v);
+    *slots = t;
+    *n = cap;
     return IDNER_OK;
 }

@@ -11,9 +11,9 @@
 #include "tagger/format.h"
 #include "tok/tok.h"
 
-/* Reads the word lists of folder DIR into *HASH (sorted, unique tok_hash of each word's key)
- * and *ATTR (enum tagger_lex), *N entries, both malloc'd and the caller's. */
-idner_status tagger_lexicon_build(const char *dir, uint64_t **hash, uint8_t **attr, size_t *n,
-                                  idner_error *err);
+/* Reads the word lists of folder DIR into a lexicon table (format.h): *SLOTS (malloc'd, the
+ * caller's) of *N entries, a power of two, loaded to 0.7 at most; the same lists give the
+ * same table. */
+idner_status tagger_lexicon_build(const char *dir, uint32_t **slots, size_t *n, idner_error *err);
 
 #endif

@@ -10,8 +10,18 @@
 uint8_t
 tagger_lexicon_get(const tagger_lexicon *lx, uint64_t h)
 {
-    size_t i = tagger_lower_bound(lx->hash, lx->n, h);
-    return i < lx->n && lx->hash[i] == h ? lx->attr[i] : 0;
+    if (!lx->slots)
+        return 0;
+    const uint32_t key = (uint32_t)(h >> 40);
+    for (uint64_t i = h & lx->mask, probes = 0; probes <= lx->mask; probes++) {
+        uint32_t e = lx->slots[i];
+        if (!e)
+            return 0;
+        if (e >> 8 == key)
+            return (uint8_t)e;
+        i = (i + 1) & lx->mask;
+    }
+    return 0;
 }
 
 int
@@ -64,12 +74,11 @@ check_image(tagger_model *m, const char *what, idner_error *err)
                          what, h->feature_set, TAGGER_FEATURE_SET);
     uint32_t L = tagger_n_labels(h->scheme);
     uint64_t ntrans = (uint64_t)(L + 1) * (L + 1);
-    if (!L || h->n_labels != L || h->slot_size != ((4 + 2 * L + 7) & ~7u) || h->n_slots == 0 ||
+    if (!L || h->n_labels != L || h->slot_size != TAGGER_SLOT_SIZE || h->n_slots == 0 ||
         (h->n_slots & (h->n_slots - 1)) || h->n_features > h->n_slots ||
         !in_file(h->slots_off, (uint64_t)h->n_slots * h->slot_size, size) ||
-        !in_file(h->trans_off, ntrans * 4, size) ||
-        !in_file(h->lex_hash_off, (uint64_t)h->n_lex * 8, size) ||
-        !in_file(h->lex_attr_off, h->n_lex, size) || !(h->scale > 0.0f))
+        !in_file(h->trans_off, ntrans * 4, size) || (h->n_lex & (h->n_lex - 1)) ||
+        !in_file(h->lex_off, (uint64_t)h->n_lex * 4, size) || !(h->scale > 0.0f))
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt tagger model (bad header)", what);
     const int32_t *trans = (const int32_t *)(const void *)(base + h->trans_off);
     for (unsigned a = 0; a <= L; a++)
@@ -78,15 +87,13 @@ check_image(tagger_model *m, const char *what, idner_error *err)
                 return error_set(err, IDNER_ERR_DATA,
                                  "%s: corrupt tagger model (an illegal transition is allowed)",
                                  what);
-    const uint64_t *lex = (const uint64_t *)(const void *)(base + h->lex_hash_off);
-    for (uint32_t i = 1; i < h->n_lex; i++)
-        if (lex[i - 1] >= lex[i])
-            return error_set(err, IDNER_ERR_DATA, "%s: corrupt tagger model (lexicon order)", what);
     m->hdr = h;
     m->slots = base + h->slots_off;
     m->trans = trans;
-    m->lex = (tagger_lexicon){lex, base + h->lex_attr_off, h->n_lex};
+    m->lex.slots = h->n_lex ? (const uint32_t *)(const void *)(base + h->lex_off) : NULL;
+    m->lex.mask = h->n_lex ? h->n_lex - 1 : 0;
     m->n_labels = L;
+    tagger_trellis_init(&m->trellis, trans, L);
     m->scheme = h->scheme;
     m->mask = h->n_slots - 1;
     return IDNER_OK;

@@ -12,6 +12,7 @@
 
 #include "core/mapped.h"
 #include "idner.h"
+#include "tagger/decode.h"
 #include "tagger/format.h"
 
 /* The index of the first of V[0, N) (sorted) not below X, or N. */
@@ -29,11 +30,10 @@ tagger_lower_bound(const uint64_t *v, size_t n, uint64_t x)
     return lo;
 }
 
-/* A lexicon: sorted word hashes and their attributes (the model's, or the trainer's). */
+/* A lexicon (format.h): the model's, or the trainer's. */
 typedef struct tagger_lexicon {
-    const uint64_t *hash;
-    const uint8_t *attr;
-    size_t n;
+    const uint32_t *slots;
+    uint64_t mask; /* slots - 1; no slot at all when slots is NULL */
 } tagger_lexicon;
 
 /* The attributes (enum tagger_lex) of the word of hash H, or 0. */
@@ -44,6 +44,7 @@ typedef struct tagger_model {
     const uint8_t *slots;
     const int32_t *trans; /* (n_labels + 1)^2 */
     tagger_lexicon lex;
+    tagger_trellis trellis; /* the transitions, read for the decoder */
     uint32_t n_labels, scheme;
     uint64_t mask;
     mapped file; /* the image: mapped, or adopted */
@@ -56,18 +57,17 @@ idner_status tagger_model_adopt(tagger_model *m, void *image, size_t size, const
                                 idner_error *err);
 void tagger_model_close(tagger_model *m);
 
-/* The weights of feature ID (n_labels of them), or NULL when the model does not keep it. */
-static inline const int16_t *
-tagger_model_weights(const tagger_model *m, uint64_t id)
+/* The slot of feature ID (format.h), or NULL when the model does not keep it. */
+static inline const uint8_t *
+tagger_model_slot(const tagger_model *m, uint64_t id)
 {
-    uint32_t check = (uint32_t)(id >> 32) | 1u;
-    size_t size = m->hdr->slot_size;
+    uint16_t check = tagger_slot_check(id);
     for (uint64_t i = id & m->mask, probes = 0; probes <= m->mask; probes++) {
-        const uint8_t *s = m->slots + i * size;
-        uint32_t c;
-        __builtin_memcpy(&c, s, 4);
+        const uint8_t *s = m->slots + i * TAGGER_SLOT_SIZE;
+        uint16_t c;
+        __builtin_memcpy(&c, s + TAGGER_SLOT_CHECK, 2);
         if (c == check)
-            return (const int16_t *)(const void *)(s + 4);
+            return s;
         if (c == 0)
             return NULL;
         i = (i + 1) & m->mask;

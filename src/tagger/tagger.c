@@ -54,6 +54,13 @@ is_name(const cand *c)
 }
 
 static int
+is_country(const cand *c)
+{
+    return c->type == IDNER_LOC && c->subtype && !strcmp(c->subtype, "country") &&
+           c->prio % 10 >= GAZ_RANK_OFFICIAL;
+}
+
+static int
 is_gazetteer(const cand *c)
 {
     return c->source == SRC_GAZETTEER || c->source == SRC_USER;
@@ -84,11 +91,16 @@ gaz_code(const cand *c, unsigned part)
     return (uint16_t)code;
 }
 
-static int
-punct_is(const tok_list *tl, const tok *t, const char *s)
+/* The quote or bracket token T is: '"' (also curly quotes), '(' or ')'; else 0. */
+static char
+quote_mark(const tok_list *tl, const tok *t)
 {
-    size_t n = strlen(s);
-    return t->kind == TOK_PUNCT && t->key_len == n && !memcmp(tok_key(tl, t), s, n);
+    if (t->kind != TOK_PUNCT || (t->key_len != 1 && t->key_len != 3))
+        return 0;
+    const char *k = tok_key(tl, t);
+    if (t->key_len == 3) /* U+201C, U+201D */
+        return !memcmp(k, "\xE2\x80\x9C", 3) || !memcmp(k, "\xE2\x80\x9D", 3) ? '"' : 0;
+    return *k == '"' || *k == '(' || *k == ')' ? *k : 0;
 }
 
 /* Tokens inside quotes or parentheses, within a sentence. */
@@ -104,20 +116,15 @@ mark_quotes(tagger_doc *d)
             sent = t->sent;
             quote = paren = 0;
         }
-        if (punct_is(tl, t, "\"") || punct_is(tl, t, "\xE2\x80\x9C") ||
-            punct_is(tl, t, "\xE2\x80\x9D")) {
+        char q = quote_mark(tl, t);
+        if (q == '"')
             quote = !quote;
-            continue;
-        }
-        if (punct_is(tl, t, "(")) {
+        else if (q == '(')
             paren++;
-            continue;
-        }
-        if (punct_is(tl, t, ")")) {
+        else if (q == ')')
             paren -= paren > 0;
-            continue;
-        }
-        d->mk[i].flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
+        else if (quote || paren)
+            d->mk[i].flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
     }
 }
 
@@ -184,21 +191,63 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
     }
 }
 
+/* One token's score: the sum over its features of their slots' 16 lanes, each lane w << shift
+ * (format.h). Integer sums, so every variant below gives the same numbers. */
+static void
+sum_slots(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+{
+    memset(acc, 0, 16 * sizeof *acc);
+    for (size_t k = 0; k < nf; k++) {
+        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+        if (!slot)
+            continue;
+        const unsigned shift = slot[TAGGER_SLOT_SHIFT] & 15u;
+        for (uint32_t y = 0; y < 16; y++) /* w << shift without shifting a negative */
+            acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* The same with AVX2, chosen at run time where the processor has it (tagger_run). */
+__attribute__((target("avx2"))) static void
+sum_slots_avx2(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+{
+    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+    for (size_t k = 0; k < nf; k++) {
+        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+        if (!slot)
+            continue;
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)slot);
+        const __m128i sh = _mm_cvtsi32_si128((int)(slot[TAGGER_SLOT_SHIFT] & 15u));
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v), sh));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v, 8)), sh));
+    }
+    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+}
+#define HAVE_AVX2_VARIANT 1
+#endif
+
 /* Scores tokens [A, B) with M into S->emit. */
 static void
 score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
 {
     const uint32_t L = m->n_labels;
     uint64_t feats[TAGGER_MAX_FEATS];
+#ifdef HAVE_AVX2_VARIANT
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
     for (size_t i = a; i < b; i++) {
-        int32_t acc[TAGGER_MAX_LABELS] = {0};
         size_t own, nf = tagger_features(&s->doc, i, feats, &own);
-        for (size_t k = 0; k < nf; k++) {
-            const int16_t *w = tagger_model_weights(m, feats[k]);
-            if (w)
-                for (uint32_t y = 0; y < L; y++)
-                    acc[y] += w[y];
-        }
+        int32_t acc[16];
+#ifdef HAVE_AVX2_VARIANT
+        if (avx2)
+            sum_slots_avx2(m, feats, nf, acc);
+        else
+#endif
+            sum_slots(m, feats, nf, acc);
         memcpy(s->emit + (i - a) * L, acc, L * sizeof *acc);
     }
 }
@@ -215,22 +264,41 @@ dated(const tagger_doc *d, size_t a, size_t b)
 
 /* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
  * span and type when there is one, else a new one of source "model". */
+/* The first of V[0, N) (sorted by tok_start) that starts at or after A. */
+static size_t
+first_at(const cand *v, size_t n, size_t a)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].tok_start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static idner_status
 place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
            size_t a, size_t b, unsigned type)
 {
-    for (size_t k = 0; k < nsel; k++) {
+    for (size_t k = first_at(cl->v, nsel, a); k < nsel && cl->v[k].tok_start == a; k++) {
         cand *c = &cl->v[k];
-        if (c->tok_start == a && c->tok_end == b && c->type == type && is_name(c)) {
+        if (c->tok_end == b && c->type == type && is_name(c)) {
             c->flags &= (uint8_t)~CAND_DROPPED;
             return IDNER_OK;
         }
     }
-    const cand *best = NULL;
-    for (size_t k = 0; k < s->gaz.n; k++) {
+    const cand *best = NULL; /* the copies are in gaz_run's order: by start */
+    for (size_t k = first_at(s->gaz.v, s->gaz.n, a); k < s->gaz.n && s->gaz.v[k].tok_start == a;
+         k++) {
         const cand *g = &s->gaz.v[k];
-        if (g->tok_start == a && g->tok_end == b && g->type == type &&
-            (!best || g->prio % 10 > best->prio % 10))
+        if (g->tok_end != b)
+            continue;
+        if (g->type != type && is_country(g))
+            type = IDNER_LOC, best = NULL; /* SPEC.md: a country is a place ("RI", "AS") */
+        if (g->type == type && (!best || g->prio % 10 > best->prio % 10))
             best = g;
     }
     cand *c = best ? cand_push(cl) : cand_push_span(cl, tl, a, b, type, SRC_MODEL, 3);
@@ -282,7 +350,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         if (tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
         score_region(m, s, a, b);
-        tagger_viterbi(s->emit, b - a, m->trans, m->n_labels, s->back, s->labels);
+        tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
         for (size_t k = 0; k < ns; k++) {
             size_t sa = a + s->spans[k].start, sb = a + s->spans[k].end;

@@ -15,11 +15,13 @@
 #include "tagger/lexicon.h"
 #include "tagger/train.h"
 
+#define TOP_SHIFT 12
+
 struct tagger_trainer {
     tagger_train_options o;
     uint32_t L;
-    uint64_t *lex_hash;
-    uint8_t *lex_attr;
+    uint32_t *lex_slots;
+    size_t n_lex;
     tagger_lexicon lex;
     /* examples */
     uint64_t *feat; /* ids, then (after indexing) row numbers */
@@ -69,13 +71,13 @@ tagger_trainer_new(const tagger_train_options *o, const char *dir, tagger_traine
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
     t->o = *o;
     t->L = L;
-    idner_status st = tagger_lexicon_build(dir, &t->lex_hash, &t->lex_attr, &t->lex.n, err);
+    idner_status st = tagger_lexicon_build(dir, &t->lex_slots, &t->n_lex, err);
     if (st != IDNER_OK) {
         free(t);
         return st;
     }
-    t->lex.hash = t->lex_hash;
-    t->lex.attr = t->lex_attr;
+    t->lex.slots = t->lex_slots;
+    t->lex.mask = t->n_lex - 1;
     *out = t;
     return IDNER_OK;
 }
@@ -85,8 +87,7 @@ tagger_trainer_free(tagger_trainer *t)
 {
     if (!t)
         return;
-    free(t->lex_hash);
-    free(t->lex_attr);
+    free(t->lex_slots);
     free(t->feat);
     free(t->tok_off);
     free(t->tok_own);
@@ -377,7 +378,9 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
                 e[y] += w[y];
         }
     }
-    tagger_viterbi(emit, n, t->tw, L, back, pred);
+    tagger_trellis tr;
+    tagger_trellis_init(&tr, t->tw, L);
+    tagger_viterbi(emit, n, &tr, back, pred);
     const uint8_t *gold = t->gold + a;
     if (memcmp(pred, gold, n) != 0) {
         for (size_t k = 0; k < n; k++) {
@@ -424,25 +427,26 @@ build_image(tagger_trainer *t, void **image, size_t *size, idner_error *err)
     for (uint32_t i = 0; i < S * S; i++)
         if (t->tw[i] != TAGGER_FORBIDDEN)
             top = fmax(top, fabs(averaged(t, t->tw[i], t->tu[i])));
-    const double scale = top / 32000.0;
+    /* the largest weight is 127 << TOP_SHIFT units: rows of smaller weights shift less */
+    const double scale = top / (127.0 * (1 << TOP_SHIFT));
     size_t kept = 0;
     uint8_t *keep = calloc(t->nids ? t->nids : 1, 1);
     if (!keep)
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < t->nids; i++) {
         for (uint32_t y = 0; y < L && !keep[i]; y++)
-            keep[i] = fabs(averaged(t, t->w[i * L + y], t->u[i * L + y])) / scale >= t->o.prune;
+            keep[i] =
+                fabs(averaged(t, t->w[i * L + y], t->u[i * L + y])) >= top * t->o.prune / 32000;
         kept += keep[i];
     }
     uint64_t nslots = 16;
-    while (nslots * 7 < kept * 10) /* a load of 0.7 at most */
+    while (nslots * 2 < kept * 5) /* a load of 0.4 at most: most lookups miss */
         nslots *= 2;
-    const uint32_t slot = (4 + 2 * L + 7) & ~7u;
+    const uint32_t slot = TAGGER_SLOT_SIZE;
     size_t slots_off = (sizeof(tagger_header) + 7) & ~(size_t)7;
     size_t trans_off = slots_off + nslots * slot;
-    size_t lex_hash_off = trans_off + ((S * S * 4 + 7) & ~(size_t)7);
-    size_t lex_attr_off = lex_hash_off + t->lex.n * 8;
-    size_t total = (lex_attr_off + t->lex.n + 7) & ~(size_t)7;
+    size_t lex_off = trans_off + ((S * S * 4 + 7) & ~(size_t)7);
+    size_t total = (lex_off + t->n_lex * 4 + 7) & ~(size_t)7;
     if (total > UINT32_MAX) {
         free(keep);
         return error_set(err, IDNER_ERR_LIMIT, "tagger model of %zu bytes: too large", total);
@@ -462,9 +466,8 @@ build_image(tagger_trainer *t, void **image, size_t *size, idner_error *err)
     h->n_features = (uint32_t)kept;
     h->slots_off = (uint32_t)slots_off;
     h->trans_off = (uint32_t)trans_off;
-    h->n_lex = (uint32_t)t->lex.n;
-    h->lex_hash_off = (uint32_t)lex_hash_off;
-    h->lex_attr_off = (uint32_t)lex_attr_off;
+    h->n_lex = (uint32_t)t->n_lex;
+    h->lex_off = (uint32_t)lex_off;
     h->file_size = (uint32_t)total;
     h->scale = (float)scale;
     h->feature_set = TAGGER_FEATURE_SET;
@@ -473,18 +476,26 @@ build_image(tagger_trainer *t, void **image, size_t *size, idner_error *err)
         if (!keep[i])
             continue;
         uint64_t id = t->ids[i], k = id & (nslots - 1);
-        uint32_t check = (uint32_t)(id >> 32) | 1u, c;
+        uint16_t check = tagger_slot_check(id), c;
         for (;; k = (k + 1) & (nslots - 1)) {
-            memcpy(&c, img + slots_off + k * slot, 4);
+            memcpy(&c, img + slots_off + k * slot + TAGGER_SLOT_CHECK, 2);
             if (!c)
                 break;
         }
         uint8_t *s = img + slots_off + k * slot;
-        memcpy(s, &check, 4);
+        memcpy(s + TAGGER_SLOT_CHECK, &check, 2);
+        double q[TAGGER_MAX_LABELS], big = 0;
         for (uint32_t y = 0; y < L; y++) {
-            double q = round(averaged(t, t->w[i * L + y], t->u[i * L + y]) / scale);
-            int16_t v = (int16_t)(q > 32767 ? 32767 : q < -32767 ? -32767 : q);
-            memcpy(s + 4 + 2 * y, &v, 2);
+            q[y] = averaged(t, t->w[i * L + y], t->u[i * L + y]) / scale;
+            big = fmax(big, fabs(q[y]));
+        }
+        uint8_t shift = 0;
+        while (shift < 15 && big / (1 << shift) > 127.0)
+            shift++;
+        s[TAGGER_SLOT_SHIFT] = shift;
+        for (uint32_t y = 0; y < L; y++) {
+            double v = round(q[y] / (1 << shift));
+            s[y] = (uint8_t)(int8_t)(v > 127 ? 127 : v < -127 ? -127 : v);
         }
     }
     for (uint32_t i = 0; i < S * S; i++) {
@@ -493,10 +504,7 @@ build_image(tagger_trainer *t, void **image, size_t *size, idner_error *err)
             v = (int32_t)round(averaged(t, t->tw[i], t->tu[i]) / scale);
         memcpy(img + trans_off + 4 * i, &v, 4);
     }
-    if (t->lex.n) {
-        memcpy(img + lex_hash_off, t->lex.hash, t->lex.n * 8);
-        memcpy(img + lex_attr_off, t->lex.attr, t->lex.n);
-    }
+    memcpy(img + lex_off, t->lex_slots, t->n_lex * 4);
     free(keep);
     t->stats.kept = kept;
     *image = img;
