@@ -7,6 +7,8 @@
 #include "tagger/features.h"
 
 #define TRIG_UNSET UINT32_MAX
+
+static uint32_t trig_at(tagger_doc *d, size_t i);
 #define ATTR_KNOWN 0x80u
 
 /* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
@@ -103,6 +105,14 @@ tagger_doc_free(tagger_doc *d)
     free(d->tlen);
     free(d->attr);
     memset(d, 0, sizeof *d);
+}
+
+uint32_t
+tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len)
+{
+    uint32_t c = trig_at(d, i);
+    *len = d->tlen[i];
+    return c;
 }
 
 static uint32_t

@@ -60,6 +60,10 @@ typedef struct tagger_doc {
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
 
+/* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
+ * in *LEN. */
+uint32_t tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len);
+
 /* The lexicon attributes (enum tagger_lex) of token I's word, or of its stem before a
  * clitic. */
 uint8_t tagger_doc_attr(tagger_doc *d, size_t i);

@@ -262,6 +262,17 @@ dated(const tagger_doc *d, size_t a, size_t b)
     return 0;
 }
 
+/* Are tokens [A, B) only titles, roles or words that are never names ("Humas", "Deputi",
+ * "Brent": rules.tsv classes title and stop)? Then they name nobody. */
+static int
+role_words_only(tagger_doc *d, size_t a, size_t b)
+{
+    size_t p = a, len;
+    while (p < b && (tagger_doc_trigger(d, p, &len) & (R_TITLE | R_STOP)) && len)
+        p += len;
+    return p == b;
+}
+
 /* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
  * span and type when there is one, else a new one of source "model". */
 /* The first of V[0, N) (sorted by tok_start) that starts at or after A. */
@@ -354,7 +365,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
         for (size_t k = 0; k < ns; k++) {
             size_t sa = a + s->spans[k].start, sb = a + s->spans[k].end;
-            if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb))
+            if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb) ||
+                role_words_only(&s->doc, sa, sb))
                 continue; /* dates stay the date stage's; the user's exclusions hold */
             idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, s->spans[k].type);
             if (st != IDNER_OK)
