@@ -273,6 +273,29 @@ role_words_only(tagger_doc *d, size_t a, size_t b)
     return p == b;
 }
 
+/* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
+ * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
+ * are places (SPEC.md section 3), whoever the street is named after. */
+static void
+address(tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
+{
+    const tok_list *tl = d->tl;
+    size_t len;
+    if (*a + 1 < b && (tagger_doc_trigger(d, *a, &len) & R_LOC_HEAD) &&
+        (tl->v[*a].flags & TOK_F_CAP)) {
+        *type = IDNER_LOC;
+        return;
+    }
+    for (size_t h = *a; h-- > region_start && *a - h <= 2;) {
+        if ((tagger_doc_trigger(d, h, &len) & R_LOC_HEAD) && h + len == *a &&
+            (tl->v[h].flags & TOK_F_CAP)) {
+            *type = IDNER_LOC;
+            *a = h;
+            return;
+        }
+    }
+}
+
 /* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
  * span and type when there is one, else a new one of source "model". */
 /* The first of V[0, N) (sorted by tok_start) that starts at or after A. */
@@ -365,10 +388,13 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
         for (size_t k = 0; k < ns; k++) {
             size_t sa = a + s->spans[k].start, sb = a + s->spans[k].end;
+            unsigned type = s->spans[k].type;
+            if (type == IDNER_PER)
+                address(&s->doc, a, &sa, sb, &type);
             if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb) ||
                 role_words_only(&s->doc, sa, sb))
                 continue; /* dates stay the date stage's; the user's exclusions hold */
-            idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, s->spans[k].type);
+            idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, type);
             if (st != IDNER_OK)
                 return st;
             for (size_t i = sa; i < sb; i++)
