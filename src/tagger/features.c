@@ -36,6 +36,8 @@ enum kind {
     F_BI_P1P2,
     F_PRE4,
     F_SUF4,
+    F_RUN,
+    F_RUNCLS,
 };
 
 #define BOS 0x5bd1e9955bd1e995ull
@@ -173,6 +175,29 @@ shape(const tok *t)
     return s;
 }
 
+void
+tagger_doc_runs(tagger_doc *d)
+{
+    const tok_list *tl = d->tl;
+    const uint32_t keep = R_TITLE | R_ORG_HEAD | R_ORG_SUFFIX | R_LOC_HEAD | R_STOP | R_SAY;
+    for (size_t i = 0; i < tl->n;) {
+        if (!d->mk[i].open) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t cls = 0;
+        while (j < tl->n && d->mk[j].open && tl->v[j].sent == tl->v[i].sent && j - i < 255)
+            cls |= trig_at(d, j++) & keep;
+        for (size_t k = i; k < j; k++) {
+            d->mk[k].run_len = (uint8_t)(j - i);
+            d->mk[k].run_pos = (uint8_t)(k - i);
+            d->mk[k].run_cls = (uint16_t)cls;
+        }
+        i = j;
+    }
+}
+
 size_t
 tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
 {
@@ -222,6 +247,11 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
     out[n++] = fid(F_CLS0, trig_at(d, i));
     out[n++] = fid(F_LEX0, pair(tagger_doc_attr(d, i), start * 4 + cc));
     out[n++] = fid(F_CTX, mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN));
+    if (mk->run_len) {
+        unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
+        out[n++] = fid(F_RUN, len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
+        out[n++] = fid(F_RUNCLS, mk->run_cls);
+    }
     /* idner's own decision, last: training drops these at random */
     *n_own = n;
     out[n++] = fid(F_PROP, pair(mk->prop, mk->prop_src));

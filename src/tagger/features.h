@@ -22,7 +22,7 @@
 
 /* Changes whenever a feature or the region rule changes: a model trained with another set is
  * refused at load. */
-#define TAGGER_FEATURE_SET 5u
+#define TAGGER_FEATURE_SET 6u
 #define TAGGER_MAX_FEATS   64
 #define TAGGER_GAZ_MAX     4
 
@@ -42,6 +42,8 @@ typedef struct tagger_marks {
     uint8_t prop_src;             /* its source: 1 gazetteer, 2 rule, 3 user or other */
     uint8_t flags;                /* enum tagger_mark_flag */
     uint8_t open;                 /* may begin or end a name (see tagger_regions) */
+    uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
+    uint16_t run_cls;             /* rules.tsv classes met in that run (low 16 bits) */
 } tagger_marks;
 
 /* One document as the feature function sees it; the caches are filled when first asked. */
@@ -67,6 +69,10 @@ uint32_t tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len);
 /* The lexicon attributes (enum tagger_lex) of token I's word, or of its stem before a
  * clitic. */
 uint8_t tagger_doc_attr(tagger_doc *d, size_t i);
+
+/* Notes the runs of open tokens (their length, each token's place, the classes met in them);
+ * after the open marks are set. */
+void tagger_doc_runs(tagger_doc *d);
 
 /* The features of token I into OUT (room for TAGGER_MAX_FEATS); returns their number. The
  * ones that read idner's own labels come last, from *N_OWN on (training drops them at random). */

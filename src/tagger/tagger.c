@@ -189,6 +189,7 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
         d->mk[i].open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
                         d->mk[i].gaz[0] || d->mk[i].prop;
     }
+    tagger_doc_runs(d);
 }
 
 /* One token's score: the sum over its features of their slots' 16 lanes, each lane w << shift
