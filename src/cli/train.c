@@ -32,8 +32,11 @@ static const char train_usage[] =
     "  --scheme bilou|bio         labels (default bilou)\n"
     "  --dropout P                share of tokens whose features of idner's own labels are\n"
     "                             left out in training (default 0.3)\n"
-    "  --gold-countries spec|as-is  spec (default): a listed country the gold leaves O is\n"
-    "                             trained as LOC (SPEC.md: every country is a place)\n"
+    "  --gold-countries spec|places|as-is\n"
+    "                             spec (default): a listed country the gold leaves O is\n"
+    "                             trained as LOC (SPEC.md: every country is a place);\n"
+    "                             places: so is every place of the official and curated\n"
+    "                             lists; as-is: the gold as it is\n"
     "  --prune N                  keep features with a weight of at least N/32000 of the\n"
     "                             largest (default 2)\n"
     "  --min-count N              train only features seen on at least N tokens (default 2)\n"
@@ -121,8 +124,10 @@ train_option(cli *c, const char *name, const char *value)
             tr->o.relabel_countries = 1;
         else if (strcmp(value, "as-is") == 0)
             tr->o.relabel_countries = 0;
+        else if (strcmp(value, "places") == 0)
+            tr->o.relabel_countries = 2;
         else
-            return cli_usage_error("--gold-countries: '%s' is not spec or as-is", value);
+            return cli_usage_error("--gold-countries: '%s' is not spec, places or as-is", value);
     } else if (strcmp(name, "map") == 0) {
         return eval_add_map(tr->e, value);
     } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "gaz/format.h"
 #include "tagger/lexicon.h"
 #include "tagger/train.h"
 
@@ -172,7 +173,9 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
     /* SPEC.md: every country is a place; idner-news-2k leaves some O (a government, an army) */
     for (size_t k = 0; k < s->gaz.n; k++) {
         const cand *c = &s->gaz.v[k];
-        if (!is_country(c) || c->tok_end > n)
+        int listed_place =
+            c->type == IDNER_LOC && c->prio % 10 >= GAZ_RANK_OFFICIAL && !(c->flags & CAND_DROPPED);
+        if (!(is_country(c) || (t->o.relabel_countries > 1 && listed_place)) || c->tok_end > n)
             continue;
         size_t a = c->tok_start, b = c->tok_end, j;
         for (j = a; j < b && !t->labels[j]; j++)

@@ -25,7 +25,8 @@ typedef struct tagger_train_options {
     unsigned epochs;       /* passes over the examples */
     uint64_t seed;         /* order and dropout */
     double own_dropout;    /* share of tokens whose idner-label features are dropped (0.3) */
-    int relabel_countries; /* a listed country left O by the gold becomes LOC (SPEC.md) */
+    int relabel_countries; /* a listed country left O by the gold becomes LOC (SPEC.md); 2:
+                            * every place of the official and curated lists too */
     int prune;             /* keep features with some |weight| >= PRUNE (quantized units) */
     unsigned min_count;    /* train only features seen on at least MIN_COUNT tokens */
 } tagger_train_options;
