@@ -18,7 +18,8 @@ typedef struct tagger_trellis {
     int32_t start[TAGGER_MAX_LABELS], end[TAGGER_MAX_LABELS]; /* TAGGER_FORBIDDEN or a score */
     uint8_t npred[TAGGER_MAX_LABELS], pred[TAGGER_MAX_LABELS][TAGGER_MAX_LABELS];
     int32_t ptrans[TAGGER_MAX_LABELS][TAGGER_MAX_LABELS];
-    int bilou; /* BILOU's shape: the decoder's loops of fixed length apply */
+    int bilou;                  /* BILOU's shape: the decoder's loops of fixed length apply */
+    int32_t closed_trans[7][8]; /* with bilou: moves within the closed labels (decode.c) */
 } tagger_trellis;
 
 void tagger_trellis_init(tagger_trellis *tr, const int32_t *trans, uint32_t L);
