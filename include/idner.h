@@ -81,6 +81,8 @@ IDNER_API idner_type idner_type_from_name(const char *name);
  * Iran", "Israel meluncurkan ..."), as the idner-news-2k corpus does. Without it every country
  * mention is a place (SPEC.md section 3). */
 #define IDNER_COUNTRY_PLACES 0x10u
+/* Skip the learned tagger (issue 9): names are those of the lists and rules alone. */
+#define IDNER_NO_TAGGER 0x20u
 
 typedef struct idner_model idner_model;   /* opaque; immutable after idner_model_new */
 typedef struct idner_result idner_result; /* opaque; owned by the caller */
@@ -141,7 +143,7 @@ typedef struct idner_entity {
     size_t start, end;           /* code-point offsets, [start, end) */
     size_t byte_start, byte_end; /* the same span in UTF-8 bytes */
     const char *text;            /* the exact span of the document */
-    const char *source;          /* "gazetteer", "date", "rule", "alias", "user" */
+    const char *source;          /* "gazetteer", "date", "rule", "alias", "user", "model" */
     const char *canonical;       /* PER/ORG/LOC: preferred name */
     const char *id;              /* stable id from the gazetteer, if any */
     const char *subtype;         /* LOC: country, province, city, regency, ... */

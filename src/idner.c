@@ -1,7 +1,7 @@
 /*
  * idner.c: the public entry points: model lifecycle and the annotate pipeline
- * (tokenize -> gazetteer -> dates -> rules -> merge -> alias -> result; SPEC.md is the output
- * contract).
+ * (tokenize -> gazetteer -> dates -> rules -> merge -> tagger -> alias -> result; SPEC.md is
+ * the output contract).
  */
 #define _GNU_SOURCE /* dladdr1 */
 #include <dlfcn.h>
@@ -21,8 +21,10 @@
 #include "rules/alias.h"
 #include "rules/coord.h"
 #include "rules/country.h"
+#include "tagger/tagger.h"
 
-#define GAZ_FILE "gazetteer.bin"
+#define GAZ_FILE    "gazetteer.bin"
+#define TAGGER_FILE "tagger.bin"
 
 IDNER_API const char *
 idner_version(void)
@@ -106,8 +108,8 @@ load_user_gazetteers(idner_model *m, const idner_model_options *o, idner_error *
     return st;
 }
 
-IDNER_API idner_status
-idner_model_new(const idner_model_options *opts, idner_model **out, idner_error *err)
+idner_status
+model_new(const idner_model_options *opts, int with_tagger, idner_model **out, idner_error *err)
 {
     idner_model_options defaults;
     if (!out)
@@ -142,11 +144,27 @@ idner_model_new(const idner_model_options *opts, idner_model **out, idner_error 
         goto fail;
     if ((st = rules_new(dir, &m->rules, err)) != IDNER_OK)
         goto fail;
+    snprintf(path, sizeof path, "%s/%s", dir, TAGGER_FILE); /* no longer than GAZ_FILE's */
+    if (with_tagger && (st = tagger_model_open(&m->tagger, path, err)) != IDNER_OK)
+        goto fail;
     *out = m;
     return IDNER_OK;
 fail:
     idner_model_free(m);
     return st;
+}
+
+IDNER_API idner_status
+idner_model_new(const idner_model_options *opts, idner_model **out, idner_error *err)
+{
+    return model_new(opts, 1, out, err);
+}
+
+idner_status
+model_set_tagger(idner_model *m, void *image, size_t size, idner_error *err)
+{
+    tagger_model_close(&m->tagger);
+    return tagger_model_adopt(&m->tagger, image, size, "tagger model", err);
 }
 
 IDNER_API void
@@ -157,6 +175,7 @@ idner_model_free(idner_model *m)
     gaz_close(&m->gaz);
     date_model_free(m->dates);
     rules_free(m->rules);
+    tagger_model_close(&m->tagger);
     free(m->data_dir);
     free(m);
 }
@@ -165,6 +184,32 @@ IDNER_API const char *
 idner_model_data_dir(const idner_model *m)
 {
     return m ? m->data_dir : NULL;
+}
+
+/* The stages before the tagger: tokens, gazetteer, dates, rules, their merge, lists. TS (may
+ * be NULL) notes for the tagger what they found, its features. */
+static idner_status
+find_candidates(const idner_model *m, const char *text, size_t len, uint32_t flags,
+                const date_ymd *ref, tok_list *tl, cand_list *cl, tagger_scratch *ts,
+                const tagger_lexicon *lex, idner_error *err)
+{
+    idner_status st = tok_run(tl, text ? text : "", len);
+    if (st == IDNER_OK && !(flags & IDNER_NO_GAZETTEER))
+        st = gaz_run(&m->gaz, text, tl, cl);
+    if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
+        st = date_run(m->dates, text, len, tl, ref, cl, err);
+    if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
+        st = rules_run(m->rules, &m->gaz, text, tl, cl);
+    if (st == IDNER_OK && ts)
+        st = tagger_note(ts, m->rules, lex, tl, cl);
+    if (st == IDNER_OK) {
+        merge_select(cl);
+        if (!(flags & IDNER_NO_RULES))
+            st = coord_run(m->rules, text, tl, cl);
+    }
+    if (st == IDNER_OK && ts)
+        tagger_note_selection(ts, cl);
+    return st;
 }
 
 IDNER_API idner_status
@@ -192,27 +237,44 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
                          opts->ref_date);
     tok_list tl = {0};
     cand_list cl = {0};
-    idner_status st = tok_run(&tl, text ? text : "", len);
-    if (st == IDNER_OK && !(flags & IDNER_NO_GAZETTEER))
-        st = gaz_run(&m->gaz, text, &tl, &cl);
-    if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
-        st = date_run(m->dates, text, len, &tl, &ref, &cl, err);
-    if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
-        st = rules_run(m->rules, &m->gaz, text, &tl, &cl);
-    if (st == IDNER_OK) {
-        merge_select(&cl);
-        if (!(flags & IDNER_NO_RULES))
-            st = coord_run(m->rules, text, &tl, &cl);
-        if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
-            st = alias_run(m->rules, text, &tl, &cl);
-        if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
-            country_keep_places(m->rules, &tl, &cl);
-    }
+    tagger_scratch ts = {0};
+    int tag = !(flags & IDNER_NO_TAGGER) && m->tagger.hdr;
+    idner_status st =
+        find_candidates(m, text, len, flags, &ref, &tl, &cl, tag ? &ts : NULL, &m->tagger.lex, err);
+    if (st == IDNER_OK && tag)
+        st = tagger_run(&m->tagger, &m->gaz, &ts, text, &tl, &cl);
+    if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
+        st = alias_run(m->rules, text, &tl, &cl);
+    if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
+        country_keep_places(m->rules, &tl, &cl);
     if (st == IDNER_OK) {
         st = result_build(text ? text : "", &tl, &cl, types, out);
     }
     tok_list_free(&tl);
     cand_list_free(&cl);
+    tagger_scratch_free(&ts);
+    if (st != IDNER_OK && (!err || err->code != st))
+        error_set(err, st, "%s", idner_strerror(st));
+    return st;
+}
+
+idner_status
+model_add_example(const idner_model *m, const char *text, size_t len, uint32_t flags,
+                  tagger_trainer *t, const tagger_gold *gold, size_t n_gold, idner_error *err)
+{
+    if (text_utf8_invalid_at(text, len) != SIZE_MAX)
+        return error_set(err, IDNER_ERR_UTF8, "invalid UTF-8");
+    tok_list tl = {0};
+    cand_list cl = {0};
+    tagger_scratch ts = {0};
+    date_ymd ref = {0, 0, 0};
+    idner_status st =
+        find_candidates(m, text, len, flags, &ref, &tl, &cl, &ts, tagger_trainer_lexicon(t), err);
+    if (st == IDNER_OK)
+        st = tagger_trainer_add(t, &ts, gold, n_gold);
+    tok_list_free(&tl);
+    cand_list_free(&cl);
+    tagger_scratch_free(&ts);
     if (st != IDNER_OK && (!err || err->code != st))
         error_set(err, st, "%s", idner_strerror(st));
     return st;

@@ -14,6 +14,7 @@
 const char cli_usage_text[] =
     "usage: idner annotate [OPTIONS] [FILE ...]\n"
     "       idner eval [OPTIONS] GOLD.conll [...]   (scores against gold tags: idner eval --help)\n"
+    "       idner train [OPTIONS] -o MODEL TRAIN.conll [...]   (the tagger: idner train --help)\n"
     "       idner --help | --version\n"
     "\n"
     "Finds persons, organizations, places, dates and times in Indonesian text and writes\n"
@@ -50,7 +51,9 @@ const char cli_usage_text[] =
     "  --no-rules                 skip the context rules\n"
     "  --no-alias                 skip document-level short forms and repeats\n"
     "  --no-dates                 skip dates and times\n"
-    "  --gazetteer-only           only gazetteer lookups (= --no-dates --no-rules --no-alias)\n"
+    "  --no-tagger                skip the learned tagger (names from the lists and rules)\n"
+    "  --gazetteer-only           only gazetteer lookups (= --no-dates --no-rules --no-alias\n"
+    "                             --no-tagger)\n"
     "  --countries all|places     all: every country mention is a place (default);\n"
     "                             places: only where it names a place (\"di Jepang\"), not a\n"
     "                             government, army or people (\"militer Iran\"), as in\n"
@@ -148,9 +151,9 @@ static const char *const value_opts[] = {"input",   "output",    "output-file", 
                                          "types",   "data-dir",  "threads",     "gazetteer",
                                          "exclude", "countries", NULL};
 /* Options that take none. */
-static const char *const flag_opts[] = {"no-rules",    "no-alias", "no-dates", "gazetteer-only",
-                                        "keep-fields", "progress", "quiet",    "help",
-                                        "version",     NULL};
+static const char *const flag_opts[] = {"no-rules",       "no-alias",    "no-dates", "no-tagger",
+                                        "gazetteer-only", "keep-fields", "progress", "quiet",
+                                        "help",           "version",     NULL};
 
 static int
 in_list(const char *const *list, const char *name, size_t n)
@@ -223,8 +226,10 @@ apply_option(cli *c, const char *name, const char *value)
         c->aopts.flags |= IDNER_NO_ALIAS;
     } else if (strcmp(name, "no-dates") == 0) {
         c->aopts.flags |= IDNER_NO_DATES;
+    } else if (strcmp(name, "no-tagger") == 0) {
+        c->aopts.flags |= IDNER_NO_TAGGER;
     } else if (strcmp(name, "gazetteer-only") == 0) {
-        c->aopts.flags |= IDNER_NO_DATES | IDNER_NO_RULES | IDNER_NO_ALIAS;
+        c->aopts.flags |= IDNER_NO_DATES | IDNER_NO_RULES | IDNER_NO_ALIAS | IDNER_NO_TAGGER;
     }
     return 0;
 }

@@ -77,6 +77,7 @@ typedef struct cli {
     unsigned threads;  /* --threads: workers for --input jsonl (1: none) */
     buf *errs;         /* a worker's messages go here, not to stderr */
 
+    int untagged; /* cli_setup loads no tagger (idner train makes one) */
     void (*on_sentence)(struct cli *c, const char *shown);
     void *hook_arg;
     int stop;
@@ -164,5 +165,26 @@ void conll_run_file(cli *c, const char *name);
 
 /* `idner eval` (eval.c): ARGV after "eval". Returns the exit status. */
 int eval_main(cli *c, int argc, char **argv);
+
+/* What `idner train` (train.c) uses of eval.c: reading gold CoNLL with its tag names
+ * (--map) and scoring a dev file. */
+typedef struct eval eval;
+typedef struct gold_name {
+    size_t byte_start, byte_end; /* in c->text, the sentence */
+    int type;                    /* idner_type */
+} gold_name;
+typedef void (*gold_fn)(cli *c, void *arg, const gold_name *names, size_t n);
+eval *eval_new(void);
+void eval_free(eval *e);
+/* --map GOLD=OURS; returns 0 or an exit status. */
+int eval_add_map(eval *e, const char *value);
+/* Annotates and scores FILE with C's model, as idner eval does; FN (may be NULL) gets every
+ * sentence's gold names, the sentence in c->text. */
+void eval_file(cli *c, eval *e, const char *file, gold_fn fn, void *arg);
+/* Micro precision, recall and F1 so far into PRF; RESET: start counting anew. */
+void eval_micro(eval *e, double prf[3], int reset);
+
+/* `idner train` (train.c): ARGV after "train". Returns the exit status. */
+int train_main(cli *c, int argc, char **argv);
 
 #endif

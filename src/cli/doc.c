@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "model.h"
 
 /* A failed write: the message, and the end of the run (exit status 1). */
 static void
@@ -173,7 +174,7 @@ cli_setup(cli *c)
     mo.n_excludes = c->excludes.n;
     err.code = IDNER_OK;
     err.message[0] = '\0';
-    if (idner_model_new(&mo, &c->model, &err) != IDNER_OK) {
+    if (model_new(&mo, !c->untagged, &c->model, &err) != IDNER_OK) {
         fprintf(stderr, "idner: %s\n", err.message[0] ? err.message : idner_strerror(err.code));
         return EXIT_USAGE;
     }

@@ -47,7 +47,7 @@ static const char eval_usage[] =
     "  --errors                   list false alarms (FP) and misses (FN) with their sentence\n"
     "  --output-conll FILE        also write the annotated CoNLL (input lines + predicted tag)\n"
     "  --ref-date, --data-dir, --gazetteer, --exclude, --no-rules, --no-alias, --no-dates,\n"
-    "  --gazetteer-only, --countries all|places\n"
+    "  --no-tagger, --gazetteer-only, --countries all|places\n"
     "                             as for idner annotate\n"
     "  --help                     show this help\n"
     "\n"
@@ -75,7 +75,7 @@ typedef struct span {
     int type;
 } span;
 
-typedef struct eval {
+struct eval {
     uint32_t keep; /* scored types, IDNER_TYPE_BIT mask */
     int errors;    /* --errors */
     const char *conll_out;
@@ -88,7 +88,10 @@ typedef struct eval {
     span *gs, *ps;
     unsigned char *found;
     size_t cap;
-} eval;
+    gold_fn on_gold; /* eval_file: each sentence's gold names go here too */
+    void *gold_arg;
+    gold_name *names;
+};
 
 /* ---- options ---------------------------------------------------------------------------- */
 
@@ -107,8 +110,8 @@ type_named(const char *s, size_t n)
     return 0;
 }
 
-static int
-add_map(eval *e, const char *value)
+int
+eval_add_map(eval *e, const char *value)
 {
     const char *eq = strchr(value, '=');
     char up[16];
@@ -149,7 +152,7 @@ eval_option(cli *c, const char *name, const char *value)
         if (cli_parse_types(value, &e->keep) != 0)
             return cli_usage_error("--types: bad list '%s' (use PER,ORG,LOC,DATE,TIME)", value);
     } else if (strcmp(name, "map") == 0) {
-        return add_map(e, value);
+        return eval_add_map(e, value);
     } else if (strcmp(name, "errors") == 0) {
         e->errors = 1;
     } else if (strcmp(name, "output-conll") == 0) {
@@ -289,12 +292,14 @@ grow(eval *e, size_t n)
     free(e->gs);
     free(e->ps);
     free(e->found);
+    free(e->names);
+    e->names = malloc(cap * sizeof *e->names);
     e->gold = malloc(cap * sizeof *e->gold);
     e->pred = malloc(cap * sizeof *e->pred);
     e->gs = malloc(cap * sizeof *e->gs);
     e->ps = malloc(cap * sizeof *e->ps);
     e->found = malloc(cap);
-    if (!e->gold || !e->pred || !e->gs || !e->ps || !e->found)
+    if (!e->gold || !e->pred || !e->gs || !e->ps || !e->found || !e->names)
         cli_die_nomem();
     e->cap = cap;
 }
@@ -337,6 +342,15 @@ eval_sentence(cli *c, const char *shown)
     }
     ng = find_spans(e->gold, n, e->gs);
     np = find_spans(e->pred, n, e->ps);
+    if (e->on_gold) {
+        for (i = 0; i < ng; i++) {
+            const conll_line *last = &c->cl[e->gs[i].end - 1];
+            e->names[i].byte_start = c->cl[e->gs[i].start].tok_off;
+            e->names[i].byte_end = last->tok_off + last->tok_len;
+            e->names[i].type = e->gs[i].type;
+        }
+        e->on_gold(c, e->gold_arg, e->names, ng);
+    }
     memset(e->found, 0, ng);
     /* Both lists are sorted and non-overlapping: one pass matches them. */
     for (i = j = 0; i < np; i++) {
@@ -459,7 +473,7 @@ eval_run(cli *c, eval *e)
 int
 eval_main(cli *c, int argc, char **argv)
 {
-    eval e;
+    struct eval e;
     size_t i;
     int status;
 
@@ -481,6 +495,72 @@ eval_main(cli *c, int argc, char **argv)
     free(e.gs);
     free(e.ps);
     free(e.found);
+    free(e.names);
     c->hook_arg = NULL;
     return status;
+}
+
+/* ---- for idner train ---------------------------------------------------------------------- */
+
+eval *
+eval_new(void)
+{
+    eval *e = calloc(1, sizeof *e);
+    if (e == NULL)
+        cli_die_nomem();
+    e->keep = IDNER_TYPE_BIT(IDNER_PER) | IDNER_TYPE_BIT(IDNER_ORG) | IDNER_TYPE_BIT(IDNER_LOC);
+    return e;
+}
+
+void
+eval_free(eval *e)
+{
+    size_t i;
+
+    if (e == NULL)
+        return;
+    for (i = 0; i < e->n_map; i++)
+        free(e->map[i].from);
+    free(e->map);
+    free(e->gold);
+    free(e->pred);
+    free(e->gs);
+    free(e->ps);
+    free(e->found);
+    free(e->names);
+    free(e);
+}
+
+void
+eval_file(cli *c, eval *e, const char *file, gold_fn fn, void *arg)
+{
+    c->hook_arg = e;
+    c->in = IN_CONLL;
+    c->out = NULL; /* scores only: no writer */
+    c->on_sentence = eval_sentence;
+    e->on_gold = fn;
+    e->gold_arg = arg;
+    conll_run_file(c, file);
+    e->on_gold = NULL;
+    c->hook_arg = NULL;
+}
+
+void
+eval_micro(eval *e, double prf[3], int reset)
+{
+    size_t t, tp = 0, fp = 0, fn = 0;
+
+    for (t = 0; t < N_TYPES; t++) {
+        tp += e->tp[t];
+        fp += e->fp[t];
+        fn += e->fn[t];
+    }
+    prf[0] = tp + fp ? (double)tp / (double)(tp + fp) : 0.0;
+    prf[1] = tp + fn ? (double)tp / (double)(tp + fn) : 0.0;
+    prf[2] = prf[0] + prf[1] > 0.0 ? 2 * prf[0] * prf[1] / (prf[0] + prf[1]) : 0.0;
+    if (reset) {
+        memset(e->tp, 0, sizeof e->tp);
+        memset(e->fp, 0, sizeof e->fp);
+        memset(e->fn, 0, sizeof e->fn);
+    }
 }

@@ -4,6 +4,7 @@
  *
  *   idner annotate [OPTIONS] [FILE ...]
  *   idner eval [OPTIONS] GOLD.conll [...]     (eval.c)
+ *   idner train [OPTIONS] -o MODEL TRAIN.conll [...]   (train.c)
  *
  * The model is created once; documents are then read, annotated and written one at a time in
  * input order, so memory stays bounded by the largest single document (for JSON Lines: the
@@ -116,6 +117,11 @@ main(int argc, char **argv)
     }
     if (strcmp(argv[1], "eval") == 0) {
         status = eval_main(&c, argc - 2, argv + 2);
+        cli_free(&c);
+        return status;
+    }
+    if (strcmp(argv[1], "train") == 0) {
+        status = train_main(&c, argc - 2, argv + 2);
         cli_free(&c);
         return status;
     }

@@ -5,14 +5,9 @@
  * "ci" entries in any case; "common" entries (also ordinary words) never alone at a sentence
  * start. A surface with a "-nya" clitic ("Jakartanya") matches its stem.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/error.h"
 #include "core/tsv.h"
@@ -21,10 +16,11 @@
 static idner_status
 check_image(gaz_table *t, const char *what, idner_error *err)
 {
-    const char *base = t->mem;
-    if (t->size < sizeof(gaz_header))
+    const char *base = t->file.mem;
+    const size_t size = t->file.size;
+    if (size < sizeof(gaz_header))
         return error_set(err, IDNER_ERR_DATA, "%s: too short for a gazetteer", what);
-    const gaz_header *h = t->mem;
+    const gaz_header *h = t->file.mem;
     if (memcmp(h->magic, GAZ_MAGIC, sizeof GAZ_MAGIC) != 0)
         return error_set(err, IDNER_ERR_DATA, "%s: not a compiled gazetteer (bad magic)", what);
     if (h->version != GAZ_VERSION)
@@ -33,10 +29,10 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     uint64_t slots_end = (uint64_t)h->slots_off + (uint64_t)h->n_slots * sizeof(gaz_slot);
     uint64_t ents_end = (uint64_t)h->entries_off + (uint64_t)h->n_entries * sizeof(gaz_entry);
     uint64_t pool_end = (uint64_t)h->pool_off + h->pool_size;
-    if (h->file_size != t->size || h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) ||
-        h->slots_off % 8 || h->entries_off % 8 || slots_end > t->size || ents_end > t->size ||
-        pool_end > t->size || h->pool_size == 0 || h->first_off % 8 ||
-        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > t->size ||
+    if (h->file_size != size || h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) ||
+        h->slots_off % 8 || h->entries_off % 8 || slots_end > size || ents_end > size ||
+        pool_end > size || h->pool_size == 0 || h->first_off % 8 ||
+        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > size ||
         base[h->pool_off + h->pool_size - 1] != '\0')
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (bad header)", what);
     t->hdr = h;
@@ -55,23 +51,8 @@ idner_status
 gaz_table_open(gaz_table *t, const char *path, idner_error *err)
 {
     memset(t, 0, sizeof *t);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return error_set(err, IDNER_ERR_DATA, "%s: %s", path, strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) != 0 || st.st_size <= 0) {
-        close(fd);
-        return error_set(err, IDNER_ERR_DATA, "%s: empty or unreadable", path);
-    }
-    void *mem = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (mem == MAP_FAILED)
-        return error_set(err, IDNER_ERR_IO, "%s: mmap: %s", path, strerror(errno));
-    t->mem = mem;
-    t->size = (size_t)st.st_size;
-    t->mapped = 1;
-    idner_status s = check_image(t, path, err);
-    if (s != IDNER_OK)
+    idner_status s = mapped_open(&t->file, path, err);
+    if (s == IDNER_OK && (s = check_image(t, path, err)) != IDNER_OK)
         gaz_table_close(t);
     return s;
 }
@@ -80,8 +61,7 @@ idner_status
 gaz_table_adopt(gaz_table *t, void *image, size_t size, const char *what, idner_error *err)
 {
     memset(t, 0, sizeof *t);
-    t->mem = image;
-    t->size = size;
+    t->file = (mapped){image, size, 0};
     idner_status s = check_image(t, what, err);
     if (s != IDNER_OK)
         gaz_table_close(t);
@@ -91,12 +71,7 @@ gaz_table_adopt(gaz_table *t, void *image, size_t size, const char *what, idner_
 void
 gaz_table_close(gaz_table *t)
 {
-    if (t->mem) {
-        if (t->mapped)
-            munmap(t->mem, t->size);
-        else
-            free(t->mem);
-    }
+    mapped_release(&t->file);
     memset(t, 0, sizeof *t);
 }
 
@@ -193,6 +168,17 @@ static int
 is_excluded(const gaz *g, uint64_t h)
 {
     return g->n_excluded && bsearch(&h, g->excluded, g->n_excluded, sizeof h, cmp_u64) != NULL;
+}
+
+int
+gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b)
+{
+    if (!g->n_excluded)
+        return 0;
+    uint64_t h = GAZ_HASH_SEED;
+    for (size_t i = a; i < b; i++)
+        h = gaz_hash_step(h, tl->v[i].hash);
+    return is_excluded(g, h);
 }
 
 /* Do tokens [i, i + e->ntok) hold the stored key? (Guards against 64-bit hash collisions.)
@@ -303,6 +289,9 @@ push_slot(const gaz_table *t, const gaz_slot *s, const char *text, const tok_lis
         c->id = e->id ? t->pool + e->id : NULL;
         c->subtype = e->subtype ? t->pool + e->subtype : NULL;
         c->iso = e->iso ? t->pool + e->iso : NULL;
+        c->flags = (uint8_t)(((e->flags & GAZ_COMMON) ? CAND_GAZ_COMMON : 0) |
+                             ((e->flags & GAZ_ACRONYM) ? CAND_GAZ_ACRONYM : 0) |
+                             ((e->flags & GAZ_CI) ? CAND_GAZ_CI : 0));
         pushed++;
     }
     return pushed;

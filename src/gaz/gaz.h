@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/mapped.h"
 #include "gaz/format.h"
 #include "idner.h"
 #include "result/cand.h"
@@ -36,9 +37,7 @@ typedef struct gaz_table {
     const char *pool;
     const uint8_t *first; /* first-token filter */
     uint64_t mask;
-    void *mem; /* what to release */
-    size_t size;
-    int mapped; /* mem is an mmap, else malloc'd */
+    mapped file; /* the image: mapped, or adopted */
 } gaz_table;
 
 /* Maps the compiled file PATH and checks it; errors name the file. */
@@ -59,6 +58,9 @@ typedef struct gaz {
 
 idner_status gaz_load_excludes(gaz *g, const char *const *paths, size_t n, idner_error *err);
 void gaz_close(gaz *g);
+
+/* Is the phrase of tokens [A, B) of TL one of the --exclude surfaces? */
+int gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b);
 
 /* Appends a candidate for each type of the longest acceptable phrase at every token. */
 idner_status gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out);

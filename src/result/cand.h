@@ -11,7 +11,7 @@
 #include "idner.h"
 #include "tok/tok.h"
 
-enum cand_source { SRC_GAZETTEER = 1, SRC_DATE, SRC_RULE, SRC_ALIAS, SRC_USER };
+enum cand_source { SRC_GAZETTEER = 1, SRC_DATE, SRC_RULE, SRC_ALIAS, SRC_USER, SRC_MODEL };
 
 enum cand_mod { MOD_NONE = 0, MOD_START, MOD_MID, MOD_END, MOD_APPROX };
 
@@ -19,7 +19,11 @@ enum cand_flag {
     CAND_WEEKDAY_CONFLICT = 1u << 0, /* DATE/TIME: stated weekday does not fit */
     CAND_VALUE_NULL = 1u << 1,       /* DATE/TIME: value is JSON null */
     CAND_FULL_DATE = 1u << 2,        /* DATE/TIME: value holds a full YYYY-MM-DD */
-    CAND_DROPPED = 1u << 3           /* removed by a later stage */
+    CAND_DROPPED = 1u << 3,          /* removed by a later stage */
+    /* gazetteer candidates: the entry's case policy (gaz/format.h), a feature of the tagger */
+    CAND_GAZ_COMMON = 1u << 4,
+    CAND_GAZ_ACRONYM = 1u << 5,
+    CAND_GAZ_CI = 1u << 6
 };
 
 #define CAND_VALUE_MAX 64

@@ -21,6 +21,8 @@ source_name(uint8_t src)
         return "alias";
     case SRC_USER:
         return "user";
+    case SRC_MODEL:
+        return "model";
     default:
         return "unknown";
     }

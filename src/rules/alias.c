@@ -95,6 +95,8 @@ strength(const cand *c)
         return c->prio >= GAZ_RANK_OFFICIAL ? 4 : 1;
     case SRC_RULE:
         return c->prio; /* 3: context evidence; 2: a name's shape; 1: a preposition */
+    case SRC_MODEL:
+        return 3; /* the tagger weighed the evidence */
     default:
         return 0;
     }

@@ -103,7 +103,7 @@ one_of(const char *s, const char *const *set)
     return 0;
 }
 
-static const char *const sources[] = {"gazetteer", "date", "rule", "alias", "user", NULL};
+static const char *const sources[] = {"gazetteer", "date", "rule", "alias", "user", "model", NULL};
 static const char *const mods[] = {"START", "MID", "END", "APPROX", NULL};
 
 static void

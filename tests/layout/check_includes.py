@@ -10,7 +10,7 @@ import pathlib
 import re
 import sys
 
-LAYERS = ["core", "tok", "result", "gaz", "date", "rules", "out", "", "cli"]  # "" = src/ itself
+LAYERS = ["core", "tok", "result", "gaz", "date", "rules", "tagger", "out", "", "cli"]  # "" = src/ itself
 EXTERNAL = {"idner.h", "idner_config.h"}
 
 

@@ -38,7 +38,7 @@ annotate(const char *text, uint32_t flags)
 {
     idner_annotate_options o;
     idner_annotate_options_init(&o);
-    o.flags = flags;
+    o.flags = flags | IDNER_NO_TAGGER; /* the rules and alias stages themselves */
     idner_result *r = NULL;
     idner_error err = {0};
     if (idner_annotate(model, text, strlen(text), &o, &r, &err) != IDNER_OK) {

@@ -1,0 +1,304 @@
+/*
+ * tagger/features.c: the feature function and the regions (see features.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagger/features.h"
+
+#define TRIG_UNSET UINT32_MAX
+
+static uint32_t trig_at(tagger_doc *d, size_t i);
+#define ATTR_KNOWN 0x80u
+
+/* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
+enum kind {
+    F_BIAS = 1,
+    F_W0,
+    F_W0_CASE,
+    F_WM1,
+    F_WP1,
+    F_STEM,
+    F_PRE2,
+    F_PRE3,
+    F_SUF2,
+    F_SUF3,
+    F_SH0,
+    F_POS,
+    F_GAZ,
+    F_GAZ_TYPES,
+    F_CLS0,
+    F_LEX0,
+    F_CTX,
+    F_PROP,
+    F_PROP_L,
+    F_BI_M2M1,
+    F_BI_P1P2,
+    F_PRE4,
+    F_SUF4,
+    F_RUN,
+    F_RUNCLS,
+};
+
+#define BOS 0x5bd1e9955bd1e995ull
+#define EOS 0x9e3779b97f4a7c15ull
+
+/* A value and its kind as one id: one multiply and a shift (the value is most often a token's
+ * hash already, and the table reads both ends of the id: format.h). */
+static inline uint64_t
+fid(enum kind k, uint64_t v)
+{
+    uint64_t h = (v ^ (0x9E3779B97F4A7C15ull * (uint64_t)k)) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 29);
+}
+
+static inline uint64_t
+pair(uint64_t a, uint64_t b)
+{
+    return a * 0xD6E8FEB86659FD93ull ^ (b + 0x632BE59BD9B4E019ull);
+}
+
+/* The N (at most 8) bytes at S as one number: a prefix or suffix of a key, no hashing. */
+static inline uint64_t
+bytes_of(const char *s, size_t n)
+{
+    uint64_t v = 0;
+    for (size_t k = 0; k < n; k++)
+        v = v << 8 | (unsigned char)s[k];
+    return v;
+}
+
+int
+tagger_doc_reset(tagger_doc *d, size_t n)
+{
+    if (n > d->cap) {
+        size_t cap = d->cap ? d->cap : 256;
+        while (cap < n)
+            cap *= 2;
+        tagger_marks *mk = realloc(d->mk, cap * sizeof *mk);
+        if (mk)
+            d->mk = mk;
+        uint32_t *trig = realloc(d->trig, cap * sizeof *trig);
+        if (trig)
+            d->trig = trig;
+        uint8_t *tlen = realloc(d->tlen, cap);
+        if (tlen)
+            d->tlen = tlen;
+        uint8_t *attr = realloc(d->attr, cap);
+        if (attr)
+            d->attr = attr;
+        if (!mk || !trig || !tlen || !attr)
+            return -1;
+        d->cap = cap;
+    }
+    if (n) {
+        memset(d->mk, 0, n * sizeof *d->mk);
+        memset(d->trig, 0xFF, n * sizeof *d->trig);
+        memset(d->attr, 0, n);
+    }
+    return 0;
+}
+
+void
+tagger_doc_free(tagger_doc *d)
+{
+    free(d->mk);
+    free(d->trig);
+    free(d->tlen);
+    free(d->attr);
+    memset(d, 0, sizeof *d);
+}
+
+uint32_t
+tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len)
+{
+    uint32_t c = trig_at(d, i);
+    *len = d->tlen[i];
+    return c;
+}
+
+static uint32_t
+trig_at(tagger_doc *d, size_t i)
+{
+    if (d->trig[i] == TRIG_UNSET) {
+        size_t len = 0;
+        d->trig[i] = d->tl->v[i].kind == TOK_WORD ? rules_trigger(d->r, d->tl, i, &len) : 0;
+        d->tlen[i] = (uint8_t)len;
+    }
+    return d->trig[i];
+}
+
+uint8_t
+tagger_doc_attr(tagger_doc *d, size_t i)
+{
+    if (!(d->attr[i] & ATTR_KNOWN)) {
+        const tok *t = &d->tl->v[i];
+        uint8_t a = 0;
+        if (t->kind == TOK_WORD) {
+            a = tagger_lexicon_get(d->lex, t->hash);
+            if (!a && (t->flags & TOK_F_CLITIC))
+                a = tagger_lexicon_get(d->lex, tok_hash(tok_key(d->tl, t), t->stem_len));
+        }
+        d->attr[i] = (uint8_t)(a | ATTR_KNOWN);
+    }
+    return d->attr[i] & (uint8_t)~ATTR_KNOWN;
+}
+
+/* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first) */
+static unsigned
+case_class(const tok *t)
+{
+    return (t->flags & TOK_F_ALLCAPS) ? 2
+           : (t->flags & TOK_F_CAP)   ? 1
+           : (t->flags & TOK_F_LOWER) ? 0
+                                      : 3;
+}
+
+/* A token's shape: its kind, and for words the case, a length class and marks. */
+static unsigned
+shape(const tok *t)
+{
+    if (t->kind != TOK_WORD) {
+        unsigned s = t->kind;
+        if (t->kind == TOK_NUMBER && (t->flags & TOK_F_ALLDIGIT))
+            s += 16 * (t->key_len == 4 ? 2 : 1);
+        return s;
+    }
+    unsigned len = t->key_len <= 1 ? 0 : t->key_len <= 3 ? 1 : t->key_len <= 7 ? 2 : 3;
+    unsigned s = 64 + case_class(t) * 4 + len;
+    if (t->flags & TOK_F_ABBREV)
+        s += 16;
+    if (t->flags & TOK_F_DIGIT)
+        s += 32;
+    if (t->flags & TOK_F_REDUP)
+        s += 128;
+    return s;
+}
+
+void
+tagger_doc_runs(tagger_doc *d)
+{
+    const tok_list *tl = d->tl;
+    const uint32_t keep = R_TITLE | R_ORG_HEAD | R_ORG_SUFFIX | R_LOC_HEAD | R_STOP | R_SAY;
+    for (size_t i = 0; i < tl->n;) {
+        if (!d->mk[i].open) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        uint32_t cls = 0;
+        while (j < tl->n && d->mk[j].open && tl->v[j].sent == tl->v[i].sent && j - i < 255)
+            cls |= trig_at(d, j++) & keep;
+        for (size_t k = i; k < j; k++) {
+            d->mk[k].run_len = (uint8_t)(j - i);
+            d->mk[k].run_pos = (uint8_t)(k - i);
+            d->mk[k].run_cls = (uint16_t)cls;
+        }
+        i = j;
+    }
+}
+
+size_t
+tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
+{
+    const tok_list *tl = d->tl;
+    const tok *t = &tl->v[i];
+    const char *key = tok_key(tl, t);
+    int has_prev = i > 0 && tl->v[i - 1].sent == t->sent;
+    int has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
+    int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
+    int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
+    uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
+    unsigned sh0 = shape(t);
+    unsigned cc = case_class(t);
+    unsigned start =
+        (t->flags & TOK_F_SENT_START)                                                           ? 1
+        : has_prev && (tl->v[i - 1].flags & TOK_F_SENT_START) && tl->v[i - 1].kind == TOK_PUNCT ? 2
+                                                                                                : 0;
+    size_t n = 0;
+    out[n++] = fid(F_BIAS, 0);
+    out[n++] = fid(F_W0, t->hash);
+    out[n++] = fid(F_W0_CASE, pair(t->hash, cc));
+    out[n++] = fid(F_WM1, wm1);
+    out[n++] = fid(F_WP1, wp1);
+    if (t->flags & TOK_F_CLITIC)
+        out[n++] = fid(F_STEM, tok_hash(key, t->stem_len));
+    if (t->kind == TOK_WORD && t->key_len > 3) {
+        out[n++] = fid(F_PRE2, bytes_of(key, 2));
+        out[n++] = fid(F_PRE3, bytes_of(key, 3));
+        out[n++] = fid(F_SUF2, bytes_of(key + t->key_len - 2, 2));
+        out[n++] = fid(F_SUF3, bytes_of(key + t->key_len - 3, 3));
+    }
+    out[n++] = fid(F_SH0, sh0);
+    out[n++] = fid(F_POS, start * 4 + cc);
+    out[n++] = fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1));
+    out[n++] = fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS));
+    if (t->kind == TOK_WORD && t->key_len > 5) {
+        out[n++] = fid(F_PRE4, bytes_of(key, 4));
+        out[n++] = fid(F_SUF4, bytes_of(key + t->key_len - 4, 4));
+    }
+    const tagger_marks *mk = &d->mk[i];
+    unsigned types = 0;
+    for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
+        out[n++] = fid(F_GAZ, mk->gaz[k]);
+        types |= 1u << (mk->gaz[k] & 3);
+    }
+    out[n++] = fid(F_GAZ_TYPES, types);
+    out[n++] = fid(F_CLS0, trig_at(d, i));
+    out[n++] = fid(F_LEX0, pair(tagger_doc_attr(d, i), start * 4 + cc));
+    out[n++] = fid(F_CTX, mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN));
+    if (mk->run_len) {
+        unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
+        out[n++] = fid(F_RUN, len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
+        out[n++] = fid(F_RUNCLS, mk->run_cls);
+    }
+    /* idner's own decision, last: training drops these at random */
+    *n_own = n;
+    out[n++] = fid(F_PROP, pair(mk->prop, mk->prop_src));
+    out[n++] = fid(F_PROP_L, mk->prop);
+    return n;
+}
+
+/* Is the one-token region at I an ordinary word capitalized only because it opens the
+ * sentence ("Menurut", "Dia"), which no candidate covers? Then it is O without being scored. */
+static int
+trivial(tagger_doc *d, size_t i)
+{
+    const tok *t = &d->tl->v[i];
+    if (d->mk[i].gaz[0] || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
+        return 0;
+    size_t j = i;
+    while (j > 0 && !(d->tl->v[j].flags & TOK_F_SENT_START) && d->tl->v[j - 1].kind == TOK_PUNCT)
+        j--;
+    if (!(d->tl->v[j].flags & TOK_F_SENT_START))
+        return 0;
+    uint8_t a = tagger_doc_attr(d, i);
+    unsigned cls = (a & LEX_CASE_MASK) >> LEX_CASE_SHIFT;
+    return (a & LEX_HUNSPELL) && !(a & LEX_GIVEN_MASK) && (cls == 1 || cls == 2);
+}
+
+size_t
+tagger_region(tagger_doc *d, size_t *start, size_t end)
+{
+    const tok_list *tl = d->tl;
+    for (;;) {
+        size_t a = *start;
+        while (a < end && !d->mk[a].open)
+            a++;
+        *start = a;
+        if (a == end)
+            return end;
+        size_t last = a; /* the last open token */
+        for (size_t j = a + 1; j < end && tl->v[j].sent == tl->v[a].sent && j <= last + 2; j++)
+            if (d->mk[j].open)
+                last = j;
+        size_t b = last + 1;
+        if (b < end && tl->v[b].sent == tl->v[a].sent && tl->v[b].kind == TOK_NUMBER)
+            b++; /* "Liga 1", "SMP Negeri 3" */
+        if (b - a == 1 && trivial(d, a)) {
+            *start = b;
+            continue;
+        }
+        return b;
+    }
+}

@@ -1,0 +1,90 @@
+/*
+ * tagger/features.h: what a token looks like to the tagger. The one function that knows the
+ * features (libpostal's split: model, decoder and trainer never do): each is a 64-bit id, a
+ * hash of a value already in hand (the token's key hash, a shape class, a candidate code)
+ * mixed with a feature-kind tag. No string is built and nothing is allocated per token.
+ *
+ * The stages before the tagger speak through per-token marks: every gazetteer candidate
+ * covering the token (type, position B/I/L/U, rank, case policy, dropped by the rules), the
+ * rule stage's selection (idner's own label and its source), dates, quotes and parentheses.
+ * Words speak through the rules.tsv classes around them and the model's lexicon (hunspell-id
+ * membership, casefreq.tsv capitalization class, given-name tier).
+ */
+#ifndef IDNER_TAGGER_FEATURES_H
+#define IDNER_TAGGER_FEATURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules/rules.h"
+#include "tagger/model.h"
+#include "tok/tok.h"
+
+/* Changes whenever a feature or the region rule changes: a model trained with another set is
+ * refused at load. */
+#define TAGGER_FEATURE_SET 6u
+#define TAGGER_MAX_FEATS   64
+#define TAGGER_GAZ_MAX     4
+
+enum tagger_mark_flag {
+    MARK_DATE = 1u << 0,
+    MARK_QUOTE = 1u << 1,
+    MARK_PAREN = 1u << 2,
+    MARK_NAMED = 1u << 3 /* set by the stage: the tagger named it (no feature reads it) */
+};
+
+/* Gazetteer candidate codes: type | part << 2 | rank << 4 | policy << 6 | dropped << 8. */
+enum { GAZ_CODE_RANK_SHIFT = 4, GAZ_CODE_POLICY_SHIFT = 6, GAZ_CODE_DROPPED = 1u << 8 };
+
+typedef struct tagger_marks {
+    uint16_t gaz[TAGGER_GAZ_MAX]; /* covering gazetteer candidates, 0 = none */
+    uint8_t prop;                 /* idner's own label before the tagger (BILOU), 0 = O */
+    uint8_t prop_src;             /* its source: 1 gazetteer, 2 rule, 3 user or other */
+    uint8_t flags;                /* enum tagger_mark_flag */
+    uint8_t open;                 /* may begin or end a name (see tagger_regions) */
+    uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
+    uint16_t run_cls;             /* rules.tsv classes met in that run (low 16 bits) */
+} tagger_marks;
+
+/* One document as the feature function sees it; the caches are filled when first asked. */
+typedef struct tagger_doc {
+    const tok_list *tl;
+    const rules *r;
+    const tagger_lexicon *lex;
+    tagger_marks *mk;
+    uint32_t *trig; /* rules_trigger classes of the phrase starting at each token */
+    uint8_t *tlen;  /* its length */
+    uint8_t *attr;  /* lexicon attributes | 0x80 once looked up */
+    size_t cap;
+} tagger_doc;
+
+/* Makes room for N tokens and clears the marks and caches; -1 without memory. */
+int tagger_doc_reset(tagger_doc *d, size_t n);
+void tagger_doc_free(tagger_doc *d);
+
+/* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
+ * in *LEN. */
+uint32_t tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len);
+
+/* The lexicon attributes (enum tagger_lex) of token I's word, or of its stem before a
+ * clitic. */
+uint8_t tagger_doc_attr(tagger_doc *d, size_t i);
+
+/* Notes the runs of open tokens (their length, each token's place, the classes met in them);
+ * after the open marks are set. */
+void tagger_doc_runs(tagger_doc *d);
+
+/* The features of token I into OUT (room for TAGGER_MAX_FEATS); returns their number. The
+ * ones that read idner's own labels come last, from *N_OWN on (training drops them at random). */
+size_t tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own);
+
+/* Regions: the token spans that may hold names. A name starts and ends on an open token (a
+ * capitalized word, or a token a candidate covers); a region is a run of open tokens with at
+ * most one other token between two of them, and a number right after. Everything outside is
+ * O without being scored, and so is a region of one ordinary word (hunspell-id and casefreq.tsv
+ * agree) that no candidate covers, capitalized only because it opens the sentence. Returns the end
+ * of the region starting at or after *START in
+ * [*START, END), with its start in *START, or END when there is none. */
+size_t tagger_region(tagger_doc *d, size_t *start, size_t end);
+
+#endif

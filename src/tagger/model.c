@@ -1,0 +1,128 @@
+/*
+ * tagger/model.c: mapping and checking the tagger's model file (see model.h, format.h).
+ */
+#include <string.h>
+
+#include "core/error.h"
+#include "tagger/features.h"
+#include "tagger/model.h"
+
+uint8_t
+tagger_lexicon_get(const tagger_lexicon *lx, uint64_t h)
+{
+    if (!lx->slots)
+        return 0;
+    const uint32_t key = (uint32_t)(h >> 40);
+    for (uint64_t i = h & lx->mask, probes = 0; probes <= lx->mask; probes++) {
+        uint32_t e = lx->slots[i];
+        if (!e)
+            return 0;
+        if (e >> 8 == key)
+            return (uint8_t)e;
+        i = (i + 1) & lx->mask;
+    }
+    return 0;
+}
+
+int
+tagger_legal(uint32_t scheme, unsigned from, unsigned to)
+{
+    unsigned n = tagger_n_labels(scheme);
+    int from_label = from > 0 && from<n, to_label = to> 0 && to < n;
+    /* TO continues a name (I-X, or BILOU's L-X): it needs an open X before it */
+    int to_cont = to_label && (tagger_label_part(scheme, to) == PART_I ||
+                               tagger_label_part(scheme, to) == PART_L);
+    int same =
+        from_label && to_label && tagger_label_type(scheme, from) == tagger_label_type(scheme, to);
+    if (scheme == TAGGER_BILOU) {
+        /* BILOU: after B-X or I-X the name must go on (I-X) or end (L-X) */
+        unsigned p = from_label ? tagger_label_part(scheme, from) : PART_U;
+        if (p == PART_B || p == PART_I)
+            return to_cont && same;
+        return !to_cont;
+    }
+    return !to_cont || same; /* BIO: I-X only after B-X or I-X */
+}
+
+static int
+in_file(uint64_t off, uint64_t len, size_t size)
+{
+    return off % 8 == 0 && off <= size && len <= size - off;
+}
+
+static idner_status
+check_image(tagger_model *m, const char *what, idner_error *err)
+{
+    const uint8_t *base = m->file.mem;
+    const size_t size = m->file.size;
+    if (size < sizeof(tagger_header))
+        return error_set(err, IDNER_ERR_DATA, "%s: too short for a tagger model", what);
+    const tagger_header *h = m->file.mem;
+    if (memcmp(h->magic, TAGGER_MAGIC, sizeof TAGGER_MAGIC) != 0)
+        return error_set(err, IDNER_ERR_DATA, "%s: not a tagger model (bad magic)", what);
+    if (h->version != TAGGER_VERSION)
+        return error_set(err, IDNER_ERR_DATA, "%s: tagger format version %u, expected %u", what,
+                         h->version, TAGGER_VERSION);
+    if (h->file_size != size)
+        return error_set(err, IDNER_ERR_DATA,
+                         "%s: truncated or padded tagger model (%zu bytes, header says %u)", what,
+                         size, h->file_size);
+    if (h->feature_set != TAGGER_FEATURE_SET)
+        return error_set(err, IDNER_ERR_DATA,
+                         "%s: trained with feature set %u, this idner computes set %u: retrain it "
+                         "(tools/train-model)",
+                         what, h->feature_set, TAGGER_FEATURE_SET);
+    uint32_t L = tagger_n_labels(h->scheme);
+    uint64_t ntrans = (uint64_t)(L + 1) * (L + 1);
+    if (!L || h->n_labels != L || h->slot_size != TAGGER_SLOT_SIZE || h->n_slots == 0 ||
+        (h->n_slots & (h->n_slots - 1)) || h->n_features > h->n_slots ||
+        !in_file(h->slots_off, (uint64_t)h->n_slots * h->slot_size, size) ||
+        !in_file(h->trans_off, ntrans * 4, size) || (h->n_lex & (h->n_lex - 1)) ||
+        !in_file(h->lex_off, (uint64_t)h->n_lex * 4, size) || !(h->scale > 0.0f))
+        return error_set(err, IDNER_ERR_DATA, "%s: corrupt tagger model (bad header)", what);
+    const int32_t *trans = (const int32_t *)(const void *)(base + h->trans_off);
+    for (unsigned a = 0; a <= L; a++)
+        for (unsigned b = 0; b <= L; b++)
+            if (!tagger_legal(h->scheme, a, b) && trans[a * (L + 1) + b] != TAGGER_FORBIDDEN)
+                return error_set(err, IDNER_ERR_DATA,
+                                 "%s: corrupt tagger model (an illegal transition is allowed)",
+                                 what);
+    m->hdr = h;
+    m->slots = base + h->slots_off;
+    m->trans = trans;
+    m->lex.slots = h->n_lex ? (const uint32_t *)(const void *)(base + h->lex_off) : NULL;
+    m->lex.mask = h->n_lex ? h->n_lex - 1 : 0;
+    m->n_labels = L;
+    tagger_trellis_init(&m->trellis, trans, L);
+    m->scheme = h->scheme;
+    m->mask = h->n_slots - 1;
+    return IDNER_OK;
+}
+
+idner_status
+tagger_model_open(tagger_model *m, const char *path, idner_error *err)
+{
+    memset(m, 0, sizeof *m);
+    idner_status s = mapped_open(&m->file, path, err);
+    if (s == IDNER_OK && (s = check_image(m, path, err)) != IDNER_OK)
+        tagger_model_close(m);
+    return s;
+}
+
+idner_status
+tagger_model_adopt(tagger_model *m, void *image, size_t size, const char *what, idner_error *err)
+{
+    memset(m, 0, sizeof *m);
+    m->file = (mapped){image, size, 0};
+    idner_status s = check_image(m, what, err);
+    if (s != IDNER_OK)
+        tagger_model_close(m);
+    return s;
+}
+
+void
+tagger_model_close(tagger_model *m)
+{
+    mapped_release(&m->file);
+    memset(m, 0, sizeof *m);
+}

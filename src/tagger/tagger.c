@@ -1,0 +1,409 @@
+/*
+ * tagger/tagger.c: the tagger stage (see tagger.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "gaz/format.h"
+#include "result/merge.h"
+#include "tagger/tagger.h"
+
+int
+tagger_scratch_reserve(tagger_scratch *s, size_t n, uint32_t L)
+{
+    if (n <= s->cap)
+        return 0;
+    size_t cap = s->cap ? s->cap : 64;
+    while (cap < n)
+        cap *= 2;
+    int32_t *emit = realloc(s->emit, cap * TAGGER_MAX_LABELS * sizeof *emit);
+    if (emit)
+        s->emit = emit;
+    uint8_t *back = realloc(s->back, cap * TAGGER_MAX_LABELS);
+    if (back)
+        s->back = back;
+    uint8_t *labels = realloc(s->labels, cap);
+    if (labels)
+        s->labels = labels;
+    tagger_span *spans = realloc(s->spans, cap * sizeof *spans);
+    if (spans)
+        s->spans = spans;
+    if (!emit || !back || !labels || !spans)
+        return -1;
+    (void)L;
+    s->cap = cap;
+    return 0;
+}
+
+void
+tagger_scratch_free(tagger_scratch *s)
+{
+    tagger_doc_free(&s->doc);
+    cand_list_free(&s->gaz);
+    free(s->emit);
+    free(s->back);
+    free(s->labels);
+    free(s->spans);
+    memset(s, 0, sizeof *s);
+}
+
+static int
+is_name(const cand *c)
+{
+    return c->type >= IDNER_PER && c->type <= IDNER_LOC;
+}
+
+static int
+is_country(const cand *c)
+{
+    return c->type == IDNER_LOC && c->subtype && !strcmp(c->subtype, "country") &&
+           c->prio % 10 >= GAZ_RANK_OFFICIAL;
+}
+
+static int
+is_gazetteer(const cand *c)
+{
+    return c->source == SRC_GAZETTEER || c->source == SRC_USER;
+}
+
+/* The part of token K in a name over [A, B). */
+static unsigned
+part_of(size_t k, size_t a, size_t b)
+{
+    return b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
+}
+
+static uint16_t
+gaz_code(const cand *c, unsigned part)
+{
+    unsigned rank = c->prio % 10; /* the rules add 10 to the type they prefer */
+    unsigned rc = rank <= 1 ? 1 : rank <= 3 ? 2 : 3;
+    unsigned policy = (c->flags & CAND_GAZ_COMMON)    ? 1
+                      : (c->flags & CAND_GAZ_ACRONYM) ? 2
+                      : (c->flags & CAND_GAZ_CI)      ? 3
+                                                      : 0;
+    unsigned code =
+        c->type | part << 2 | rc << GAZ_CODE_RANK_SHIFT | policy << GAZ_CODE_POLICY_SHIFT;
+    if (c->flags & CAND_DROPPED)
+        code |= GAZ_CODE_DROPPED;
+    if (c->prio >= 10)
+        code |= GAZ_CODE_DROPPED << 1;
+    return (uint16_t)code;
+}
+
+/* The quote or bracket token T is: '"' (also curly quotes), '(' or ')'; else 0. */
+static char
+quote_mark(const tok_list *tl, const tok *t)
+{
+    if (t->kind != TOK_PUNCT || (t->key_len != 1 && t->key_len != 3))
+        return 0;
+    const char *k = tok_key(tl, t);
+    if (t->key_len == 3) /* U+201C, U+201D */
+        return !memcmp(k, "\xE2\x80\x9C", 3) || !memcmp(k, "\xE2\x80\x9D", 3) ? '"' : 0;
+    return *k == '"' || *k == '(' || *k == ')' ? *k : 0;
+}
+
+/* Tokens inside quotes or parentheses, within a sentence. */
+static void
+mark_quotes(tagger_doc *d)
+{
+    const tok_list *tl = d->tl;
+    int quote = 0, paren = 0;
+    uint32_t sent = UINT32_MAX;
+    for (size_t i = 0; i < tl->n; i++) {
+        const tok *t = &tl->v[i];
+        if (t->sent != sent) {
+            sent = t->sent;
+            quote = paren = 0;
+        }
+        char q = quote_mark(tl, t);
+        if (q == '"')
+            quote = !quote;
+        else if (q == '(')
+            paren++;
+        else if (q == ')')
+            paren -= paren > 0;
+        else if (quote || paren)
+            d->mk[i].flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
+    }
+}
+
+idner_status
+tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const tok_list *tl,
+            const cand_list *cl)
+{
+    tagger_doc *d = &s->doc;
+    if (tagger_doc_reset(d, tl->n))
+        return IDNER_ERR_NOMEM;
+    d->tl = tl;
+    d->r = r;
+    d->lex = lex;
+    s->gaz.n = 0;
+    for (size_t k = 0; k < cl->n; k++) {
+        const cand *c = &cl->v[k];
+        if (c->source == SRC_DATE) {
+            for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++)
+                d->mk[i].flags |= MARK_DATE;
+            continue;
+        }
+        if (!is_gazetteer(c) || !is_name(c))
+            continue;
+        cand *copy = cand_push(&s->gaz);
+        if (!copy)
+            return IDNER_ERR_NOMEM;
+        *copy = *c;
+        for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
+            uint16_t code = gaz_code(c, part_of(i, c->tok_start, c->tok_end));
+            for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
+                if (d->mk[i].gaz[j] == code)
+                    break;
+                if (!d->mk[i].gaz[j]) {
+                    d->mk[i].gaz[j] = code;
+                    break;
+                }
+            }
+        }
+    }
+    mark_quotes(d);
+    return IDNER_OK;
+}
+
+void
+tagger_note_selection(tagger_scratch *s, const cand_list *cl)
+{
+    tagger_doc *d = &s->doc;
+    const tok_list *tl = d->tl;
+    for (size_t k = 0; k < cl->n; k++) {
+        const cand *c = &cl->v[k];
+        if (!is_name(c) || (c->flags & CAND_DROPPED))
+            continue;
+        uint8_t src = is_gazetteer(c) ? 1 : c->source == SRC_RULE ? 2 : 3;
+        for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
+            d->mk[i].prop =
+                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end));
+            d->mk[i].prop_src = src;
+        }
+    }
+    for (size_t i = 0; i < tl->n; i++) {
+        const tok *t = &tl->v[i];
+        d->mk[i].open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
+                        d->mk[i].gaz[0] || d->mk[i].prop;
+    }
+    tagger_doc_runs(d);
+}
+
+/* One token's score: the sum over its features of their slots' 16 lanes, each lane w << shift
+ * (format.h). Integer sums, so every variant below gives the same numbers. */
+static void
+sum_slots(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+{
+    memset(acc, 0, 16 * sizeof *acc);
+    for (size_t k = 0; k < nf; k++) {
+        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+        if (!slot)
+            continue;
+        const unsigned shift = slot[TAGGER_SLOT_SHIFT] & 15u;
+        for (uint32_t y = 0; y < 16; y++) /* w << shift without shifting a negative */
+            acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+/* The same with AVX2, chosen at run time where the processor has it (tagger_run). */
+__attribute__((target("avx2"))) static void
+sum_slots_avx2(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+{
+    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+    for (size_t k = 0; k < nf; k++) {
+        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+        if (!slot)
+            continue;
+        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)slot);
+        const __m128i sh = _mm_cvtsi32_si128((int)(slot[TAGGER_SLOT_SHIFT] & 15u));
+        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v), sh));
+        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v, 8)), sh));
+    }
+    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+}
+#define HAVE_AVX2_VARIANT 1
+#endif
+
+/* Scores tokens [A, B) with M into S->emit. */
+static void
+score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
+{
+    const uint32_t L = m->n_labels;
+    uint64_t feats[TAGGER_MAX_FEATS];
+#ifdef HAVE_AVX2_VARIANT
+    const int avx2 = __builtin_cpu_supports("avx2");
+#endif
+    for (size_t i = a; i < b; i++) {
+        size_t own, nf = tagger_features(&s->doc, i, feats, &own);
+        int32_t acc[16];
+#ifdef HAVE_AVX2_VARIANT
+        if (avx2)
+            sum_slots_avx2(m, feats, nf, acc);
+        else
+#endif
+            sum_slots(m, feats, nf, acc);
+        memcpy(s->emit + (i - a) * L, acc, L * sizeof *acc);
+    }
+}
+
+/* Does a date or time of CL overlap tokens [A, B)? */
+static int
+dated(const tagger_doc *d, size_t a, size_t b)
+{
+    for (size_t i = a; i < b; i++)
+        if (d->mk[i].flags & MARK_DATE)
+            return 1;
+    return 0;
+}
+
+/* Are tokens [A, B) only titles, roles or words that are never names ("Humas", "Deputi",
+ * "Brent": rules.tsv classes title and stop)? Then they name nobody. */
+static int
+role_words_only(tagger_doc *d, size_t a, size_t b)
+{
+    size_t p = a, len;
+    while (p < b && (tagger_doc_trigger(d, p, &len) & (R_TITLE | R_STOP)) && len)
+        p += len;
+    return p == b;
+}
+
+/* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
+ * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
+ * are places (SPEC.md section 3), whoever the street is named after. */
+static void
+address(tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
+{
+    const tok_list *tl = d->tl;
+    size_t len;
+    if (*a + 1 < b && (tagger_doc_trigger(d, *a, &len) & R_LOC_HEAD) &&
+        (tl->v[*a].flags & TOK_F_CAP)) {
+        *type = IDNER_LOC;
+        return;
+    }
+    for (size_t h = *a; h-- > region_start && *a - h <= 2;) {
+        if ((tagger_doc_trigger(d, h, &len) & R_LOC_HEAD) && h + len == *a &&
+            (tl->v[h].flags & TOK_F_CAP)) {
+            *type = IDNER_LOC;
+            *a = h;
+            return;
+        }
+    }
+}
+
+/* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
+ * span and type when there is one, else a new one of source "model". */
+/* The first of V[0, N) (sorted by tok_start) that starts at or after A. */
+static size_t
+first_at(const cand *v, size_t n, size_t a)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].tok_start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static idner_status
+place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
+           size_t a, size_t b, unsigned type)
+{
+    for (size_t k = first_at(cl->v, nsel, a); k < nsel && cl->v[k].tok_start == a; k++) {
+        cand *c = &cl->v[k];
+        if (c->tok_end == b && c->type == type && is_name(c)) {
+            c->flags &= (uint8_t)~CAND_DROPPED;
+            return IDNER_OK;
+        }
+    }
+    const cand *best = NULL; /* the copies are in gaz_run's order: by start */
+    for (size_t k = first_at(s->gaz.v, s->gaz.n, a); k < s->gaz.n && s->gaz.v[k].tok_start == a;
+         k++) {
+        const cand *g = &s->gaz.v[k];
+        if (g->tok_end != b)
+            continue;
+        if (g->type != type && is_country(g))
+            type = IDNER_LOC, best = NULL; /* SPEC.md: a country is a place ("RI", "AS") */
+        if (g->type == type && (!best || g->prio % 10 > best->prio % 10))
+            best = g;
+    }
+    cand *c = best ? cand_push(cl) : cand_push_span(cl, tl, a, b, type, SRC_MODEL, 3);
+    if (!c)
+        return IDNER_ERR_NOMEM;
+    if (best) {
+        *c = *best;
+        c->flags &= (uint8_t)~CAND_DROPPED;
+        return IDNER_OK;
+    }
+    c->canonical = text + c->byte_start;
+    c->canonical_len = c->byte_end - c->byte_start;
+    return IDNER_OK;
+}
+
+/* A place of the official or curated lists that idner selected stays where the tagger named
+ * nothing over it. */
+static void
+keep_listed_places(tagger_scratch *s, cand_list *cl, size_t nsel)
+{
+    for (size_t k = 0; k < nsel; k++) {
+        cand *c = &cl->v[k];
+        if (!(c->flags & CAND_DROPPED) || !is_gazetteer(c) || c->type != IDNER_LOC ||
+            c->prio % 10 < GAZ_RANK_OFFICIAL)
+            continue;
+        size_t i;
+        for (i = c->tok_start; i < c->tok_end && !(s->doc.mk[i].flags & MARK_NAMED); i++)
+            ;
+        if (i == c->tok_end)
+            c->flags &= (uint8_t)~CAND_DROPPED;
+    }
+}
+
+idner_status
+tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *text,
+           const tok_list *tl, cand_list *cl)
+{
+    const size_t n = tl->n, nsel = cl->n;
+    if (!m->hdr || n == 0)
+        return IDNER_OK;
+    for (size_t k = 0; k < nsel; k++)
+        if (is_name(&cl->v[k]))
+            cl->v[k].flags |= CAND_DROPPED; /* the tagger decides every name */
+    size_t pos = 0;
+    while (pos < n) {
+        size_t a = pos, b = tagger_region(&s->doc, &a, n);
+        if (a >= n)
+            break;
+        if (tagger_scratch_reserve(s, b - a, m->n_labels))
+            return IDNER_ERR_NOMEM;
+        score_region(m, s, a, b);
+        tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
+        size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
+        for (size_t k = 0; k < ns; k++) {
+            size_t sa = a + s->spans[k].start, sb = a + s->spans[k].end;
+            unsigned type = s->spans[k].type;
+            if (type == IDNER_PER)
+                address(&s->doc, a, &sa, sb, &type);
+            if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb) ||
+                role_words_only(&s->doc, sa, sb))
+                continue; /* dates stay the date stage's; the user's exclusions hold */
+            idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, type);
+            if (st != IDNER_OK)
+                return st;
+            for (size_t i = sa; i < sb; i++)
+                s->doc.mk[i].flags |= MARK_NAMED;
+        }
+        pos = b;
+    }
+    keep_listed_places(s, cl, nsel);
+    merge_select(cl);
+    return IDNER_OK;
+}

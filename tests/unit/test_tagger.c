@@ -1,0 +1,393 @@
+/*
+ * test_tagger.c: the learned tagger (src/tagger/). Four parts:
+ *   - Viterbi never emits an illegal label sequence (BIO and BILOU, random scores, boundary
+ *     moves included) and finds the best legal one (brute force on short sequences);
+ *   - a tiny model trained here on invented sentences learns a toy pattern (a cue word that no
+ *     list or rule knows: "sepupu X" is a person, "pabrik X" an organization, "lembah X" a
+ *     place) and decodes it on names it never saw, with source "model";
+ *   - training is deterministic: the same seed gives the same model bytes;
+ *   - corrupt and truncated model files give their error, also through idner_model_new.
+ * The lexicon is tests/data/tagger-lexicon (hand-written); the stages before the tagger use
+ * the build's data ($IDNER_DATA).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "model.h"
+#include "tagger/decode.h"
+#include "tagger/format.h"
+#include "tagger/model.h"
+#include "tagger/train.h"
+
+#ifndef TEST_DATA
+#define TEST_DATA "tests/data"
+#endif
+
+static uint64_t rng = 20261201;
+
+static uint64_t
+rnd(void)
+{
+    uint64_t z = (rng += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* ---- Viterbi ------------------------------------------------------------------------------ */
+
+static int
+legal_sequence(uint32_t scheme, const uint8_t *y, size_t n)
+{
+    unsigned L = tagger_n_labels(scheme), prev = L;
+    for (size_t i = 0; i < n; i++) {
+        if (y[i] >= L || !tagger_legal(scheme, prev, y[i]))
+            return 0;
+        prev = y[i];
+    }
+    return tagger_legal(scheme, prev, L);
+}
+
+static int64_t
+score(const int32_t *emit, const int32_t *trans, uint32_t L, const uint8_t *y, size_t n)
+{
+    int64_t s = 0;
+    unsigned prev = L;
+    for (size_t i = 0; i < n; i++) {
+        s += trans[prev * (L + 1) + y[i]] + emit[i * L + y[i]];
+        prev = y[i];
+    }
+    return s + trans[prev * (L + 1) + L];
+}
+
+/* The best legal score over all sequences of length N (N small). */
+static int64_t
+brute_best(uint32_t scheme, const int32_t *emit, const int32_t *trans, uint32_t L, size_t n)
+{
+    uint8_t y[4] = {0};
+    int64_t best = INT64_MIN;
+    size_t total = 1;
+    for (size_t i = 0; i < n; i++)
+        total *= L;
+    for (size_t code = 0; code < total; code++) {
+        size_t c = code;
+        for (size_t i = 0; i < n; i++, c /= L)
+            y[i] = (uint8_t)(c % L);
+        if (legal_sequence(scheme, y, n)) {
+            int64_t s = score(emit, trans, L, y, n);
+            if (s > best)
+                best = s;
+        }
+    }
+    return best;
+}
+
+static void
+test_viterbi(uint32_t scheme)
+{
+    const uint32_t L = tagger_n_labels(scheme), S = L + 1;
+    int32_t trans[(TAGGER_MAX_LABELS + 1) * (TAGGER_MAX_LABELS + 1)];
+    int32_t emit[40 * TAGGER_MAX_LABELS];
+    uint8_t back[40 * TAGGER_MAX_LABELS], out[40];
+    size_t illegal = 0, not_best = 0;
+    for (int trial = 0; trial < 3000; trial++) {
+        /* huge scores now and then: the forbidden moves must stay forbidden whatever the sum */
+        int32_t range = trial % 7 == 0 ? 100000000 : 100;
+        for (uint32_t a = 0; a < S; a++)
+            for (uint32_t b = 0; b < S; b++)
+                trans[a * S + b] = tagger_legal(scheme, a, b)
+                                       ? (int32_t)(rnd() % (2 * (uint64_t)range + 1)) - range
+                                       : TAGGER_FORBIDDEN;
+        size_t n = 1 + rnd() % 40;
+        for (size_t i = 0; i < n * L; i++)
+            emit[i] = (int32_t)(rnd() % (2 * (uint64_t)range + 1)) - range;
+        tagger_trellis tr;
+        tagger_trellis_init(&tr, trans, L);
+        tagger_viterbi(emit, n, &tr, back, out);
+        illegal += !legal_sequence(scheme, out, n);
+        if (n <= (scheme == TAGGER_BILOU ? 3u : 4u))
+            not_best += score(emit, trans, L, out, n) != brute_best(scheme, emit, trans, L, n);
+    }
+    CHECK_INT(illegal, 0);
+    CHECK_INT(not_best, 0);
+    /* scores that all but demand an illegal start: a name's continuation first */
+    memset(emit, 0, sizeof emit);
+    for (uint32_t a = 0; a < S; a++)
+        for (uint32_t b = 0; b < S; b++)
+            trans[a * S + b] = tagger_legal(scheme, a, b) ? 0 : TAGGER_FORBIDDEN;
+    emit[tagger_label(scheme, IDNER_ORG, PART_I)] = 1000000;
+    tagger_trellis tr;
+    tagger_trellis_init(&tr, trans, L);
+    tagger_viterbi(emit, 1, &tr, back, out);
+    CHECK(legal_sequence(scheme, out, 1));
+    CHECK(out[0] != tagger_label(scheme, IDNER_ORG, PART_I));
+}
+
+/* ---- a toy model ---------------------------------------------------------------------------- */
+
+static const char *const templates[] = {
+    "Kemarin sepupu @ hadir di balai warga.",        /* PER */
+    "Pekerja pabrik @ berhenti bekerja sejak pagi.", /* ORG */
+    "Warga lembah @ mengungsi karena banjir.",       /* LOC */
+};
+static const idner_type template_type[] = {IDNER_PER, IDNER_ORG, IDNER_LOC};
+/* invented words, in no list */
+static const char *const train_names[] = {"Zamorta",  "Velbrikan", "Quorivet",  "Dantrelo",
+                                          "Murvasti", "Kelbonari", "Tazmirel",  "Vorpendak",
+                                          "Yulsarta", "Brenduvi",  "Sorkelima", "Wendraku"};
+static const char *const test_names[] = {"Morbelan", "Fizraduk", "Gelvantor"};
+
+/* TMPL with its '@' replaced by NAME, into OUT. */
+static void
+fill(char *out, size_t size, const char *tmpl, const char *name)
+{
+    const char *at = strchr(tmpl, '@');
+    snprintf(out, size, "%.*s%s%s", (int)(at - tmpl), tmpl, name, at + 1);
+}
+
+static idner_model *
+untagged_model(void)
+{
+    idner_model *m = NULL;
+    idner_error err;
+    if (model_new(NULL, 0, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model_new: %s\n", err.message);
+        exit(1);
+    }
+    return m;
+}
+
+/* Trains on the templates filled with the train names; returns the model image. */
+static void *
+train_toy(idner_model *m, uint64_t seed, size_t *size)
+{
+    tagger_train_options o;
+    tagger_train_options_init(&o);
+    o.epochs = 6;
+    o.seed = seed;
+    o.min_count = 1;
+    tagger_trainer *t = NULL;
+    idner_error err;
+    if (tagger_trainer_new(&o, TEST_DATA "/tagger-lexicon", &t, &err) != IDNER_OK) {
+        fprintf(stderr, "tagger_trainer_new: %s\n", err.message);
+        exit(1);
+    }
+    char text[256];
+    for (size_t k = 0; k < sizeof train_names / sizeof *train_names; k++) {
+        for (size_t j = 0; j < 3; j++) {
+            const char *name = train_names[k];
+            fill(text, sizeof text, templates[j], name);
+            tagger_gold g;
+            g.byte_start = (uint32_t)(strstr(text, name) - text);
+            g.byte_end = g.byte_start + (uint32_t)strlen(name);
+            g.type = template_type[j];
+            CHECK_INT(model_add_example(m, text, strlen(text), 0, t, &g, 1, &err), IDNER_OK);
+        }
+    }
+    void *img = NULL;
+    CHECK_INT(tagger_trainer_run(t, NULL, NULL, &img, size, &err), IDNER_OK);
+    tagger_trainer_free(t);
+    return img;
+}
+
+/* The entity of RESULT on exactly NAME of TEXT, or NULL. */
+static const idner_entity *
+entity_on(const idner_result *r, const char *text, const char *name)
+{
+    size_t at = (size_t)(strstr(text, name) - text);
+    for (size_t i = 0; i < idner_result_count(r); i++) {
+        const idner_entity *e = idner_result_get(r, i);
+        if (e->byte_start == at && e->byte_end == at + strlen(name))
+            return e;
+    }
+    return NULL;
+}
+
+static void
+test_toy(void **image, size_t *image_size)
+{
+    idner_model *m = untagged_model();
+    size_t n1, n2, n3;
+    void *a = train_toy(m, 7, &n1), *b = train_toy(m, 7, &n2), *c = train_toy(m, 8, &n3);
+    CHECK(a && b && c);
+    CHECK(n1 == n2 && !memcmp(a, b, n1)); /* same seed, same bytes */
+    CHECK(n1 != n3 || memcmp(a, c, n1));  /* another seed, another order */
+    free(b);
+    free(c);
+    void *copy = malloc(n1);
+    memcpy(copy, a, n1);
+    idner_error err;
+    CHECK_INT(model_set_tagger(m, copy, n1, &err), IDNER_OK);
+    char text[256];
+    for (size_t k = 0; k < sizeof test_names / sizeof *test_names; k++) {
+        for (size_t j = 0; j < 3; j++) {
+            fill(text, sizeof text, templates[j], test_names[k]);
+            idner_annotate_options o;
+            idner_annotate_options_init(&o);
+            idner_result *r = NULL;
+            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
+            const idner_entity *e = entity_on(r, text, test_names[k]);
+            CHECK(e != NULL);
+            if (e) {
+                CHECK_INT(e->type, template_type[j]);
+                CHECK_STR(e->source, "model");
+                CHECK_STR(e->canonical, test_names[k]);
+            }
+            idner_result_free(r);
+            /* without the tagger nothing knows these names */
+            o.flags = IDNER_NO_TAGGER;
+            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
+            CHECK(entity_on(r, text, test_names[k]) == NULL);
+            idner_result_free(r);
+        }
+    }
+    idner_model_free(m);
+    *image = a;
+    *image_size = n1;
+}
+
+/* ---- corrupt and truncated files ------------------------------------------------------------ */
+
+static void
+expect_bad(const void *image, size_t size, size_t keep, void (*mutate)(uint8_t *), const char *want)
+{
+    uint8_t *copy = malloc(size);
+    memcpy(copy, image, size);
+    if (mutate)
+        mutate(copy);
+    tagger_model tm;
+    idner_error err = {0};
+    idner_status st = tagger_model_adopt(&tm, copy, keep, "test.bin", &err);
+    CHECK_INT(st, IDNER_ERR_DATA);
+    if (!strstr(err.message, want) || !strstr(err.message, "test.bin")) {
+        fprintf(stderr, "want \"%s\" in \"%s\"\n", want, err.message);
+        CHECK(0);
+    }
+    if (st == IDNER_OK)
+        tagger_model_close(&tm);
+}
+
+static tagger_header *
+hdr(uint8_t *p)
+{
+    return (tagger_header *)(void *)p;
+}
+
+static void
+bad_magic(uint8_t *p)
+{
+    p[0] = 'X';
+}
+static void
+bad_version(uint8_t *p)
+{
+    hdr(p)->version = 99;
+}
+static void
+bad_feature_set(uint8_t *p)
+{
+    hdr(p)->feature_set += 1;
+}
+static void
+bad_slots(uint8_t *p)
+{
+    hdr(p)->n_slots = 3;
+}
+static void
+bad_offset(uint8_t *p)
+{
+    hdr(p)->trans_off = hdr(p)->file_size - 8;
+}
+static void
+bad_scheme(uint8_t *p)
+{
+    hdr(p)->scheme = 7;
+}
+static void
+allowed_illegal(uint8_t *p)
+{
+    tagger_header *h = hdr(p);
+    uint32_t L = h->n_labels;
+    int32_t zero = 0; /* boundary -> I-PER: a name that never began */
+    memcpy(p + h->trans_off + 4 * (L * (L + 1) + tagger_label(h->scheme, IDNER_PER, PART_I)), &zero,
+           4);
+}
+static void
+bad_lexicon(uint8_t *p)
+{
+    hdr(p)->n_lex -= 1; /* not a power of two */
+}
+
+static void
+test_corrupt(const void *img, size_t n)
+{
+    tagger_model tm;
+    uint8_t *copy = malloc(n);
+    memcpy(copy, img, n);
+    CHECK_INT(tagger_model_adopt(&tm, copy, n, "test.bin", NULL), IDNER_OK);
+    tagger_model_close(&tm);
+    expect_bad(img, n, n - 8, NULL, "truncated");
+    expect_bad(img, n, sizeof(tagger_header), NULL, "truncated");
+    expect_bad(img, n, 10, NULL, "too short");
+    expect_bad(img, n, n, bad_magic, "bad magic");
+    expect_bad(img, n, n, bad_version, "format version");
+    expect_bad(img, n, n, bad_feature_set, "feature set");
+    expect_bad(img, n, n, bad_slots, "bad header");
+    expect_bad(img, n, n, bad_offset, "bad header");
+    expect_bad(img, n, n, bad_scheme, "bad header");
+    expect_bad(img, n, n, allowed_illegal, "illegal transition");
+    expect_bad(img, n, n, bad_lexicon, "bad header");
+
+    /* through the public API: a data folder whose tagger.bin is cut short */
+    const char *data = getenv("IDNER_DATA");
+    char dir[] = "/tmp/idner-test-tagger-XXXXXX", path[4096], target[4096];
+    if (!data || !mkdtemp(dir)) {
+        CHECK(0);
+        return;
+    }
+    static const char *const files[] = {"gazetteer.bin", "rules.tsv", "casefreq.tsv",
+                                        "given_names.tsv"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(target, sizeof target, "%s/%s", data, files[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        CHECK(symlink(target, path) == 0);
+    }
+    snprintf(path, sizeof path, "%s/tagger.bin", dir);
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(img, 1, n / 2, f) == n / 2);
+    if (f)
+        fclose(f);
+    idner_model_options mo;
+    idner_model_options_init(&mo);
+    mo.data_dir = dir;
+    idner_model *m = NULL;
+    idner_error err = {0};
+    CHECK_INT(idner_model_new(&mo, &m, &err), IDNER_ERR_DATA);
+    CHECK(m == NULL);
+    CHECK(strstr(err.message, "tagger.bin") && strstr(err.message, "truncated"));
+    unlink(path); /* and a missing one */
+    CHECK_INT(idner_model_new(&mo, &m, &err), IDNER_ERR_DATA);
+    CHECK(strstr(err.message, "tagger.bin") != NULL);
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+int
+main(void)
+{
+    test_viterbi(TAGGER_BIO);
+    test_viterbi(TAGGER_BILOU);
+    void *img = NULL;
+    size_t n = 0;
+    test_toy(&img, &n);
+    if (img)
+        test_corrupt(img, n);
+    free(img);
+    return harness_done();
+}
