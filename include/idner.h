@@ -151,6 +151,8 @@ typedef struct idner_entity {
     const char *value;           /* DATE/TIME: normalized value; NULL means JSON null */
     const char *mod;             /* DATE/TIME: START, MID, END, APPROX, or NULL */
     int weekday_conflict;        /* DATE/TIME: a stated weekday does not fit the date */
+    const char *calendar;        /* DATE: "hijri" for a date written in the Hijri calendar (the
+                                  * value is still Gregorian, SPEC.md section 6), else NULL */
 } idner_entity;
 
 IDNER_API size_t idner_result_count(const idner_result *result);

@@ -51,13 +51,32 @@ words_add(date_word_ent *t, size_t mask, const char *w, uint32_t bits)
     }
 }
 
+/* Adds the first word of NAME (words separated by spaces; ' an optional apostrophe, so "isra'
+ * mi'raj" is also written "isra miraj") in each spelling a token key can have. */
+static void
+words_add_first(date_word_ent *t, size_t mask, const char *name, uint32_t bits)
+{
+    char with[48], without[48];
+    size_t n = strcspn(name, " "), a = 0, b = 0;
+    for (size_t k = 0; k < n && a + 1 < sizeof with; k++) {
+        with[a++] = name[k];
+        if (name[k] != '\'')
+            without[b++] = name[k];
+    }
+    while (a && with[a - 1] == '\'') /* a word-final apostrophe is a token of its own */
+        a--;
+    with[a] = without[b] = '\0';
+    words_add(t, mask, with, bits);
+    words_add(t, mask, without, bits);
+}
+
 static int
 words_build(date_model *dm)
 {
     size_t n = date_n_months + date_n_weekdays + date_n_numwords + date_n_pods + date_n_holidays +
-               date_n_cwords + date_n_trigger_words;
+               date_n_hijri_months + date_n_cwords + date_n_trigger_words;
     size_t size = 64;
-    n += date_n_months; /* dotted abbreviations */
+    n += date_n_months + date_n_holidays + date_n_hijri_months; /* second spellings */
     while (size < n * 4)
         size *= 2;
     dm->words = calloc(size, sizeof *dm->words);
@@ -78,28 +97,18 @@ words_build(date_model *dm)
         words_add(t, mask, date_weekdays[k].w, TB_TRIGGER | TB_WD);
     for (size_t k = 0; k < date_n_numwords; k++)
         words_add(t, mask, date_numwords[k].w, TB_TRIGGER | TB_NUMW);
-    for (size_t k = 0; k < date_n_pods; k++) {
-        char first[32];
-        const char *sp = strchr(date_pods[k].w, ' ');
-        size_t len = sp ? (size_t)(sp - date_pods[k].w) : strlen(date_pods[k].w);
-        memcpy(first, date_pods[k].w, len);
-        first[len] = '\0';
-        words_add(t, mask, first, TB_TRIGGER | TB_POD);
-    }
-    for (size_t k = 0; k < date_n_holidays; k++) {
-        char first[48];
-        const char *sp = strchr(date_holidays[k].name, ' ');
-        size_t len = sp ? (size_t)(sp - date_holidays[k].name) : strlen(date_holidays[k].name);
-        memcpy(first, date_holidays[k].name, len);
-        first[len] = '\0';
-        words_add(t, mask, first, TB_TRIGGER | TB_HOL);
-    }
+    for (size_t k = 0; k < date_n_pods; k++)
+        words_add_first(t, mask, date_pods[k].w, TB_TRIGGER | TB_POD);
+    for (size_t k = 0; k < date_n_holidays; k++)
+        words_add_first(t, mask, date_holidays[k].name, TB_TRIGGER | TB_HOL);
+    for (size_t k = 0; k < date_n_hijri_months; k++)
+        words_add_first(t, mask, date_hijri_months[k].w, TB_TRIGGER | TB_HIJRI);
     static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
     for (size_t k = 0; k < date_n_cwords; k++)
         words_add(t, mask, date_cwords[k].w, cls_bits[date_cwords[k].cls]);
     for (size_t k = 0; k < date_n_trigger_words; k++) {
         int b = date_trigger_words[k].bits;
-        int starts = b & (DW_REL | DW_PREFIX | DW_MOD | DW_TIMEKW | DW_CENT | DW_POD);
+        int starts = b & (DW_REL | DW_PREFIX | DW_MOD | DW_TIMEKW | DW_CENT | DW_POD | DW_PERIOD);
         words_add(t, mask, date_trigger_words[k].w, TB_DW(b) | (starts ? TB_TRIGGER : 0));
     }
     return 0;
@@ -116,6 +125,23 @@ sb_add(sbuf *b, const char *s)
     return buf_puts(b, s);
 }
 
+/* One word of an alternation: a space matches any run of blanks, a period itself, and ' an
+ * optional apostrophe (straight or typographic). */
+static int
+sb_word(sbuf *b, const char *word)
+{
+    for (const char *s = word; *s; s++) {
+        char one[2] = {*s, 0};
+        const char *piece = *s == ' '    ? "\\h+"
+                            : *s == '.'  ? "\\."
+                            : *s == '\'' ? "['\\x{2019}]?"
+                                         : one;
+        if (sb_add(b, piece))
+            return -1;
+    }
+    return 0;
+}
+
 static int
 sb_alt(sbuf *b, const char *const *w, size_t stride, size_t n, const int *abbrev, int want)
 {
@@ -124,52 +150,94 @@ sb_alt(sbuf *b, const char *const *w, size_t stride, size_t n, const int *abbrev
         const char *word = *(const char *const *)((const char *)w + k * stride);
         if (want >= 0 && *(const int *)((const char *)abbrev + k * stride) != want)
             continue;
-        if (!first && sb_add(b, "|"))
+        if ((!first && sb_add(b, "|")) || sb_word(b, word))
             return -1;
         first = 0;
-        for (const char *s = word; *s; s++) {
-            char one[2] = {*s, 0};
-            if (sb_add(b, *s == ' ' ? "\\h+" : *s == '.' ? "\\." : one))
-                return -1;
-        }
     }
     return 0;
 }
 
+static int
+longer_first(const void *x, const void *y)
+{
+    size_t a = strlen(*(const char *const *)x), b = strlen(*(const char *const *)y);
+    return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/* The same over a table whose order does not matter: longest first, so that "tahun baru
+ * imlek" is tried before "tahun baru". */
+static int
+sb_alt_longest(sbuf *b, const char *const *w, size_t stride, size_t n)
+{
+    const char *words[128];
+    if (n > sizeof words / sizeof words[0])
+        return -1;
+    for (size_t k = 0; k < n; k++)
+        words[k] = *(const char *const *)((const char *)w + k * stride);
+    qsort(words, n, sizeof words[0], longer_first);
+    return sb_alt(b, words, sizeof words[0], n, NULL, -1);
+}
+
+/* Separators of a range: a dash (also en and em dash), hingga, sampai (dengan), s.d., s/d. */
 #define RSEP                                                                                       \
-    "(?:\\h*[-\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)"
+    "(?:\\h*[-\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai(?:\\h+dengan)?|s\\h*[./"                \
+    "]?\\h*d\\.?)\\h+)"
 #define NOTDIG "(?!\\d|[.,]\\d)"
+#define ZONE   "(wita|wib|wit|gmt|utc)(?![a-z])"
+#define ORDW   "(iv|i{1,3}|[1-4]|pertama|kedua|ketiga|keempat|satu|dua|tiga|empat)(?![a-z0-9])"
 
 /* Builds the text of pattern RE into B. "@M" stands for the month alternation (full names, or
  * abbreviations whose period is taken only before a year), "@W" weekdays, "@N" number words,
- * "@P" parts of day, "@H" holiday names. */
+ * "@P" parts of day, "@H" holiday names, "@J" Hijri months. The groups of each pattern are
+ * listed at the reader that uses it (date/forms.c, date/words.c, date/holiday.c). */
 static int
 pattern_text(int re, sbuf *b)
 {
     static const char *const src[RE_COUNT] = {
-        [RE_DIGIT] = "(?:(\\d{4})-(\\d{1,2})-(\\d{1,2})|(\\d{1,2})([/.\\-])(\\d{1,2})"
-                     "(?:\\5(\\d{4}|\\d{2}))?)(?![\\d/]|[.,\\-]\\d)",
-        [RE_WRITTEN] = "((?:(?:(\\d{1,2})" RSEP ")?(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)"
-                       "(?:" RSEP "(?:(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)?",
-        [RE_TIME] = "(?:(pukul|jam|pkl\\.?)\\h+)?(\\d{1,2})(?:([.:])(\\d{2}))?(?!\\d|[.,:]\\d)"
-                    "(?:(?:\\h*[-\\x{2013}]\\h*|\\h+(?:hingga|sampai|s\\.?d\\.?|s/d)\\h+)"
-                    "(?:(?:pukul|jam)\\h+)?(\\d{1,2})[.:](\\d{2})(?!\\d|[.,:]\\d))?"
-                    "(?:\\h*(wita|wib|wit|gmt|utc)(?![a-z])(?:\\h*([+-])\\h*(\\d{1,2})(?!\\d))?"
-                    "|\\h+(waktu\\h+setempat))?(?:\\h+(@P)(?![a-z]))?",
-        [RE_REL] = "(?:(kemarin\\h+lusa|kemarin|besok\\h+lusa|besok|esok\\h+hari|esok|lusa|"
-                   "hari\\h+ini)|(pekan|minggu|bulan|tahun)\\h+(lalu|ini|depan|kemarin|mendatang"
-                   "|yang\\h+lalu)|(?:(\\d{1,3}|@N)\\h+|(se))(hari|pekan|minggu|bulan|tahun)"
-                   "\\h+(yang\\h+lalu|lalu|silam|mendatang|lagi))(?![a-z])",
-        [RE_YEAR] = "(\\d{4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
-                    "(?:\\h+dengan)?|s\\.?d\\.?|s/d)\\h+)(?:tahun\\h+)?(\\d{4})" NOTDIG ")?",
+        [RE_DIGIT] = "(?:(\\d{4})\\h*([-/])\\h*(\\d{1,2})\\h*\\2\\h*(\\d{1,2})|(\\d{1,2})\\h*"
+                     "([/.\\-])\\h*(\\d{1,2})(?:\\h*\\6\\h*(\\d{4}|\\d{2}))?)(?![\\d/]|[.,\\-]\\d)",
+        [RE_WRITTEN] =
+            "((?:(?:(\\d{1,2})(?:" RSEP "|\\h+dan\\h+))?(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG
+            ")?)(?:" RSEP "(?:(\\d{1,2})\\h+)?(@M)(?:\\h+(\\d{4})" NOTDIG ")?)?",
+        [RE_TIME] =
+            "(?:(?:(pukul|jam|pkl\\.?)\\h+)?(\\d{1,2})(?:\\h?([.:])\\h?(\\d{2})(?::(\\d{2}))?)?"
+            "(?!\\d|[.,:]\\d)(?:\\h*" ZONE "(?:\\h*([+-])\\h*(\\d{1,2})(?!\\d))?)?"
+            "(?:" RSEP "(?:(?:pukul|jam)\\h+)?(\\d{1,2})\\h?[.:]\\h?(\\d{2})(?::(\\d{2}))?"
+            "(?!\\d|[.,:]\\d)(?:\\h*" ZONE ")?)?(?:\\h+(waktu\\h+setempat))?"
+            "(?:\\h+(@P|tengah\\h+malam|tengah\\h+hari)(?![a-z]))?"
+            "|(tengah\\h+(malam|hari))(?![a-z]))",
+        [RE_REL] =
+            "(?:(keesokan\\h+harinya|keesokan\\h+hari|esok\\h+harinya|lusanya)"
+            "|(kemarin\\h+lusa|kemarin|besok\\h+lusa|esok\\h+lusa|besok|esok\\h+hari|esok|lusa|"
+            "hari\\h+ini)|(pekan|minggu|mgg|bulan|bln|tahun|thn)\\h+(lalu|ini|depan|kemarin"
+            "|mendatang|yang\\h+lalu)|(?:(\\d{1,3}|@N)\\h+|(se))(hari|hr|pekan|minggu|mgg|bulan"
+            "|bln|tahun|thn)\\h+(yang\\h+lalu|lalu|silam|mendatang|lagi|kemudian|sebelumnya"
+            "|setelahnya|sesudahnya|berikutnya|setelah\\h+itu|sesudah\\h+itu)"
+            "|(hari|pekan|minggu|bulan|tahun)\\h+(yang\\h+sama|berikutnya|selanjutnya"
+            "|sebelumnya))(?![a-z])",
+        [RE_YEAR] =
+            "(\\d{1,4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
+            "(?:\\h+dengan)?|s\\h*[./]?\\h*d\\.?)\\h+)(?:tahun\\h+)?(\\d{4}|\\d{2})" NOTDIG ")?"
+            "(?:\\h*(sm|s\\.m\\.?|m|h|hijriah|hijriyah|masehi)(?![a-z0-9]))?",
         [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
-        [RE_CENT] = "abad\\h+(?:ke-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])",
-        [RE_HOL] = "(@H)(?![a-z])(?:\\h+ke-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(ri|republik\\h+indonesia)"
-                   "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?!\\d|\\h*h(?![a-z])))?",
-        [RE_POD] = "(?:(@P)\\h+ini|tadi\\h+(@P))(?![a-z])",
-        [RE_PODW] = "(@P)(?![a-z])",
-        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:(\\h*\\(\\h*)|(\\h*,\\h*)|"
-                  "(\\h+(?:(?:tanggal|tgl\\.?)\\h+)?)(?=\\d))?",
+        [RE_CENT] = "abad\\h+(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])"
+                    "(?:\\h+(sm|s\\.m\\.?)(?![a-z]))?",
+        [RE_HOL] =
+            "(@H)(?![a-z])(?:\\h+ke\\h*-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(republik\\h+indonesia|ri"
+            "|tni|polri|bhayangkara|dki\\h+jakarta|jakarta|kemerdekaan\\h+ri|kemerdekaan)"
+            "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?:\\h*(h|hijriah|hijriyah|m|masehi)"
+            "(?![a-z]))?(?!\\d))?",
+        [RE_HIJRI] = "(?:(\\d{1,2})\\h+)?(@J)(?![a-z])(?:\\h+(?:tahun\\h+)?(\\d{3,4})"
+                     "(?:\\h*(h|hijriah|hijriyah|hijri)(?![a-z]))?(?!\\d))?",
+        [RE_PERIOD] = "(?:(kuartal|triwulan|semester|paruh)\\h*(?:ke\\h*-?\\h*)?" ORDW
+                      "(?:(?:\\h*[-/]\\h*|\\h+(?:tahun\\h+)?)(\\d{4})(?!\\d))?"
+                      "|(kuartal|triwulan|semester)\\h+(lalu|ini|depan|mendatang)(?![a-z])"
+                      "|musim\\h+(semi|panas|gugur|dingin)(?![a-z])(?:\\h+(?:tahun\\h+)?(\\d{4})"
+                      "(?!\\d))?)",
+        [RE_POD] = "(?:(@P)\\h+(?:hari\\h+)?ini|tadi\\h+(@P)|(@P)\\h+tadi)(?![a-z])",
+        [RE_PODW] = "(@P)(?![a-z])(?:\\h+hari(?![a-z]))?",
+        [RE_WD] = "(@W)(?![a-z'\\x{2019}])(?:\\h+(@P)(?![a-z])(?=\\h*,))?(?:(\\h*\\(\\h*)|"
+                  "(\\h*,\\h*)|(\\h+(?:(?:tanggal|tgl\\.?)\\h+)?)(?=\\d))?",
     };
     for (const char *s = src[re]; *s; s++) {
         int r = 0;
@@ -197,8 +265,12 @@ pattern_text(int re, sbuf *b)
                 r = sb_alt(b, &date_pods[0].w, sizeof date_pods[0], date_n_pods, NULL, -1);
                 break;
             case 'H':
-                r = sb_alt(b, &date_holidays[0].name, sizeof date_holidays[0], date_n_holidays,
-                           NULL, -1);
+                r = sb_alt_longest(b, &date_holidays[0].name, sizeof date_holidays[0],
+                                   date_n_holidays);
+                break;
+            case 'J':
+                r = sb_alt_longest(b, &date_hijri_months[0].w, sizeof date_hijri_months[0],
+                                   date_n_hijri_months);
                 break;
             }
         } else {
@@ -290,6 +362,8 @@ emit(date_ctx *c, const date_ment *m, cand_list *out)
     const date_point *a = &m->v.a;
     if (m->stated_wd < 0)
         cd->flags |= CAND_WEEKDAY_CONFLICT;
+    if (m->hijri)
+        cd->flags |= CAND_HIJRI;
     if (m->v.null || date_val_format(&m->v, cd->value, sizeof cd->value) || !cd->value[0]) {
         cd->flags |= CAND_VALUE_NULL;
         cd->value[0] = '\0';
@@ -304,7 +378,7 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
          const date_ymd *ref, cand_list *out, idner_error *err)
 {
     date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
-    date_last_full last = {{0, 0, 0}, 0};
+    date_last last = {{0, 0, 0}, 0, 0, 0};
     if (ref && ref->y)
         c.ref = *ref;
     for (size_t i = 0; i < tl->n;) {
@@ -336,11 +410,7 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
             pcre2_match_data_free(c.md);
             return error_set(err, IDNER_ERR_NOMEM, "out of memory");
         }
-        const cand *cd = &out->v[out->n - 1];
-        if (cd->flags & CAND_FULL_DATE) {
-            last.d = (date_ymd){m.v.a.y, m.v.a.m, m.v.a.d};
-            last.para = t->para;
-        }
+        date_last_update(&last, &m);
         i = m.e;
     }
     pcre2_match_data_free(c.md);

@@ -3,10 +3,14 @@
  * way, from the top down:
  *
  *   date.c    the model (patterns, word table) and the scan that emits candidates
- *     join.c  a mention from its parts: core form, prefixes, tail, ranges, resolution
- *       forms.c   one reader per form of SPEC.md section 4
+ *     join.c      a mention from its parts: core form, prefixes, tail, ranges
+ *     resolve.c   what the reference date, the tense of the clause and the dates before decide
+ *       forms.c   one reader per form of SPEC.md section 4: numbers (digit dates, written
+ *       words.c   dates, clock times, years) in forms.c; words (relative dates, parts of day,
+ *       holiday.c weekdays, quarters, seasons) in words.c; holidays and Hijri dates in holiday.c
  *         match.c running the patterns, reading groups, looking words up (the leaf)
- *   names.c, value.c: fixed vocabulary and calendar arithmetic, used by all of them
+ *   names.c, value.c, calendar.c: fixed vocabulary, calendar arithmetic and the generated
+ *   calendar tables, used by all of them
  *
  *   token i --prefilter--> trigger? --forms at i (pcre2, anchored at the token)--> longest
  *   core --prefixes (tanggal/tahun/bulan/hari, awal/akhir/sekitar)--> tail (lalu/ini, tahun
@@ -30,6 +34,8 @@ enum date_re {
     RE_DECADE,  /* 1990-an, 90-an */
     RE_CENT,    /* abad ke-21, abad XX */
     RE_HOL,     /* Natal, HUT RI ke-79, Idul Fitri 2024 */
+    RE_HIJRI,   /* 1 Syawal 1445 H, Ramadan 1445 Hijriah, 10 Zulhijah */
+    RE_PERIOD,  /* kuartal I 2016, semester kedua, kuartal lalu, musim panas 1959 */
     RE_POD,     /* pagi ini, tadi malam */
     RE_PODW,    /* a part of day after a date: malam, dini hari */
     RE_WD,      /* a weekday and what joins it to its date: "Minggu (", "Jumat, " */
@@ -47,7 +53,8 @@ enum {
     TB_MONTHCTX = 1u << 6,
     TB_WEEKCTX = 1u << 7,
     TB_POD = 1u << 8,
-    TB_HOL = 1u << 9 /* the first word of a holiday's name */
+    TB_HOL = 1u << 9,   /* the first word of a holiday's name */
+    TB_HIJRI = 1u << 10 /* the first word of a Hijri month's name */
 };
 /* The DW_* bits of date/names.h, kept above the TB_* bits. */
 #define TB_DW(x) ((uint32_t)(x) << 16)
@@ -70,6 +77,7 @@ enum date_cx {
     CX_NONE = 0,
     CX_TANGGAL, /* after "tanggal": needs a day */
     CX_TAHUN,   /* after "tahun": a year, a year range or a decade */
+    CX_DEKADE,  /* after "dekade": a decade */
     CX_BULAN,   /* after "bulan": a month */
     CX_HARI,    /* after "hari": a weekday ("hari Minggu" is Sunday) */
     CX_MOD,     /* after awal/pertengahan/akhir */
@@ -91,6 +99,16 @@ typedef struct date_ment {
     int day_level; /* a single day: a part of day or a clock time may follow */
     int has_year;  /* the year was written (or is implied by the form) */
     int form;      /* which reader found the core: enum date_re */
+    int hijri;     /* written in the Hijri calendar (SPEC 6: calendar "hijri") */
+    /* A date counted from another one: "dua hari kemudian", "tahun yang sama". ANCHOR is
+     * 1 + the unit (0 day, 1 week, 2 month, 3 year) and ANCHOR_N the count (negative:
+     * before); ANCHOR_REF: without such a date, count from the reference date instead. */
+    int anchor, anchor_n, anchor_ref;
+    /* Resolved later from the reference date, by month (and day) within the Hijri year:
+     * "10 Zulhijah", "bulan Ramadan" (HIJRI_M > 0). */
+    int hijri_m, hijri_d;
+    int feast; /* a holiday without its year, resolved later: enum date_feast */
+    int past;  /* a quarter or half without its year: the latest one begun by the reference */
 } date_ment;
 
 /* Per call state. Nothing here outlives date_run. */
@@ -108,6 +126,11 @@ typedef struct date_ctx {
 uint32_t date_word_bits(const date_model *dm, uint64_t h);
 int date_key_is(const date_ctx *c, size_t i, const char *w);
 uint32_t date_tok_bits(const date_ctx *c, size_t i);
+/* Is the key of token I one of the N words W? */
+int date_key_in(const date_ctx *c, size_t i, const char *const *w, size_t n);
+/* "tahun ini", "tahun lalu", "tahun depan" at token J: the year it names into *Y (0 without a
+ * reference date); returns the tokens it takes, 0 when it is none of them. */
+size_t date_year_words(const date_ctx *c, size_t j, int *y);
 /* Runs pattern RE anchored at the start of token I. 1: matched (groups in c->md). */
 int date_match(date_ctx *c, int re, size_t i);
 int date_match_at(date_ctx *c, int re, size_t byte);
@@ -127,25 +150,41 @@ int date_weekday_of(const char *lower);
 int date_numword_of(const char *lower);
 const char *date_pod_of(const char *lower);
 
-/* Forms in date/forms.c: each tries to read its form at token I, fills *M and returns 1. */
+/* The readers of the forms: each tries to read its form at token I, fills *M, returns 1.
+ * In date/forms.c, the forms made of numbers: */
 int date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_written(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_time(date_ctx *c, size_t i, int cx, date_ment *m);
-int date_form_rel(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_year(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_decade(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_cent(date_ctx *c, size_t i, int cx, date_ment *m);
-int date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m);
+/* CX_CLOCK for date_form_time: right after a date, where "18:23" needs no "pukul". */
+#define CX_CLOCK 100
+/* Would a month name (Gregorian or Hijri) at token I, ending before token J, stand alone as
+ * a date? */
+int date_bare_month_ok(const date_ctx *c, size_t i, size_t j, int cx);
+/* Is token I the punctuation character CH? */
+int date_is_punct(const date_ctx *c, size_t i, char ch);
+/* Is token I the first word of its sentence (maybe after an opening quote or bracket)? */
+int date_sentence_start(const date_ctx *c, size_t i);
+/* In date/words.c, the forms made of words: */
+int date_form_rel(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m);
 int date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_period(date_ctx *c, size_t i, int cx, date_ment *m);
+/* In date/holiday.c: */
+int date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m);
+int date_form_hijri(date_ctx *c, size_t i, int cx, date_ment *m);
 
 void date_ment_init(date_ment *m, size_t s);
 
-/* The last mention with a full date, for clock times standing alone (SPEC 4.2). */
-typedef struct date_last_full {
+/* What the mentions before said, for dates counted from them: the last full day (also the
+ * day of a clock time standing alone, SPEC 4.2), the last month and the last year. */
+typedef struct date_last {
     date_ymd d;
-    uint32_t para;
-} date_last_full;
+    int my, mm;
+    int y;
+} date_last;
 
 /* In date/join.c. */
 /* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
@@ -156,10 +195,16 @@ int date_law_year(const date_ctx *c, size_t i);
 int date_parse_mention(date_ctx *c, size_t i, date_ment *m);
 /* Extends M over the words after it. */
 void date_tail(date_ctx *c, date_ment *m);
+/* Joins a second day (or weekday) after M into a range. */
+void date_join_range(date_ctx *c, date_ment *m, const date_last *last);
+
+/* In date/resolve.c. */
 /* Resolves M against the reference date and LAST; checks a stated weekday. */
-void date_resolve(date_ctx *c, date_ment *m, const date_last_full *last);
-/* Joins a second day after M into a range. */
-void date_join_range(date_ctx *c, date_ment *m, const date_last_full *last);
+void date_resolve(date_ctx *c, date_ment *m, const date_last *last);
+/* Does the clause around tokens [S, E) speak of the future (SPEC 4.3)? */
+int date_future_clause(const date_ctx *c, size_t s, size_t e);
+/* What M tells the mentions after it. */
+void date_last_update(date_last *last, const date_ment *m);
 /* An hour said with a part of day, on the 24-hour clock ("jam 7 malam" is 19). */
 int date_pod_hour(int h, const char *pod);
 

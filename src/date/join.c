@@ -2,8 +2,8 @@
  * date/join.c: a date mention from its parts (SPEC.md section 4.1): the core form at a token
  * (chosen by cheap token tests before any regex), the words before it (tanggal, tahun, bulan,
  * hari; awal, pertengahan, akhir, sekitar), the words after it (lalu, ini, tahun lalu, a part
- * of day, a clock time, a second day of a range), and resolution against the reference date
- * (SPEC 4.3).
+ * of day, a clock time, a second day of a range). What the reference date decides is in
+ * date/resolve.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -30,9 +30,11 @@ fits_prefix(int cx, const date_ment *m)
     case CX_TANGGAL:
         return (m->form == RE_DIGIT || m->form == RE_WRITTEN) && a->d > 0;
     case CX_TAHUN:
-        return m->form == RE_YEAR || m->form == RE_DECADE;
+        return m->form == RE_YEAR || m->form == RE_DECADE || (m->form == RE_HIJRI && !m->hijri_m);
+    case CX_DEKADE:
+        return m->form == RE_DECADE;
     case CX_BULAN:
-        return m->form == RE_WRITTEN && a->d == 0;
+        return (m->form == RE_WRITTEN || m->form == RE_HIJRI) && a->d == 0 && !m->hijri_d;
     case CX_HARI:
         return m->form == RE_WD;
     case CX_MOD:
@@ -50,10 +52,26 @@ range_next(const date_ctx *c, size_t j)
     if (j >= c->tl->n)
         return 0;
     const tok *t = &c->tl->v[j];
-    if (t->kind == TOK_PUNCT)
+    if (t->kind == TOK_PUNCT) /* a dash, en dash or em dash */
         return c->text[t->byte_start] == '-' || (unsigned char)c->text[t->byte_start] == 0xe2;
     return date_key_is(c, j, "hingga") || date_key_is(c, j, "sampai") ||
-           date_key_is(c, j, "s.d.") || date_key_is(c, j, "s.d") || date_key_is(c, j, "s/d");
+           date_key_is(c, j, "s.d.") || date_key_is(c, j, "s.d") || date_key_is(c, j, "s/d") ||
+           date_key_is(c, j, "sd") ||
+           (date_key_is(c, j, "s") &&
+            (date_is_punct(c, j + 1, '/') || date_is_punct(c, j + 1, '.')) &&
+            date_key_is(c, j + 2, "d"));
+}
+
+/* The tokens a range separator at J takes: "sampai dengan" 2, "s / d" and "s.d" 3 (4 with a
+ * period after), others 1. */
+static size_t
+range_len(const date_ctx *c, size_t j)
+{
+    if (date_key_is(c, j, "sampai") && date_key_is(c, j + 1, "dengan"))
+        return 2;
+    if (!date_key_is(c, j, "s") || date_key_is(c, j + 1, "d"))
+        return 1;
+    return date_is_punct(c, j + 3, '.') ? 4 : 3;
 }
 
 typedef int (*form_fn)(date_ctx *, size_t, int, date_ment *);
@@ -73,6 +91,17 @@ try_form(date_ctx *c, form_fn fn, int id, size_t i, int cx, date_ment *best, int
     }
 }
 
+/* Is token J one of the punctuation characters that separate the parts of a date or a clock
+ * time in tokenized text ("27 / 4", "09 . 15")? */
+static int
+spaced_sep(const date_ctx *c, size_t j, const char *chars)
+{
+    if (j + 1 >= c->tl->n || c->tl->v[j].kind != TOK_PUNCT ||
+        !(c->tl->v[j + 1].flags & TOK_F_ALLDIGIT))
+        return 0;
+    return strchr(chars, c->text[c->tl->v[j].byte_start]) != NULL;
+}
+
 /* Cheap tests on the token before any regex: most numbers in news are amounts, and most
  * trigger words start one form only. This is what keeps the stage fast. */
 static int
@@ -85,16 +114,23 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
     int found = 0;
     if (date_has_digit(t)) {
         int alld = (t->flags & TOK_F_ALLDIGIT) != 0;
-        if (t->kind == TOK_DATEDIGITS || (len >= 8 && len <= 10 && memchr(p, '.', len)))
+        if (t->kind == TOK_DATEDIGITS || (len >= 8 && len <= 10 && memchr(p, '.', len)) ||
+            (alld && len <= 4 && spaced_sep(c, i + 1, "/-.")))
             try_form(c, date_form_digit, RE_DIGIT, i, cx, best, &found);
-        if (alld && len <= 2 && ((nb & TB_MONTH) || range_next(c, i + 1)))
+        if (alld && len <= 2 &&
+            ((nb & TB_MONTH) || range_next(c, i + 1) || date_key_is(c, i + 1, "dan")))
             try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
-        if (len <= 5 && (nb & TB_DW(DW_ZONE)))
+        if (alld && len <= 2 && (nb & TB_HIJRI))
+            try_form(c, date_form_hijri, RE_HIJRI, i, cx, best, &found);
+        if ((len <= 8 && (nb & TB_DW(DW_ZONE))) ||
+            (alld && len <= 2 && spaced_sep(c, i + 1, ".:") &&
+             (date_tok_bits(c, i + 3) & TB_DW(DW_ZONE))))
             try_form(c, date_form_time, RE_TIME, i, cx, best, &found);
         if ((len >= 4 && (p[len - 1] == 'n' || p[len - 1] == 'N')) || /* 1990-an, 90an */
             (alld && len <= 4 && date_key_is(c, i + 2, "an")))        /* 1990 - an */
             try_form(c, date_form_decade, RE_DECADE, i, cx, best, &found);
-        if (t->kind == TOK_DATEDIGITS || (alld && len == 4))
+        if (t->kind == TOK_DATEDIGITS || (alld && len == 4) || (alld && cx == CX_TAHUN) ||
+            (alld && len <= 4 && (nb & TB_DW(DW_ERA))) || (len == 5 && (p[4] == 'H')))
             try_form(c, date_form_year, RE_YEAR, i, cx, best, &found);
         if (alld && len <= 3 && (nb & TB_DW(DW_RELUNIT)))
             try_form(c, date_form_rel, RE_REL, i, cx, best, &found);
@@ -107,6 +143,8 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
         try_form(c, date_form_rel, RE_REL, i, cx, best, &found);
     if (b & TB_MONTH)
         try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
+    if (b & TB_HIJRI)
+        try_form(c, date_form_hijri, RE_HIJRI, i, cx, best, &found);
     if (b & TB_WD)
         try_form(c, date_form_weekday, RE_WD, i, cx, best, &found);
     if (b & TB_DW(DW_TIMEKW))
@@ -115,16 +153,9 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
         try_form(c, date_form_cent, RE_CENT, i, cx, best, &found);
     if ((b & TB_POD) || (b & TB_DW(DW_POD)))
         try_form(c, date_form_pod, RE_POD, i, cx, best, &found);
+    if (b & TB_DW(DW_PERIOD))
+        try_form(c, date_form_period, RE_PERIOD, i, cx, best, &found);
     return found;
-}
-
-static int
-key_in(const date_ctx *c, size_t i, const char *const *w, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (date_key_is(c, i, w[k]))
-            return 1;
-    return 0;
 }
 
 /* "Nomor 11 Tahun 2020", "UU 12 Tahun 2024": the year is part of a law's name. I is the
@@ -136,7 +167,7 @@ date_law_year(const date_ctx *c, size_t i)
                                       "pp",      "perpres", "perppu", "perda", "permen",
                                       "keppres", "kepres",  "inpres", "perma"};
     return i >= 2 && c->tl->v[i - 1].kind == TOK_NUMBER &&
-           (c->tl->v[i - 1].flags & TOK_F_ALLDIGIT) && key_in(c, i - 2, law, 14);
+           (c->tl->v[i - 1].flags & TOK_F_ALLDIGIT) && date_key_in(c, i - 2, law, 14);
 }
 
 /* "tanggal 3", "tanggal 3 bulan ini": a day of a month the reader knows. */
@@ -156,7 +187,7 @@ tanggal_bare(date_ctx *c, size_t i, date_ment *m)
     m->e = j + 1;
     m->form = RE_DIGIT;
     m->day_level = 1;
-    m->v.a = (date_point){DP_YMD, 0, 0, d, 0, 0};
+    m->v.a = (date_point){DP_YMD, 0, 0, d, 0, 0, 0, 0};
     int shift = 0, said = 0;
     if (date_key_is(c, j + 1, "bulan")) {
         said = date_key_is(c, j + 2, "ini")     ? 1
@@ -180,7 +211,7 @@ tanggal_bare(date_ctx *c, size_t i, date_ment *m)
         if (!best || dist < bestd) {
             best = 1;
             bestd = dist;
-            m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0};
+            m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
         }
     }
     return 1;
@@ -197,6 +228,8 @@ prefix_cx(const date_ctx *c, size_t i)
         return CX_TAHUN;
     if (date_key_is(c, i, "bulan"))
         return CX_BULAN;
+    if (date_key_is(c, i, "dekade"))
+        return CX_DEKADE;
     if (date_key_is(c, i, "hari"))
         return CX_HARI;
     return CX_NONE;
@@ -240,7 +273,37 @@ mod_of(const date_ctx *c, size_t i)
     return MOD_NONE;
 }
 
-/* "akhir tahun", "awal bulan", "akhir pekan": the reference date's year, month or week. */
+/* "akhir pekan" (ini, lalu, depan): a weekend (SPEC 4.2), of the reference date's week, the
+ * week before or after; "setiap akhir pekan" any weekend. */
+static int
+weekend(date_ctx *c, size_t i, date_ment *m)
+{
+    size_t k = i + 1;
+    if (!date_key_is(c, k, "pekan") &&
+        !(date_key_is(c, k, "minggu") && !(c->tl->v[k].flags & TOK_F_CAP)))
+        return 0;
+    int shift = date_key_is(c, k + 1, "ini")                                           ? 0
+                : date_key_is(c, k + 1, "lalu") || date_key_is(c, k + 1, "kemarin")    ? -1
+                : date_key_is(c, k + 1, "depan") || date_key_is(c, k + 1, "mendatang") ? 1
+                                                                                       : 2;
+    date_ment_init(m, i);
+    m->e = k + 1 + (shift != 2);
+    m->form = RE_REL;
+    m->has_year = 1;
+    m->v.a = (date_point){DP_WEEKEND, 0, 0, 0, 0, 0, 0, 0};
+    int any = i > 0 && (date_key_is(c, i - 1, "setiap") || date_key_is(c, i - 1, "tiap"));
+    if (any || (shift == 2 && !c->ref.y))
+        return 1; /* XXXX-WXX-WE */
+    if (!c->ref.y) {
+        m->v.null = 1;
+        return 1;
+    }
+    date_rel_point(&c->ref, 1, shift == 2 ? 0 : shift, &m->v.a);
+    m->v.a.kind = DP_WEEKEND;
+    return 1;
+}
+
+/* "akhir tahun", "awal bulan", "awal pekan": the reference date's year, month or week. */
 static int
 mod_bare(date_ctx *c, size_t i, int mod, date_ment *m)
 {
@@ -262,13 +325,13 @@ mod_bare(date_ctx *c, size_t i, int mod, date_ment *m)
     }
     const date_ymd *r = &c->ref;
     if (unit == 3)
-        m->v.a = (date_point){DP_YMD, r->y, 0, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, r->y, 0, 0, 0, 0, 0, 0};
     else if (unit == 2)
-        m->v.a = (date_point){DP_YMD, r->y, r->m, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, r->y, r->m, 0, 0, 0, 0, 0};
     else {
         int wy, w;
         date_iso_week(r->y, r->m, r->d, &wy, &w);
-        m->v.a = (date_point){DP_WEEK, wy, 0, 0, w, 0};
+        m->v.a = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0, 0};
     }
     return 1;
 }
@@ -277,6 +340,8 @@ int
 date_parse_mention(date_ctx *c, size_t i, date_ment *m)
 {
     int mod = mod_of(c, i);
+    if (mod == MOD_END && date_key_is(c, i, "akhir") && weekend(c, i, m))
+        return 1;
     if (mod && i + 1 < c->tl->n) {
         if (parse_prefixed(c, i + 1, mod == MOD_APPROX ? CX_APPROX : CX_MOD, m) && !m->bare_wd &&
             !m->mod) {
@@ -371,18 +436,20 @@ date_tail(date_ctx *c, date_ment *m)
         }
     }
     const char *pod = NULL;
-    if (m->e < n && (date_tok_bits(c, m->e) & TB_POD) && date_match(c, RE_PODW, m->e)) {
+    /* A part of day after the date, maybe after a comma: "Selasa (30/12/2014), malam". */
+    size_t k = m->e + (date_is_punct(c, m->e, ',') && m->type == IDNER_DATE);
+    if (!m->v.ta.pod && k < n && (date_tok_bits(c, k) & TB_POD) && date_match(c, RE_PODW, k)) {
         size_t s, e;
         char w[32];
-        date_grp(c, 1, &s, &e);
-        size_t j = date_end_tok(c, m->e, e);
+        date_grp(c, 0, &s, &e);
+        size_t j = date_end_tok(c, k, e);
         if (j && date_grp_lower(c, 1, w, sizeof w) && (pod = date_pod_of(w)) != NULL) {
             m->e = j;
             m->type = IDNER_TIME;
             m->v.ta.pod = pod;
         }
     }
-    pod_time(c, m, pod);
+    pod_time(c, m, pod ? pod : m->v.ta.pod);
 }
 
 /* Joins a clock time after M (spaces or a comma between) into M: one TIME mention (SPEC 4.1).
@@ -395,8 +462,10 @@ pod_time(date_ctx *c, date_ment *m, const char *pod)
         k++;
     date_ment t;
     date_ment_init(&t, k);
+    /* After a written day a clock needs no "pukul": "1 Agustus 2015 18:23". */
+    int cx = m->v.a.kind == DP_YMD && m->v.a.d && !m->bare_wd ? CX_CLOCK : CX_NONE;
     if (k < n && (date_tok_bits(c, k) & TB_DW(DW_TIMEKW) || date_has_digit(&c->tl->v[k])) &&
-        date_form_time(c, k, CX_NONE, &t)) {
+        date_form_time(c, k, cx, &t)) {
         m->e = t.e;
         m->type = IDNER_TIME;
         m->v.ta = t.v.ta;
@@ -404,61 +473,6 @@ pod_time(date_ctx *c, date_ment *m, const char *pod)
         if (pod && m->v.ta.h >= 0)
             m->v.ta.h = date_pod_hour(m->v.ta.h, pod);
         m->v.ta.pod = NULL;
-    }
-}
-
-/* Fills in what the reference date decides (SPEC 4.3) and checks a stated weekday. */
-void
-date_resolve(date_ctx *c, date_ment *m, const date_last_full *last)
-{
-    date_point *a = &m->v.a, *b = &m->v.b;
-    const date_ymd *r = &c->ref;
-    if (m->v.null)
-        return;
-    if (m->need_year && r->y && a->kind == DP_YMD && a->m) {
-        int y = date_resolve_year(a->m, a->d, r, m->dir);
-        if (y) {
-            a->y = y;
-            if (b->kind == DP_YMD && !b->y)
-                b->y = y + (b->m < a->m);
-        }
-    }
-    if (m->bare_wd && r->y) {
-        int y = r->y, mo = r->m, d = r->d, rw = date_weekday(y, mo, d), wd = m->bare_wd;
-        long shift;
-        switch (m->wd_rel) {
-        case 1: /* Rabu ini: that day of the reference date's week */
-            shift = wd - rw;
-            break;
-        case 2: /* Rabu lalu: of the week before */
-            shift = wd - rw - 7;
-            break;
-        case 3: /* Rabu depan: of the week after */
-            shift = wd - rw + 7;
-            break;
-        case 4: /* Rabu mendatang/nanti: the first after the reference date */
-            shift = (wd - rw + 7) % 7;
-            shift = shift ? shift : 7;
-            break;
-        case 5: /* Rabu kemarin: the last before it */
-            shift = -((rw - wd + 7) % 7);
-            shift = shift ? shift : -7;
-            break;
-        default: /* Rabu alone: the latest at or before it */
-            shift = -((rw - wd + 7) % 7);
-            break;
-        }
-        date_add_days(&y, &mo, &d, shift);
-        *a = (date_point){DP_YMD, y, mo, d, 0, 0};
-    }
-    if (m->stated_wd && a->kind == DP_YMD && a->y && a->m && a->d &&
-        date_weekday(a->y, a->m, a->d) != m->stated_wd)
-        m->stated_wd = -1; /* conflict: the value stays the date as written */
-    if (a->kind == DP_NONE && m->v.ta.h >= 0) {
-        if (last->d.y && last->para == c->tl->v[m->s].para)
-            *a = (date_point){DP_YMD, last->d.y, last->d.m, last->d.d, 0, 0};
-        else if (r->y)
-            *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0};
     }
 }
 
@@ -472,15 +486,52 @@ one_day(const date_ment *m)
            a->d && m->v.b.kind == DP_NONE && m->mod == MOD_NONE;
 }
 
+/* "Sabtu-Minggu", "Senin hingga Jumat", "Sabtu dan Minggu": a pair of weekdays is one range
+ * mention, the second day the first of its name after the first; "setiap Senin-Jumat" is
+ * every week (XXXX-WXX-1/XXXX-WXX-5). With "dan" only a day and the next one. */
+static void
+join_weekdays(date_ctx *c, date_ment *m)
+{
+    size_t k = m->e;
+    int dan = date_key_is(c, k, "dan");
+    if (!dan && !range_next(c, k))
+        return;
+    k += dan ? 1 : range_len(c, k);
+    date_ment b;
+    date_ment_init(&b, k);
+    if (k >= c->tl->n || !(date_tok_bits(c, k) & TB_WD) || !date_form_weekday(c, k, CX_NONE, &b) ||
+        !b.bare_wd)
+        return;
+    int delta = (b.bare_wd - m->bare_wd + 7) % 7;
+    if (!delta || (dan && delta != 1))
+        return;
+    m->e = b.e;
+    int every =
+        m->s > 0 && (date_key_is(c, m->s - 1, "setiap") || date_key_is(c, m->s - 1, "tiap"));
+    date_point *a = &m->v.a;
+    if (every || a->kind != DP_YMD) {
+        *a = (date_point){DP_WEEK, 0, 0, 0, 0, m->bare_wd, 0, 0};
+        m->v.b = (date_point){DP_WEEK, 0, 0, 0, 0, b.bare_wd, 0, 0};
+        return;
+    }
+    int y = a->y, mo = a->m, d = a->d;
+    date_add_days(&y, &mo, &d, delta);
+    m->v.b = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+}
+
 /* "Minggu (24/8) hingga Senin (25/8)": two days joined by hingga/sampai/s.d./a dash are one
  * range mention (SPEC 4.1), as "28 Oktober hingga 1 November" already is inside one form. */
 void
-date_join_range(date_ctx *c, date_ment *m, const date_last_full *last)
+date_join_range(date_ctx *c, date_ment *m, const date_last *last)
 {
     size_t k = m->e;
+    if (m->bare_wd && m->type == IDNER_DATE && !m->wd_rel) {
+        join_weekdays(c, m);
+        return;
+    }
     if (!one_day(m) || !range_next(c, k))
         return;
-    k += date_key_is(c, k, "sampai") && date_key_is(c, k + 1, "dengan") ? 2 : 1;
+    k += range_len(c, k);
     date_ment b;
     if (k >= c->tl->n || !date_parse_mention(c, k, &b))
         return;

@@ -32,6 +32,30 @@ date_key_is(const date_ctx *c, size_t i, const char *w)
     return t->key_len == n && memcmp(tok_key(c->tl, t), w, n) == 0;
 }
 
+int
+date_key_in(const date_ctx *c, size_t i, const char *const *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (date_key_is(c, i, w[k]))
+            return 1;
+    return 0;
+}
+
+size_t
+date_year_words(const date_ctx *c, size_t j, int *y)
+{
+    if (!date_key_is(c, j, "tahun"))
+        return 0;
+    int shift = date_key_is(c, j + 1, "ini")                                           ? 0
+                : date_key_is(c, j + 1, "lalu")                                        ? -1
+                : date_key_is(c, j + 1, "depan") || date_key_is(c, j + 1, "mendatang") ? 1
+                                                                                       : 2;
+    if (shift == 2)
+        return 0;
+    *y = c->ref.y ? c->ref.y + shift : 0;
+    return 2;
+}
+
 uint32_t
 date_tok_bits(const date_ctx *c, size_t i)
 {

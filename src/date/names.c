@@ -23,8 +23,25 @@ const size_t date_n_months = COUNT(date_months);
 
 /* ISO weekday numbers. "Ahad" is the Arabic-derived name for Sunday. */
 const date_word date_weekdays[] = {
-    {"senin", 1, 0},  {"selasa", 2, 0},      {"rabu", 3, 0},  {"kamis", 4, 0},  {"jumat", 5, 0},
-    {"jum'at", 5, 0}, {"jum\u2019at", 5, 0}, {"sabtu", 6, 0}, {"minggu", 7, 0}, {"ahad", 7, 0},
+    {"senin", 1, 0},
+    {"selasa", 2, 0},
+    {"rabu", 3, 0},
+    {"kamis", 4, 0},
+    {"jumat", 5, 0},
+    {"jum'at", 5, 0},
+    {"jum\u2019at", 5, 0},
+    {"sabtu", 6, 0},
+    {"minggu", 7, 0},
+    {"ahad", 7, 0},
+    /* Abbreviations of datelines ("Sen, 27 Jun 2016"): only with their date joined. */
+    {"sen", 1, 1},
+    {"sel", 2, 1},
+    {"rab", 3, 1},
+    {"kam", 4, 1},
+    {"jum", 5, 1},
+    {"sab", 6, 1},
+    {"min", 7, 1},
+    {"mgg", 7, 1},
 };
 const size_t date_n_weekdays = COUNT(date_weekdays);
 
@@ -42,83 +59,128 @@ const date_pod date_pods[] = {
 };
 const size_t date_n_pods = COUNT(date_pods);
 
-/* Longer names first (regex alternation order): "tahun baru imlek" before "tahun baru". */
+/* Holidays (SPEC 6). The regex alternation is built longest name first (date.c), so the order
+ * here is free. Fixed days with the year their count starts from; moveable feasts from
+ * date/calendar.h. */
+#define FIXED(name, m, d, founded)                                                                 \
+    {                                                                                              \
+        name, m, d, FEAST_NONE, founded, 0                                                         \
+    }
+#define FEAST(name, f)                                                                             \
+    {                                                                                              \
+        name, 0, 0, f, 0, 0                                                                        \
+    }
 const date_holiday date_holidays[] = {
-    {"hari raya idul fitri", 0, 0, FEAST_FITRI, 0},
-    {"hari raya idulfitri", 0, 0, FEAST_FITRI, 0},
-    {"hari raya idul adha", 0, 0, FEAST_ADHA, 0},
-    {"hari raya iduladha", 0, 0, FEAST_ADHA, 0},
-    {"hari raya nyepi", 0, 0, FEAST_NYEPI, 0},
-    {"hari raya waisak", 0, 0, FEAST_WAISAK, 0},
-    {"tahun baru imlek", 0, 0, FEAST_IMLEK, 0},
-    {"hari kemerdekaan republik indonesia", 8, 17, 0, 1},
-    {"hari kemerdekaan indonesia", 8, 17, 0, 1},
-    {"hari kemerdekaan ri", 8, 17, 0, 1},
-    {"hari kemerdekaan", 8, 17, 0, 1},
-    {"hut kemerdekaan ri", 8, 17, 0, 1},
-    {"hut ri", 8, 17, 0, 1},
-    {"hut", 8, 17, 0, 2},
-    {"hari buruh internasional", 5, 1, 0, 0},
-    {"hari buruh sedunia", 5, 1, 0, 0},
-    {"hari buruh", 5, 1, 0, 0},
-    {"hari pahlawan", 11, 10, 0, 0},
-    {"hari kartini", 4, 21, 0, 0},
-    {"hari sumpah pemuda", 10, 28, 0, 0},
-    {"hari natal", 12, 25, 0, 0},
-    {"tahun baru", 1, 1, 0, 0},
-    {"natal", 12, 25, 0, 0},
-    {"idul fitri", 0, 0, FEAST_FITRI, 0},
-    {"idulfitri", 0, 0, FEAST_FITRI, 0},
-    {"lebaran", 0, 0, FEAST_FITRI, 0},
-    {"idul adha", 0, 0, FEAST_ADHA, 0},
-    {"iduladha", 0, 0, FEAST_ADHA, 0},
-    {"imlek", 0, 0, FEAST_IMLEK, 0},
-    {"nyepi", 0, 0, FEAST_NYEPI, 0},
-    {"waisak", 0, 0, FEAST_WAISAK, 0},
+    /* 17 August 1945 */
+    FIXED("hari kemerdekaan republik indonesia", 8, 17, 1945),
+    FIXED("hari kemerdekaan indonesia", 8, 17, 1945),
+    FIXED("hari kemerdekaan ri", 8, 17, 1945),
+    FIXED("hari kemerdekaan", 8, 17, 1945),
+    FIXED("hut kemerdekaan ri", 8, 17, 1945),
+    FIXED("hut kemerdekaan", 8, 17, 1945),
+    FIXED("hut ri", 8, 17, 1945),
+    FIXED("hut republik indonesia", 8, 17, 1945),
+    FIXED("hari proklamasi", 8, 17, 1945),
+    /* Numbered commemorations of institutions (only with "ke-N": "HUT TNI" alone is any year) */
+    {"hut tni", 10, 5, FEAST_NONE, 1945, HOL_NEEDS_ORD},
+    {"hut polri", 7, 1, FEAST_NONE, 1946, HOL_NEEDS_ORD},
+    {"hut bhayangkara", 7, 1, FEAST_NONE, 1946, HOL_NEEDS_ORD},
+    {"hut jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
+    {"hut dki jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
+    {"hut kota jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
+    /* "HUT" alone: any anniversary; only "HUT ke-N" + a name above is a date (forms) */
+    {"hut", 0, 0, FEAST_NONE, 0, HOL_NEEDS_ORD},
+    FIXED("hari tni", 10, 5, 1945),
+    FIXED("hari bhayangkara", 7, 1, 1946),
+    FIXED("hari pahlawan", 11, 10, 1945),
+    FIXED("hari kartini", 4, 21, 0),
+    FIXED("hari buruh internasional", 5, 1, 0),
+    FIXED("hari buruh sedunia", 5, 1, 0),
+    FIXED("hari buruh", 5, 1, 0),
+    FIXED("may day", 5, 1, 0),
+    FIXED("hari sumpah pemuda", 10, 28, 1928),
+    FIXED("hari pendidikan nasional", 5, 2, 0),
+    FIXED("hardiknas", 5, 2, 0),
+    FIXED("hari kebangkitan nasional", 5, 20, 1908),
+    FIXED("harkitnas", 5, 20, 1908),
+    FIXED("hari lahir pancasila", 6, 1, 1945),
+    FIXED("hari kesaktian pancasila", 10, 1, 1965),
+    FIXED("hari ibu", 12, 22, 1928),
+    FIXED("hari guru nasional", 11, 25, 1945),
+    FIXED("hari guru", 11, 25, 1945),
+    FIXED("hari anak nasional", 7, 23, 0),
+    FIXED("hari santri nasional", 10, 22, 0),
+    FIXED("hari santri", 10, 22, 0),
+    FIXED("hari batik nasional", 10, 2, 0),
+    FIXED("hari pers nasional", 2, 9, 0),
+    FIXED("hari bumi", 4, 22, 0),
+    FIXED("hari lingkungan hidup sedunia", 6, 5, 0),
+    FIXED("hari aids sedunia", 12, 1, 0),
+    FIXED("hari hak asasi manusia", 12, 10, 0),
+    FIXED("hari ham", 12, 10, 0),
+    FIXED("hari perempuan internasional", 3, 8, 0),
+    FIXED("hari valentine", 2, 14, 0),
+    FIXED("hari natal", 12, 25, 0),
+    {"natal", 12, 25, FEAST_NONE, 0, HOL_CAP}, /* also a town: Mandailing Natal */
+    FIXED("tahun baru masehi", 1, 1, 0),
+    FIXED("tahun baru", 1, 1, 0),
+    /* Moveable feasts */
+    FEAST("hari raya idul fitri", FEAST_FITRI),
+    FEAST("hari raya idulfitri", FEAST_FITRI),
+    FEAST("idul fitri", FEAST_FITRI),
+    FEAST("idulfitri", FEAST_FITRI),
+    FEAST("lebaran", FEAST_FITRI),
+    FEAST("hari raya idul adha", FEAST_ADHA),
+    FEAST("hari raya iduladha", FEAST_ADHA),
+    FEAST("hari raya kurban", FEAST_ADHA),
+    FEAST("hari raya qurban", FEAST_ADHA),
+    FEAST("idul adha", FEAST_ADHA),
+    FEAST("iduladha", FEAST_ADHA),
+    FEAST("idul kurban", FEAST_ADHA),
+    FEAST("tahun baru islam", FEAST_HIJRI_NEW_YEAR),
+    FEAST("tahun baru hijriah", FEAST_HIJRI_NEW_YEAR),
+    FEAST("tahun baru hijriyah", FEAST_HIJRI_NEW_YEAR),
+    FEAST("maulid nabi muhammad saw", FEAST_MAULID),
+    FEAST("maulid nabi muhammad", FEAST_MAULID),
+    FEAST("maulid nabi", FEAST_MAULID),
+    FEAST("isra' mi'raj", FEAST_ISRA_MIRAJ),
+    FEAST("isra' mikraj", FEAST_ISRA_MIRAJ),
+    FEAST("isra miraj", FEAST_ISRA_MIRAJ), /* the apostrophes are optional: both spellings */
+    FEAST("tahun baru imlek", FEAST_IMLEK),
+    FEAST("imlek", FEAST_IMLEK),
+    FEAST("hari raya nyepi", FEAST_NYEPI),
+    FEAST("hari suci nyepi", FEAST_NYEPI),
+    FEAST("nyepi", FEAST_NYEPI),
+    FEAST("hari raya waisak", FEAST_WAISAK),
+    FEAST("waisak", FEAST_WAISAK),
+    FEAST("waisyak", FEAST_WAISAK),
+    FEAST("hari paskah", FEAST_EASTER),
+    FEAST("paskah", FEAST_EASTER),
+    FEAST("jumat agung", FEAST_GOOD_FRIDAY),
+    FEAST("jum'at agung", FEAST_GOOD_FRIDAY),
+    FEAST("wafat isa almasih", FEAST_GOOD_FRIDAY),
+    FEAST("wafat yesus kristus", FEAST_GOOD_FRIDAY),
+    FEAST("kenaikan isa almasih", FEAST_ASCENSION),
+    FEAST("kenaikan yesus kristus", FEAST_ASCENSION),
 };
 const size_t date_n_holidays = COUNT(date_holidays);
 
-/*
- * Moveable feasts as month*100+day, years 2013 onwards (2013-2014 is the period of the Kompas
- * development articles). Idul Fitri, Idul Adha, Nyepi and Waisak: the national holidays fixed
- * each year by the government's joint decree (SKB) on national holidays (for the Islamic feasts
- * the government's date after the isbat session, not an organisation's own). Imlek: the first
- * day of the Chinese lunar year. A year missing here gives value null: an unverified date
- * would be worse than none.
- */
-static const short feast_fitri[] = {808, 728, 717, 706, 625, 615, 605,
-                                    524, 513, 502, 422, 410, 331};
-static const short feast_adha[] = {1015, 1005, 924, 912, 901, 822, 811,
-                                   731,  720,  710, 629, 617, 606};
-static const short feast_nyepi[] = {312, 331, 321, 309, 328, 317, 307,
-                                    325, 314, 303, 322, 311, 329};
-static const short feast_waisak[] = {525, 515, 602, 522, 511, 529, 519,
-                                     507, 526, 516, 604, 523, 512};
-static const short feast_imlek[] = {210, 131, 219, 208, 128, 216, 205, 125, 212,
-                                    201, 122, 210, 129, 217, 206, 126, 213, 203};
-#define FEAST_FIRST_YEAR 2013
-
-/* Each feast's table, by its FEAST_ number. */
-static const struct {
-    const short *md;
-    size_t n;
-} feast_tables[] = {
-    [FEAST_FITRI] = {feast_fitri, COUNT(feast_fitri)},
-    [FEAST_ADHA] = {feast_adha, COUNT(feast_adha)},
-    [FEAST_IMLEK] = {feast_imlek, COUNT(feast_imlek)},
-    [FEAST_NYEPI] = {feast_nyepi, COUNT(feast_nyepi)},
-    [FEAST_WAISAK] = {feast_waisak, COUNT(feast_waisak)},
+/* Indonesian spellings of the Hijri months (several each: Ramadan, Ramadhan; Zulhijah,
+ * Dzulhijjah). */
+const date_word date_hijri_months[] = {
+    {"muharram", 1, 0},      {"muharam", 1, 0},        {"safar", 2, 0},
+    {"shafar", 2, 0},        {"sapar", 2, 0},          {"rabi'ul awal", 3, 0},
+    {"rabi'ul awwal", 3, 0}, {"rabiulawal", 3, 0},     {"rabi'ul akhir", 4, 0},
+    {"rabiulakhir", 4, 0},   {"rabi'uts tsani", 4, 0}, {"jumadil awal", 5, 0},
+    {"jumadilawal", 5, 0},   {"jumadil ula", 5, 0},    {"jumadil akhir", 6, 0},
+    {"jumadilakhir", 6, 0},  {"jumadil tsani", 6, 0},  {"rajab", 7, 0},
+    {"sya'ban", 8, 0},       {"syakban", 8, 0},        {"ramadan", 9, 0},
+    {"ramadhan", 9, 0},      {"romadhon", 9, 0},       {"syawal", 10, 0},
+    {"syawwal", 10, 0},      {"zulkaidah", 11, 0},     {"zulqa'dah", 11, 0},
+    {"dzulqa'dah", 11, 0},   {"dzulkaidah", 11, 0},    {"zulhijah", 12, 0},
+    {"zulhijjah", 12, 0},    {"dzulhijjah", 12, 0},    {"dzulhijah", 12, 0},
 };
-
-int
-date_feast_md(int feast, int y)
-{
-    if (feast <= 0 || (size_t)feast >= COUNT(feast_tables) || !feast_tables[feast].md)
-        return 0;
-    if (y < FEAST_FIRST_YEAR || (size_t)(y - FEAST_FIRST_YEAR) >= feast_tables[feast].n)
-        return 0;
-    return feast_tables[feast].md[y - FEAST_FIRST_YEAR];
-}
+const size_t date_n_hijri_months = COUNT(date_hijri_months);
 
 const date_cword date_cwords[] = {
     /* Nouns a number counts: "10.000 tentara", "2000 orang". A 4-digit number before one of
@@ -369,7 +431,11 @@ const date_tword date_trigger_words[] = {
     {"tgl", DW_PREFIX},
     {"tgl.", DW_PREFIX},
     {"tahun", DW_PREFIX | DW_REL | DW_RELUNIT},
-    {"thn", DW_PREFIX},
+    {"thn", DW_PREFIX | DW_REL | DW_RELUNIT},
+    {"bln", DW_REL | DW_RELUNIT},
+    {"mgg", DW_REL | DW_RELUNIT},
+    {"hr", DW_RELUNIT},
+    {"dekade", DW_PREFIX},
     {"bulan", DW_PREFIX | DW_REL | DW_RELUNIT},
     {"hari", DW_PREFIX | DW_REL | DW_RELUNIT},
     {"pekan", DW_REL | DW_RELUNIT},
@@ -385,6 +451,8 @@ const date_tword date_trigger_words[] = {
     {"esok", DW_REL},
     {"lusa", DW_REL},
     {"sehari", DW_REL},
+    {"keesokan", DW_REL},
+    {"lusanya", DW_REL},
     {"sepekan", DW_REL},
     {"seminggu", DW_REL},
     {"sebulan", DW_REL},
@@ -393,6 +461,12 @@ const date_tword date_trigger_words[] = {
     {"pkl", DW_TIMEKW},
     {"pkl.", DW_TIMEKW},
     {"jam", DW_TIMEKW},
+    {"tengah", DW_TIMEKW},
+    {"kuartal", DW_PERIOD},
+    {"triwulan", DW_PERIOD},
+    {"semester", DW_PERIOD},
+    {"paruh", DW_PERIOD},
+    {"musim", DW_PERIOD},
     {"abad", DW_CENT},
     {"tadi", DW_POD},
     {"wib", DW_ZONE},
@@ -401,5 +475,46 @@ const date_tword date_trigger_words[] = {
     {"gmt", DW_ZONE},
     {"utc", DW_ZONE},
     {"waktu", DW_ZONE},
+    /* The future cues of SPEC 4.3 (mendatang, nanti, depan also after a date). */
+    {"akan", DW_FUTURE},
+    {"bakal", DW_FUTURE},
+    {"hendak", DW_FUTURE},
+    {"dijadwalkan", DW_FUTURE},
+    {"direncanakan", DW_FUTURE},
+    {"rencananya", DW_FUTURE},
+    {"berencana", DW_FUTURE},
+    {"mendatang", DW_FUTURE},
+    {"nanti", DW_FUTURE},
+    {"depan", DW_FUTURE},
+    /* Words that open another clause, where a future cue stops counting. */
+    {"dan", DW_CLAUSE},
+    {"tetapi", DW_CLAUSE},
+    {"tapi", DW_CLAUSE},
+    {"namun", DW_CLAUSE},
+    {"sedangkan", DW_CLAUSE},
+    {"sementara", DW_CLAUSE},
+    {"bahwa", DW_CLAUSE},
+    {"karena", DW_CLAUSE},
+    {"sehingga", DW_CLAUSE},
+    {"setelah", DW_CLAUSE},
+    {"sebelum", DW_CLAUSE},
+    {"ketika", DW_CLAUSE},
+    {"saat", DW_CLAUSE},
+    {"meski", DW_CLAUSE},
+    {"meskipun", DW_CLAUSE},
+    {"walaupun", DW_CLAUSE},
+    {"padahal", DW_CLAUSE},
+    {"sejak", DW_CLAUSE},
+    /* Eras after a year: "500 SM", "622 M", "1445 H" (their case is checked where read). */
+    {"sm", DW_ERA},
+    {"s.m.", DW_ERA},
+    {"m", DW_ERA},
+    {"m.", DW_ERA},
+    {"sm.", DW_ERA},
+    {"h", DW_ERA},
+    {"h.", DW_ERA},
+    {"hijriah", DW_ERA},
+    {"hijriyah", DW_ERA},
+    {"masehi", DW_ERA},
 };
 const size_t date_n_trigger_words = COUNT(date_trigger_words);

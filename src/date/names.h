@@ -10,11 +10,14 @@
 
 #include <stddef.h>
 
+#include "date/calendar.h"
+
 /* A word and the number it stands for (month 1-12, ISO weekday 1-7, a count). */
 typedef struct date_word {
     const char *w; /* lower case, ASCII except for the typographic apostrophe */
     int n;
-    int abbrev; /* months: 1 for an abbreviation, which needs a day or a year next to it */
+    int abbrev; /* months: an abbreviation, which needs a day or a year next to it; weekdays:
+                 * one that needs its date joined ("Sen, 27 Jun 2016") */
 } date_word;
 
 extern const date_word date_months[];
@@ -32,21 +35,26 @@ typedef struct date_pod {
 extern const date_pod date_pods[];
 extern const size_t date_n_pods;
 
-/* Holidays. Fixed ones carry their month and day; moveable ones (m == 0) are looked up in
- * date_feasts[] by their id. NEEDS_ORD: only a date with "ke-N" after it (HUT). */
-enum { HOL_FIXED = 0, HOL_MOVEABLE = 1 };
+/* Holidays. Fixed ones carry their month and day; moveable ones a feast of date/calendar.h.
+ * FOUNDED: the year of the event a numbered commemoration counts from ("HUT TNI ke-79" is
+ * 1945 + 79 = 2024), or 0. */
+enum {
+    HOL_NEEDS_ORD = 1 << 0, /* only with "ke-N" ("HUT TNI ke-79"; "HUT TNI" alone is any year) */
+    HOL_CAP = 1 << 1        /* only capitalized ("Natal"; Mandailing Natal aside) */
+};
 typedef struct date_holiday {
-    const char *name; /* words separated by single spaces */
+    const char *name; /* words separated by single spaces; ' stands for an optional apostrophe */
     int m, d;         /* fixed date, or 0 */
-    int feast;        /* moveable: index into the feast ids below */
-    int indep;        /* independence day: ordinal N means 1945 + N; 2: only with "ke-N RI" */
+    int feast;        /* moveable: enum date_feast */
+    int founded;
+    int flags;
 } date_holiday;
 extern const date_holiday date_holidays[];
 extern const size_t date_n_holidays;
 
-enum { FEAST_FITRI = 1, FEAST_ADHA, FEAST_IMLEK, FEAST_NYEPI, FEAST_WAISAK };
-/* The date of moveable feast FEAST in year Y as month*100+day, or 0 when the table has none. */
-int date_feast_md(int feast, int y);
+/* Hijri month names (SPEC 6) and their numbers, 1 Muharram .. 12 Zulhijah; ' as above. */
+extern const date_word date_hijri_months[];
+extern const size_t date_n_hijri_months;
 
 /* Word classes used by the year-versus-amount decision and by the contexts of bare names. */
 typedef enum date_wclass {
@@ -66,14 +74,18 @@ extern const size_t date_n_cwords;
  * may start (the prefilter in date.c runs no regex at a token that is none of these and has
  * no digit, and at a word only the forms its bits name). */
 enum {
-    DW_REL = 1 << 0,    /* kemarin, pekan (lalu), sehari (lalu) */
-    DW_PREFIX = 1 << 1, /* tanggal, tahun, bulan, hari: a word that belongs to the date after */
-    DW_MOD = 1 << 2,    /* awal, pertengahan, akhir, sekitar */
-    DW_TIMEKW = 1 << 3, /* pukul, jam */
-    DW_CENT = 1 << 4,   /* abad */
-    DW_POD = 1 << 5,    /* tadi (pagi) */
-    DW_ZONE = 1 << 6,   /* WIB, WITA, WIT, GMT, UTC, "waktu (setempat)": after a clock time */
-    DW_RELUNIT = 1 << 7 /* hari, pekan, minggu, bulan, tahun: after a count */
+    DW_REL = 1 << 0,     /* kemarin, pekan (lalu), sehari (lalu) */
+    DW_PREFIX = 1 << 1,  /* tanggal, tahun, bulan, hari: a word that belongs to the date after */
+    DW_MOD = 1 << 2,     /* awal, pertengahan, akhir, sekitar */
+    DW_TIMEKW = 1 << 3,  /* pukul, jam */
+    DW_CENT = 1 << 4,    /* abad */
+    DW_POD = 1 << 5,     /* tadi (pagi) */
+    DW_ZONE = 1 << 6,    /* WIB, WITA, WIT, GMT, UTC, "waktu (setempat)": after a clock time */
+    DW_RELUNIT = 1 << 7, /* hari, pekan, minggu, bulan, tahun: after a count */
+    DW_PERIOD = 1 << 8,  /* kuartal, triwulan, semester, paruh, musim: a part of a year */
+    DW_FUTURE = 1 << 9,  /* akan, bakal, dijadwalkan, ...: a clause about the future (SPEC 4.3) */
+    DW_CLAUSE = 1 << 10, /* dan, tetapi, bahwa, ...: a word that opens another clause */
+    DW_ERA = 1 << 11     /* SM, M, H, Hijriah: an era after a year */
 };
 typedef struct date_tword {
     const char *w;

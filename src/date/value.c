@@ -104,7 +104,9 @@ date_resolve_year(int m, int d, const date_ymd *ref, int dir)
         long diff = date_to_days(y, m, dd) - r;
         if (dir < 0 && (d ? diff > 0 : (y > ref->y || (y == ref->y && m >= ref->m))))
             continue;
-        if (dir > 0 && (d ? diff <= 0 : (y < ref->y || (y == ref->y && m <= ref->m))))
+        if (dir == 1 && (d ? diff <= 0 : (y < ref->y || (y == ref->y && m <= ref->m))))
+            continue;
+        if (dir == 2 && (d ? diff < 0 : (y < ref->y || (y == ref->y && m < ref->m))))
             continue;
         long dist = diff < 0 ? -diff : diff;
         if (!best || dist < best_dist) {
@@ -113,6 +115,32 @@ date_resolve_year(int m, int d, const date_ymd *ref, int dir)
         }
     }
     return best;
+}
+
+void
+date_rel_point(const date_ymd *from, int unit, int n, date_point *p)
+{
+    int y = from->y, mo = from->m, d = from->d;
+    switch (unit) {
+    case 0:
+        date_add_days(&y, &mo, &d, n);
+        *p = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+        break;
+    case 1: {
+        int wy, w;
+        date_add_days(&y, &mo, &d, 7L * n);
+        date_iso_week(y, mo, d, &wy, &w);
+        *p = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0, 0};
+        break;
+    }
+    case 2:
+        date_add_months(&y, &mo, n);
+        *p = (date_point){DP_YMD, y, mo, 0, 0, 0, 0, 0};
+        break;
+    default:
+        *p = (date_point){DP_YMD, y + n, 0, 0, 0, 0, 0, 0};
+        break;
+    }
 }
 
 /* Appends with snprintf semantics; sets *N to SIZE on overflow so the caller can test it. */
@@ -149,8 +177,10 @@ put_xx(char *buf, size_t size, size_t *n, const char *pre, int v, int width)
 static void
 format_point(const date_point *p, char *buf, size_t size, size_t *n)
 {
+    static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};
     switch (p->kind) {
     case DP_YMD:
+        put(buf, size, n, "%s", p->bc ? "BC" : "");
         put_xx(buf, size, n, "", p->y, 4);
         if (p->m || p->d)
             put_xx(buf, size, n, "-", p->m, 2);
@@ -167,7 +197,24 @@ format_point(const date_point *p, char *buf, size_t size, size_t *n)
         put(buf, size, n, "%03dX", p->y / 10);
         break;
     case DP_CENTURY:
-        put(buf, size, n, "%02d", p->y - 1);
+        put(buf, size, n, "%s%02d", p->bc ? "BC" : "", p->y - 1);
+        break;
+    case DP_QUARTER:
+        put_xx(buf, size, n, "", p->y, 4);
+        put(buf, size, n, "-Q%d", p->sub);
+        break;
+    case DP_HALF:
+        put_xx(buf, size, n, "", p->y, 4);
+        put(buf, size, n, "-H%d", p->sub);
+        break;
+    case DP_SEASON:
+        put_xx(buf, size, n, "", p->y, 4);
+        put(buf, size, n, "-%s", seasons[p->sub >= 1 && p->sub <= 4 ? p->sub : 0]);
+        break;
+    case DP_WEEKEND:
+        put_xx(buf, size, n, "", p->y, 4);
+        put_xx(buf, size, n, "-W", p->week, 2);
+        put(buf, size, n, "-WE");
         break;
     default:
         break;
@@ -179,6 +226,8 @@ format_clock(const date_clock *c, char *buf, size_t size, size_t *n)
 {
     if (c->h >= 0) {
         put(buf, size, n, "T%02d:%02d", c->h, c->mi);
+        if (c->has_sec)
+            put(buf, size, n, ":%02d", c->sec);
         if (c->has_tz) {
             int t = c->tz < 0 ? -c->tz : c->tz;
             put(buf, size, n, "%c%02d:%02d", c->tz < 0 ? '-' : '+', t / 60, t % 60);
@@ -201,7 +250,8 @@ date_val_format(const date_val *v, char *buf, size_t size)
     format_clock(&v->ta, buf, size, &n);
     if (v->b.kind != DP_NONE || v->tb.h >= 0) {
         put(buf, size, &n, "/");
-        format_point(&v->b, buf, size, &n);
+        /* a clock range on one day: the day on both sides */
+        format_point(v->b.kind == DP_NONE && v->tb.h >= 0 ? &v->a : &v->b, buf, size, &n);
         format_clock(&v->tb, buf, size, &n);
     }
     if (n >= size) {

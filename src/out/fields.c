@@ -22,6 +22,7 @@ const out_field out_fields[] = {
     FIELD(value, OUT_FIELD_STR, 1),
     FIELD(mod, OUT_FIELD_STR, 0),
     FIELD(weekday_conflict, OUT_FIELD_FLAG, 0),
+    FIELD(calendar, OUT_FIELD_STR, 0),
     FIELD(source, OUT_FIELD_STR, 0),
     {NULL, NULL, 0, 0, OUT_FIELD_STR, 0},
 };

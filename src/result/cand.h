@@ -23,7 +23,8 @@ enum cand_flag {
     /* gazetteer candidates: the entry's case policy (gaz/format.h), a feature of the tagger */
     CAND_GAZ_COMMON = 1u << 4,
     CAND_GAZ_ACRONYM = 1u << 5,
-    CAND_GAZ_CI = 1u << 6
+    CAND_GAZ_CI = 1u << 6,
+    CAND_HIJRI = 1u << 7 /* DATE: written in the Hijri calendar (SPEC 6) */
 };
 
 #define CAND_VALUE_MAX 64

@@ -118,6 +118,7 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
                 (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value, strlen(c->value));
             e->mod = mod_name(c->mod);
             e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
+            e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
         } else {
             e->canonical = c->canonical ? copy_str(&p, c->canonical, c->canonical_len) : NULL;
             e->id = copy_opt(&p, c->id);

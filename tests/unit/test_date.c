@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "date/calendar.h"
 #include "date/date.h"
 #include "date/value.h"
 #include "harness.h"
@@ -63,7 +64,7 @@ run(const date_model *dm, tok_list *tl, const char *text, size_t len, const char
 
 static const char *const mod_names[] = {"", "START", "MID", "END", "APPROX"};
 
-/* One mention as the table writes it: "span => value @TIME @END @conflict". */
+/* One mention as the table writes it: "span => value @TIME @END @conflict @hijri". */
 static void
 describe(const char *text, const cand *c, char *buf, size_t size)
 {
@@ -74,7 +75,9 @@ describe(const char *text, const cand *c, char *buf, size_t size)
     if (c->mod && n > 0 && (size_t)n < size)
         n += snprintf(buf + n, size - (size_t)n, " @%s", mod_names[c->mod]);
     if ((c->flags & CAND_WEEKDAY_CONFLICT) && n > 0 && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, " @conflict");
+        n += snprintf(buf + n, size - (size_t)n, " @conflict");
+    if ((c->flags & CAND_HIJRI) && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, " @hijri");
 }
 
 static void
@@ -230,32 +233,105 @@ test_calendar(void)
     date_val v;
     memset(&v, 0, sizeof v);
     v.ta.h = v.tb.h = -1;
-    v.a = (date_point){DP_YMD, 0, 10, 28, 0, 0};
+    v.a = (date_point){DP_YMD, 0, 10, 28, 0, 0, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "XXXX-10-28");
-    v.a = (date_point){DP_WEEK, 0, 0, 0, 0, 5};
+    v.a = (date_point){DP_WEEK, 0, 0, 0, 0, 5, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "XXXX-WXX-5");
-    v.a = (date_point){DP_DECADE, 1990, 0, 0, 0, 0};
+    v.a = (date_point){DP_DECADE, 1990, 0, 0, 0, 0, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "199X");
-    v.a = (date_point){DP_CENTURY, 21, 0, 0, 0, 0};
+    v.a = (date_point){DP_CENTURY, 21, 0, 0, 0, 0, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "20");
-    v.a = (date_point){DP_YMD, 2024, 11, 3, 0, 0};
-    v.ta = (date_clock){10, 0, 420, 1, NULL};
+    v.a = (date_point){DP_YMD, 2024, 11, 3, 0, 0, 0, 0};
+    v.ta = (date_clock){10, 0, 420, 1, NULL, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "2024-11-03T10:00+07:00");
-    v.ta = (date_clock){-1, 0, 0, 0, "NI"};
+    v.ta = (date_clock){-1, 0, 0, 0, "NI", 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "2024-11-03TNI");
     v.ta.pod = NULL;
-    v.b = (date_point){DP_YMD, 2024, 11, 5, 0, 0};
+    v.b = (date_point){DP_YMD, 2024, 11, 5, 0, 0, 0, 0};
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "2024-11-03/2024-11-05");
     v.null = 1;
     date_val_format(&v, buf, sizeof buf);
     CHECK_STR(buf, "");
+    /* The values SPEC 4.2 amended, and BC years. */
+    memset(&v, 0, sizeof v);
+    v.ta.h = v.tb.h = -1;
+    v.a = (date_point){DP_QUARTER, 2016, 0, 0, 0, 0, 1, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2016-Q1");
+    v.a = (date_point){DP_HALF, 2024, 0, 0, 0, 0, 2, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-H2");
+    v.a = (date_point){DP_SEASON, 2016, 0, 0, 0, 0, DS_SUMMER, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2016-SU");
+    v.a = (date_point){DP_WEEKEND, 2024, 0, 0, 45, 0, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-W45-WE");
+    v.a = (date_point){DP_YMD, 500, 0, 0, 0, 0, 0, 1};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "BC0500");
+    v.a = (date_point){DP_CENTURY, 5, 0, 0, 0, 0, 0, 1};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "BC04");
+    v.a = (date_point){DP_NONE, 0, 0, 0, 0, 0, 0, 0};
+    v.ta = (date_clock){10, 15, 420, 1, NULL, 32, 1};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "T10:15:32+07:00");
+    /* A clock range on a day repeats the day: TIMEX wants a full point on both sides. */
+    v.a = (date_point){DP_YMD, 2024, 11, 6, 0, 0, 0, 0};
+    v.ta = (date_clock){14, 0, 420, 1, NULL, 0, 0};
+    v.tb = (date_clock){16, 0, 420, 1, NULL, 0, 0};
+    date_val_format(&v, buf, sizeof buf);
+    CHECK_STR(buf, "2024-11-06T14:00+07:00/2024-11-06T16:00+07:00");
+}
+
+/* The calendar tables (generated from ICU, data/calendar) and Easter (arithmetic). */
+static void
+test_calendars(void)
+{
+    long d;
+    CHECK(date_feast_in_year(FEAST_EASTER, 2024, &d) && d == date_to_days(2024, 3, 31));
+    CHECK(date_feast_in_year(FEAST_EASTER, 2025, &d) && d == date_to_days(2025, 4, 20));
+    CHECK(date_feast_in_year(FEAST_EASTER, 2000, &d) && d == date_to_days(2000, 4, 23));
+    CHECK(date_feast_in_year(FEAST_EASTER, 2038, &d) && d == date_to_days(2038, 4, 25));
+    CHECK(date_feast_in_year(FEAST_EASTER, 1818, &d) && d == date_to_days(1818, 3, 22));
+    CHECK(date_feast_in_year(FEAST_GOOD_FRIDAY, 2024, &d) && d == date_to_days(2024, 3, 29));
+    CHECK(date_feast_in_year(FEAST_ASCENSION, 2024, &d) && d == date_to_days(2024, 5, 9));
+    CHECK(date_feast_in_year(FEAST_FITRI, 2024, &d) && d == date_to_days(2024, 4, 10));
+    CHECK(date_feast_in_year(FEAST_IMLEK, 2025, &d) && d == date_to_days(2025, 1, 29));
+    CHECK(date_feast_in_year(FEAST_NYEPI, 2024, &d) && d == date_to_days(2024, 3, 11));
+    CHECK(!date_feast_in_year(FEAST_NYEPI, 2040, &d)); /* no decree known: null */
+    CHECK(!date_feast_in_year(FEAST_FITRI, 2150, &d)); /* outside 1900-2100 */
+    /* Two Idul Fitri in 2000: the first of the year, and the nearest to a day in December. */
+    CHECK(date_feast_in_year(FEAST_FITRI, 2000, &d) && d == date_to_days(2000, 1, 8));
+    CHECK(date_feast_near(FEAST_FITRI, date_to_days(2000, 12, 1), 0, &d) &&
+          d == date_to_days(2000, 12, 27));
+    CHECK(date_feast_near(FEAST_FITRI, date_to_days(2024, 11, 6), 1, &d) &&
+          d == date_to_days(2025, 3, 30));
+    CHECK(date_feast_near(FEAST_FITRI, date_to_days(2024, 11, 6), -1, &d) &&
+          d == date_to_days(2024, 4, 10));
+    CHECK(date_hijri_day(1445, 10, 1, &d) && d == date_to_days(2024, 4, 10));
+    CHECK(!date_hijri_day(1445, 10, 30, &d)); /* Syawal 1445 has 29 days */
+    CHECK(!date_hijri_day(1299, 1, 1, &d) && !date_hijri_day(1601, 1, 1, &d));
+    long a, b;
+    CHECK(date_hijri_month(1445, 9, &a, &b) && a == date_to_days(2024, 3, 11) &&
+          b == date_to_days(2024, 4, 9));
+    CHECK(date_hijri_year(1446, &a, &b) && a == date_to_days(2024, 7, 7));
+    int hy, hm, hd;
+    CHECK(date_hijri_of(date_to_days(2024, 6, 16), &hy, &hm, &hd) && hy == 1445 && hm == 12 &&
+          hd == 10);
+    /* Every day of the table reads back to the Hijri date it came from. */
+    int ok = 1;
+    for (long k = date_hijri_starts[0]; k < date_hijri_starts[date_hijri_n_months]; k += 37)
+        ok &= date_hijri_of(k, &hy, &hm, &hd) && date_hijri_day(hy, hm, hd, &d) && d == k;
+    CHECK(ok);
 }
 
 /* Long runs of what the patterns look for: every run must finish (linear time; meson's test
@@ -509,6 +585,7 @@ main(int argc, char **argv)
         rc = bench(dm, argv[2], argc >= 4 ? atoi(argv[3]) : 20);
     } else if (argc >= 2) {
         test_calendar();
+        test_calendars();
         test_pathological(dm);
         rc = run_table(dm, argv[1]);
         rc = rc ? rc : harness_done();

@@ -103,6 +103,37 @@ test_dates(void)
                                 "\"source\":\"date\"}");
 }
 
+/* calendar "hijri" (SPEC.md section 6): written after weekday_conflict, only when set, and the
+ * same by the json-c writer and the compact one. */
+static void
+test_calendar(void)
+{
+    idner_entity e[2];
+    memset(e, 0, sizeof e);
+    e[0].type = IDNER_DATE;
+    e[0].byte_end = e[0].end = 15;
+    e[0].text = "1 Syawal 1445 H";
+    e[0].value = "2024-04-10";
+    e[0].calendar = "hijri";
+    e[0].source = "date";
+    e[1] = e[0];
+    e[1].calendar = NULL;
+    check_dump(emit_entity(&e[0]),
+               "{\"type\":\"DATE\",\"text\":\"1 Syawal 1445 H\",\"start\":0,\"end\":15,"
+               "\"byte_start\":0,\"byte_end\":15,\"value\":\"2024-04-10\","
+               "\"calendar\":\"hijri\",\"source\":\"date\"}");
+    idner_result r = {e, 2, NULL};
+    emit_buf b;
+    memset(&b, 0, sizeof b);
+    char *want = dump(emit_document(NULL, &r));
+    CHECK(emit_document_compact(&b, NULL, &r) == 0);
+    CHECK(want && b.out.n == strlen(want) && !memcmp(b.out.p, want, b.out.n));
+    /* the second entity has no calendar key */
+    CHECK(want && strstr(strstr(want, "calendar") + 1, "calendar") == NULL);
+    free(want);
+    emit_buf_free(&b);
+}
+
 static void
 test_escaping(void)
 {
@@ -223,6 +254,7 @@ main(void)
 {
     test_country();
     test_dates();
+    test_calendar();
     test_escaping();
     test_error();
     test_document();
