@@ -1,7 +1,8 @@
 /*
  * date.c: the date and time stage (SPEC.md section 4): the model (pcre2 patterns compiled once
  * with JIT, a word table for the prefilter), the scan over tokens and the candidates it emits.
- * The forms are read in date/forms.c and joined into mentions in date/join.c.
+ * The forms are read in date/forms.c, date/words.c and date/holiday.c, joined into mentions
+ * in date/join.c and resolved in date/resolve.c (date/impl.h has the layering).
  *
  * Conventions decided here (issue 4):
  * - Law numbers are not dates: "UU No. 11/2020" has no d/m/y reading (a number/year pair is
@@ -17,13 +18,34 @@
  * - d-m-y and d.m.y need a 4-digit year (3-1 is a score, 2.0 a version); d/m/yy takes the
  *   two-digit year rule of SPEC 4.2.
  * - A clock time needs "pukul"/"jam", a zone, or "waktu setempat": "10.30" alone is a number.
- * - "akhir pekan" and other mod + pekan/bulan/tahun without more are the reference date's
- *   week/month/year with the mod ("akhir pekan ini" is the week with mod END: SPEC 4.2 has no
- *   weekend value).
+ * - "akhir bulan", "awal tahun" and other mod + bulan/tahun without more are the reference
+ *   date's month/year with the mod; "akhir pekan" is a weekend (issue 10, below).
  * - A yearless date after "sejak" is resolved into the past (what started has started).
- * - Fixed holidays take the year nearest the reference date like any yearless date; moveable
- *   feasts are dated from the table in date/names.c (2013-2025, Imlek to 2030), else null.
- * - A stand-alone "HUT" is any anniversary: only "HUT RI ke-N" / "HUT ke-N RI" is 17 August.
+ * - Fixed holidays take the year nearest the reference date like any yearless date.
+ * - A stand-alone "HUT" is any anniversary: only "HUT <RI|TNI|Polri|Jakarta> ke-N" is a date.
+ *
+ * Conventions decided here (issue 10; docs/dates.md has them in full, with examples):
+ * - Ranges in every spelling are one mention: dashes (en, em), hingga, sampai (dengan), s.d.,
+ *   s/d, "s / d"; "D dan D Month"; short second years (1933-34, 2011/12); weekday pairs
+ *   (Sabtu-Minggu; "dan" only for two days in a row; after setiap, XXXX-WXX-a/XXXX-WXX-b);
+ *   years in parentheses (1712-1773); clock ranges, a day repeated on both sides.
+ * - A part of day after a comma belongs to its date; a clock time right after a written day
+ *   needs no "pukul"; a clock time followed by ", <date>" takes that day; otherwise a clock
+ *   time alone takes the nearest preceding full day of the whole document (SPEC 4.2).
+ * - Tokenized text: separators with spaces around them read as without.
+ * - Dates counted from another one (dua hari kemudian, keesokan harinya, tahun yang sama)
+ *   count from the last full day / month / year named before, else null ("X berikutnya":
+ *   from the reference date).
+ * - A clause about the future (SPEC 4.3) is bounded by punctuation and clause words (dan,
+ *   bahwa, yang, ...) within 16 tokens; its cues may stand before or after the mention.
+ * - Quarters and halves without a year: the latest begun by the reference date (the future:
+ *   the first not over). Seasons are northern, named by the year they begin in. "akhir pekan"
+ *   is the reference week's weekend (YYYY-Www-WE). tengah malam T24:00, tengah hari T12:00.
+ * - Holidays and Hijri dates come from tables generated from ICU (Umm al-Qura: the one-day
+ *   caveat of README), Nyepi and Waisak from the decrees of 2013-2025, Easter computed;
+ *   Hijri mentions carry calendar "hijri". Years "SM" are mentions with value null.
+ * - Bare months after a noun count, except after words that introduce a person or before a
+ *   capitalized word; years of three digits need "tahun" or an era ("M").
  */
 #include <stdio.h>
 #include <stdlib.h>

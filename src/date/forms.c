@@ -92,7 +92,7 @@ date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m)
     if (!date_valid(y ? y : 2000, mo, d))
         return 0; /* 31/2/2024, 45/13 */
     m->e = j;
-    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
     m->need_year = y == 0;
     m->has_year = y != 0;
     m->day_level = 1;
@@ -206,15 +206,14 @@ date_form_written(date_ctx *c, size_t i, int cx, date_ment *m)
     if (d1 == 0 || d2 == 0)
         return 0;
     m->e = j;
-    m->v.a =
-        (date_point){DP_YMD, y1 > 0 ? y1 : 0, m1, d0 >= 0 ? d0 : (d1 > 0 ? d1 : 0), 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y1 > 0 ? y1 : 0, m1, d0 >= 0 ? d0 : (d1 > 0 ? d1 : 0), 0, 0, 0};
     if (d0 >= 0)
-        m->v.b = (date_point){DP_YMD, m->v.a.y, m1, d1, 0, 0, 0, 0};
+        m->v.b = (date_point){DP_YMD, m->v.a.y, m1, d1, 0, 0, 0};
     else if (m2) {
         int by = y2 > 0 ? y2 : m->v.a.y;
         if (d2 > 0 && d2 > date_days_in_month(by ? by : 2000, m2))
             return 0;
-        m->v.b = (date_point){DP_YMD, by, m2, d2 > 0 ? d2 : 0, 0, 0, 0, 0};
+        m->v.b = (date_point){DP_YMD, by, m2, d2 > 0 ? d2 : 0, 0, 0, 0};
     }
     m->need_year = m->v.a.y == 0;
     m->has_year = !m->need_year;
@@ -382,9 +381,9 @@ hijri_year_value(int hy, date_ment *m)
         return;
     }
     date_from_days(first, &y, &mo, &d);
-    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
     date_from_days(last, &y, &mo, &d);
-    m->v.b = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    m->v.b = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
 }
 
 /* "(1712-1773)": a lifespan or a period in parentheses, tokens [I, J). */
@@ -437,8 +436,8 @@ date_form_year(date_ctx *c, size_t i, int cx, date_ment *m)
                                 : 0;
         if (full) {
             m->e = j;
-            m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0, 0};
-            m->v.b = (date_point){DP_YMD, full, 0, 0, 0, 0, 0, 0};
+            m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0};
+            m->v.b = (date_point){DP_YMD, full, 0, 0, 0, 0, 0};
             m->has_year = 1;
             return 1;
         }
@@ -453,7 +452,7 @@ date_form_year(date_ctx *c, size_t i, int cx, date_ment *m)
         return n1 >= 3;
     }
     if (era == 'B') {
-        m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0, 1};
+        m->v.null = 1; /* SPEC's value forms have no years before the common era */
         return 1;
     }
     if (n1 == 3 && cx != CX_TAHUN && era != 'C')
@@ -467,7 +466,7 @@ date_form_year(date_ctx *c, size_t i, int cx, date_ment *m)
         return 0;
     if (n1 == 4 && !era && !year_ok(c, i, j, y1, strong))
         return 0;
-    m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0};
     return 1;
 }
 
@@ -496,7 +495,7 @@ date_form_decade(date_ctx *c, size_t i, int cx, date_ment *m)
         y = two_digit_year(date_grp_num(c, 3) * 10, 2);
     }
     m->e = j;
-    m->v.a = (date_point){DP_DECADE, y, 0, 0, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_DECADE, y, 0, 0, 0, 0, 0};
     m->has_year = 1;
     return 1;
 }
@@ -533,7 +532,8 @@ date_form_cent(date_ctx *c, size_t i, int cx, date_ment *m)
     if (n < 1 || n > 30)
         return 0;
     m->e = j;
-    m->v.a = (date_point){DP_CENTURY, n, 0, 0, 0, 0, 0, era_of(c, 2) == 'B'};
+    m->v.a = (date_point){DP_CENTURY, n, 0, 0, 0, 0, 0};
+    m->v.null = era_of(c, 2) == 'B'; /* "abad ke-5 SM": no value form for it (SPEC 4.2) */
     m->has_year = 1;
     return 1;
 }

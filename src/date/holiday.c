@@ -53,7 +53,7 @@ day_point(long day, date_point *p)
 {
     int y, m, d;
     date_from_days(day, &y, &m, &d);
-    *p = (date_point){DP_YMD, y, m, d, 0, 0, 0, 0};
+    *p = (date_point){DP_YMD, y, m, d, 0, 0, 0};
 }
 
 /* The Hijri day HY/HM/HD (HD 0: the whole month) as the mention's value; null outside the
@@ -151,7 +151,7 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
         }
     }
     if (h->m) {
-        m->v.a = (date_point){DP_YMD, y > 0 ? y : 0, h->m, h->d, 0, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, y > 0 ? y : 0, h->m, h->d, 0, 0, 0};
         m->need_year = y <= 0;
         return 1;
     }

@@ -187,7 +187,7 @@ tanggal_bare(date_ctx *c, size_t i, date_ment *m)
     m->e = j + 1;
     m->form = RE_DIGIT;
     m->day_level = 1;
-    m->v.a = (date_point){DP_YMD, 0, 0, d, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, 0, 0, d, 0, 0, 0};
     int shift = 0, said = 0;
     if (date_key_is(c, j + 1, "bulan")) {
         said = date_key_is(c, j + 2, "ini")     ? 1
@@ -211,7 +211,7 @@ tanggal_bare(date_ctx *c, size_t i, date_ment *m)
         if (!best || dist < bestd) {
             best = 1;
             bestd = dist;
-            m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+            m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
         }
     }
     return 1;
@@ -290,7 +290,7 @@ weekend(date_ctx *c, size_t i, date_ment *m)
     m->e = k + 1 + (shift != 2);
     m->form = RE_REL;
     m->has_year = 1;
-    m->v.a = (date_point){DP_WEEKEND, 0, 0, 0, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_WEEKEND, 0, 0, 0, 0, 0, 0};
     int any = i > 0 && (date_key_is(c, i - 1, "setiap") || date_key_is(c, i - 1, "tiap"));
     if (any || (shift == 2 && !c->ref.y))
         return 1; /* XXXX-WXX-WE */
@@ -325,13 +325,13 @@ mod_bare(date_ctx *c, size_t i, int mod, date_ment *m)
     }
     const date_ymd *r = &c->ref;
     if (unit == 3)
-        m->v.a = (date_point){DP_YMD, r->y, 0, 0, 0, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, r->y, 0, 0, 0, 0, 0};
     else if (unit == 2)
-        m->v.a = (date_point){DP_YMD, r->y, r->m, 0, 0, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, r->y, r->m, 0, 0, 0, 0};
     else {
         int wy, w;
         date_iso_week(r->y, r->m, r->d, &wy, &w);
-        m->v.a = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0, 0};
+        m->v.a = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0};
     }
     return 1;
 }
@@ -510,13 +510,13 @@ join_weekdays(date_ctx *c, date_ment *m)
         m->s > 0 && (date_key_is(c, m->s - 1, "setiap") || date_key_is(c, m->s - 1, "tiap"));
     date_point *a = &m->v.a;
     if (every || a->kind != DP_YMD) {
-        *a = (date_point){DP_WEEK, 0, 0, 0, 0, m->bare_wd, 0, 0};
-        m->v.b = (date_point){DP_WEEK, 0, 0, 0, 0, b.bare_wd, 0, 0};
+        *a = (date_point){DP_WEEK, 0, 0, 0, 0, m->bare_wd, 0};
+        m->v.b = (date_point){DP_WEEK, 0, 0, 0, 0, b.bare_wd, 0};
         return;
     }
     int y = a->y, mo = a->m, d = a->d;
     date_add_days(&y, &mo, &d, delta);
-    m->v.b = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    m->v.b = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
 }
 
 /* "Minggu (24/8) hingga Senin (25/8)": two days joined by hingga/sampai/s.d./a dash are one

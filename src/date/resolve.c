@@ -97,7 +97,7 @@ set_day(date_point *p, long day)
 {
     int y, mo, d;
     date_from_days(day, &y, &mo, &d);
-    *p = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    *p = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
 }
 
 /* A holiday without its year: the nearest (or, about the future, the next) to the reference
@@ -193,7 +193,7 @@ resolve_weekday(const date_ctx *c, date_ment *m)
         break;
     }
     date_add_days(&y, &mo, &d, shift);
-    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
 }
 
 /* "pukul 07.55 WIB, Jumat (5/12/2014)": the day written right after a clock time (a comma
@@ -259,11 +259,11 @@ date_resolve(date_ctx *c, date_ment *m, const date_last *last)
         /* A clock time standing alone: the day named last in the document (SPEC 4.2). */
         date_ymd next;
         if (day_after(c, m, last, &next))
-            *a = (date_point){DP_YMD, next.y, next.m, next.d, 0, 0, 0, 0};
+            *a = (date_point){DP_YMD, next.y, next.m, next.d, 0, 0, 0};
         else if (last->d.y)
-            *a = (date_point){DP_YMD, last->d.y, last->d.m, last->d.d, 0, 0, 0, 0};
+            *a = (date_point){DP_YMD, last->d.y, last->d.m, last->d.d, 0, 0, 0};
         else if (r->y)
-            *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0, 0, 0};
+            *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0, 0};
     }
 }
 
@@ -271,7 +271,7 @@ void
 date_last_update(date_last *last, const date_ment *m)
 {
     const date_point *a = &m->v.a;
-    if (m->v.null || a->bc || !a->y)
+    if (m->v.null || !a->y)
         return;
     if (a->kind == DP_YMD || a->kind == DP_QUARTER || a->kind == DP_HALF || a->kind == DP_SEASON ||
         a->kind == DP_WEEK || a->kind == DP_WEEKEND)

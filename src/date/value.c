@@ -124,21 +124,21 @@ date_rel_point(const date_ymd *from, int unit, int n, date_point *p)
     switch (unit) {
     case 0:
         date_add_days(&y, &mo, &d, n);
-        *p = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+        *p = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
         break;
     case 1: {
         int wy, w;
         date_add_days(&y, &mo, &d, 7L * n);
         date_iso_week(y, mo, d, &wy, &w);
-        *p = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0, 0};
+        *p = (date_point){DP_WEEK, wy, 0, 0, w, 0, 0};
         break;
     }
     case 2:
         date_add_months(&y, &mo, n);
-        *p = (date_point){DP_YMD, y, mo, 0, 0, 0, 0, 0};
+        *p = (date_point){DP_YMD, y, mo, 0, 0, 0, 0};
         break;
     default:
-        *p = (date_point){DP_YMD, y + n, 0, 0, 0, 0, 0, 0};
+        *p = (date_point){DP_YMD, y + n, 0, 0, 0, 0, 0};
         break;
     }
 }
@@ -180,7 +180,6 @@ format_point(const date_point *p, char *buf, size_t size, size_t *n)
     static const char *const seasons[] = {"", "SP", "SU", "FA", "WI"};
     switch (p->kind) {
     case DP_YMD:
-        put(buf, size, n, "%s", p->bc ? "BC" : "");
         put_xx(buf, size, n, "", p->y, 4);
         if (p->m || p->d)
             put_xx(buf, size, n, "-", p->m, 2);
@@ -197,7 +196,7 @@ format_point(const date_point *p, char *buf, size_t size, size_t *n)
         put(buf, size, n, "%03dX", p->y / 10);
         break;
     case DP_CENTURY:
-        put(buf, size, n, "%s%02d", p->bc ? "BC" : "", p->y - 1);
+        put(buf, size, n, "%02d", p->y - 1);
         break;
     case DP_QUARTER:
         put_xx(buf, size, n, "", p->y, 4);

@@ -34,7 +34,6 @@ typedef struct date_point {
     int week; /* DP_WEEK: ISO week, 0 unknown */
     int wd;   /* DP_WEEK: ISO weekday 1-7 of an unresolved weekday, or 0 */
     int sub;  /* DP_QUARTER, DP_HALF, DP_SEASON: which one */
-    int bc;   /* DP_YMD (year only) and DP_CENTURY: before the common era ("500 SM": BC0500) */
 } date_point;
 
 /* A clock time or a part of the day. h < 0: none. */

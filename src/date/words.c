@@ -160,7 +160,7 @@ date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m)
         int y = c->ref.y, mo = c->ref.m, d = c->ref.d;
         if (g != 1 && !strcmp(m->v.ta.pod, "NI"))
             date_add_days(&y, &mo, &d, -1); /* tadi malam: last night */
-        m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0, 0};
+        m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
     }
     m->has_year = 1;
     return 1;
@@ -236,7 +236,7 @@ date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m)
     }
     m->e = i + 1;
     m->bare_wd = wd;
-    m->v.a = (date_point){DP_WEEK, 0, 0, 0, 0, wd, 0, 0};
+    m->v.a = (date_point){DP_WEEK, 0, 0, 0, 0, wd, 0};
     m->day_level = 1;
     return 1;
 }
@@ -347,7 +347,7 @@ date_form_period(date_ctx *c, size_t i, int cx, date_ment *m)
                 y = r->y ? season_year(r, sub, dir) : 0;
         }
         m->e = j + take;
-        m->v.a = (date_point){DP_SEASON, y > 0 ? y : 0, 0, 0, 0, 0, sub, 0};
+        m->v.a = (date_point){DP_SEASON, y > 0 ? y : 0, 0, 0, 0, 0, sub};
         m->v.null = take && !r->y;
         return 1;
     }
@@ -366,8 +366,8 @@ date_form_period(date_ctx *c, size_t i, int cx, date_ment *m)
         }
         int shift = !strcmp(w, "ini") ? 0 : !strcmp(w, "lalu") ? -1 : 1;
         int k = r->y * per_year + (r->m - 1) / (12 / per_year) + shift;
-        m->v.a = (date_point){
-            half ? DP_HALF : DP_QUARTER, k / per_year, 0, 0, 0, 0, k % per_year + 1, 0};
+        m->v.a =
+            (date_point){half ? DP_HALF : DP_QUARTER, k / per_year, 0, 0, 0, 0, k % per_year + 1};
         return 1;
     }
     date_grp_lower(c, 2, w, sizeof w);
@@ -397,8 +397,8 @@ date_form_period(date_ctx *c, size_t i, int cx, date_ment *m)
     }
     m->e = end + take;
     m->v.null = take && !y;
-    m->v.a = (date_point){half ? DP_HALF : DP_QUARTER, y, 0, 0, 0, 0, which, 0};
+    m->v.a = (date_point){half ? DP_HALF : DP_QUARTER, y, 0, 0, 0, 0, which};
     if (which2)
-        m->v.b = (date_point){half ? DP_HALF : DP_QUARTER, y, 0, 0, 0, 0, which2, 0};
+        m->v.b = (date_point){half ? DP_HALF : DP_QUARTER, y, 0, 0, 0, 0, which2};
     return 1;
 }
