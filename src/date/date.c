@@ -73,13 +73,15 @@ words_add(date_word_ent *t, size_t mask, const char *w, uint32_t bits)
     }
 }
 
-/* Adds the first word of NAME (words separated by spaces; ' an optional apostrophe, so "isra'
- * mi'raj" is also written "isra miraj") in each spelling a token key can have. */
+/* Adds the word of NAME that starts at its byte FROM (words separated by spaces; ' an
+ * optional apostrophe, so "isra' mi'raj" is also written "isra miraj") in each spelling a
+ * token key can have. */
 static void
-words_add_first(date_word_ent *t, size_t mask, const char *name, uint32_t bits)
+words_add_word(date_word_ent *t, size_t mask, const char *name, size_t from, uint32_t bits)
 {
     char with[48], without[48];
-    size_t n = strcspn(name, " "), a = 0, b = 0;
+    size_t n = strcspn(name + from, " "), a = 0, b = 0;
+    name += from;
     for (size_t k = 0; k < n && a + 1 < sizeof with; k++) {
         with[a++] = name[k];
         if (name[k] != '\'')
@@ -90,6 +92,12 @@ words_add_first(date_word_ent *t, size_t mask, const char *name, uint32_t bits)
     with[a] = without[b] = '\0';
     words_add(t, mask, with, bits);
     words_add(t, mask, without, bits);
+}
+
+static void
+words_add_first(date_word_ent *t, size_t mask, const char *name, uint32_t bits)
+{
+    words_add_word(t, mask, name, 0, bits);
 }
 
 static int
@@ -116,13 +124,20 @@ words_build(date_model *dm)
         }
     }
     for (size_t k = 0; k < date_n_weekdays; k++)
-        words_add(t, mask, date_weekdays[k].w, TB_TRIGGER | TB_WD);
+        words_add(t, mask, date_weekdays[k].w,
+                  TB_TRIGGER | TB_WD | (date_weekdays[k].abbrev ? TB_WDABBR : 0));
     for (size_t k = 0; k < date_n_numwords; k++)
         words_add(t, mask, date_numwords[k].w, TB_TRIGGER | TB_NUMW);
     for (size_t k = 0; k < date_n_pods; k++)
         words_add_first(t, mask, date_pods[k].w, TB_TRIGGER | TB_POD);
-    for (size_t k = 0; k < date_n_holidays; k++)
-        words_add_first(t, mask, date_holidays[k].name, TB_TRIGGER | TB_HOL);
+    for (size_t k = 0; k < date_n_holidays; k++) {
+        /* Most first words of holidays are common words ("hari", "tahun", "kenaikan"): the
+         * second word is checked before the pattern runs. */
+        const char *name = date_holidays[k].name, *sp = strchr(name, ' ');
+        words_add_first(t, mask, name, TB_TRIGGER | TB_HOL | (sp ? 0 : TB_HOL1));
+        if (sp)
+            words_add_word(t, mask, name, (size_t)(sp + 1 - name), TB_HOL2);
+    }
     for (size_t k = 0; k < date_n_hijri_months; k++)
         words_add_first(t, mask, date_hijri_months[k].w, TB_TRIGGER | TB_HIJRI);
     static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
@@ -239,8 +254,8 @@ pattern_text(int re, sbuf *b)
             "|sebelumnya))(?![a-z])",
         [RE_YEAR] =
             "(\\d{1,4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
-            "(?:\\h+dengan)?|s\\h*[./]?\\h*d\\.?)\\h+)(?:tahun\\h+)?(\\d{4}|\\d{2})" NOTDIG ")?"
-            "(?:\\h*(sm|s\\.m\\.?|m|h|hijriah|hijriyah|masehi)(?![a-z0-9]))?",
+            "(?:\\h+dengan)?|s\\h*[./]?\\h*d\\.?)\\h+)(?:tahun\\h+)?(\\d{2,4})" NOTDIG ")?"
+            "(?:\\h*(sm|s\\.m\\.?|sebelum\\h+masehi|m|h|hijriah|hijriyah|masehi)(?![a-z0-9]))?",
         [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
         [RE_CENT] = "abad\\h+(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])"
                     "(?:\\h+(sm|s\\.m\\.?)(?![a-z]))?",

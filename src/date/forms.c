@@ -349,7 +349,8 @@ year_ok(const date_ctx *c, size_t i, size_t j, int y, int strong)
     return 1;
 }
 
-/* The era written after a year (group G): 'B' before the common era ("SM"), 'C' the common
+/* The era written after a year (group G): 'B' before the common era ("SM", "sebelum
+ * Masehi"; a range of such years may run down: "580-480 SM"), 'C' the common
  * era ("M", "Masehi"), 'H' Hijri ("H", "Hijriah"); 0 for none. The one-letter forms count only
  * in capitals: "2000 m" is a distance. */
 static int
@@ -360,6 +361,8 @@ era_of(const date_ctx *c, int g)
     if (!date_grp(c, g, &s, &e) || !date_grp_lower(c, g, buf, sizeof buf))
         return 0;
     const char *raw = c->text + s;
+    if (!strcmp(buf, "sebelum masehi"))
+        return 'B';
     if (!strcmp(buf, "sm") || !strncmp(buf, "s.m", 3))
         return raw[0] == 'S' ? 'B' : 0;
     if (!strcmp(buf, "m"))
@@ -398,6 +401,8 @@ in_parens(const date_ctx *c, size_t i, size_t j)
 static int
 second_year(const date_ctx *c, size_t i, size_t j, int y1, int y2, size_t n2, int slash, int strong)
 {
+    if (n2 == 3)
+        return 0;
     if (n2 == 2) {
         y2 += y1 / 100 * 100;
         if (y2 <= y1)

@@ -53,8 +53,11 @@ enum {
     TB_MONTHCTX = 1u << 6,
     TB_WEEKCTX = 1u << 7,
     TB_POD = 1u << 8,
-    TB_HOL = 1u << 9,   /* the first word of a holiday's name */
-    TB_HIJRI = 1u << 10 /* the first word of a Hijri month's name */
+    TB_HOL = 1u << 9,    /* the first word of a holiday's name */
+    TB_HIJRI = 1u << 10, /* the first word of a Hijri month's name */
+    TB_HOL1 = 1u << 11,  /* a holiday's name of one word ("Natal", "Lebaran") */
+    TB_HOL2 = 1u << 12,  /* the second word of a holiday's name ("hari *raya*") */
+    TB_WDABBR = 1u << 13 /* an abbreviated weekday ("Sen"), only before its date */
 };
 /* The DW_* bits of date/names.h, kept above the TB_* bits. */
 #define TB_DW(x) ((uint32_t)(x) << 16)

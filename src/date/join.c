@@ -97,7 +97,8 @@ static int
 spaced_sep(const date_ctx *c, size_t j, const char *chars)
 {
     if (j + 1 >= c->tl->n || c->tl->v[j].kind != TOK_PUNCT ||
-        !(c->tl->v[j + 1].flags & TOK_F_ALLDIGIT))
+        !(c->tl->v[j + 1].flags & TOK_F_ALLDIGIT) ||
+        !((c->tl->v[j].flags | c->tl->v[j + 1].flags) & TOK_F_SPACE_BEFORE))
         return 0;
     return strchr(chars, c->text[c->tl->v[j].byte_start]) != NULL;
 }
@@ -118,7 +119,8 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
             (alld && len <= 4 && spaced_sep(c, i + 1, "/-.")))
             try_form(c, date_form_digit, RE_DIGIT, i, cx, best, &found);
         if (alld && len <= 2 &&
-            ((nb & TB_MONTH) || range_next(c, i + 1) || date_key_is(c, i + 1, "dan")))
+            ((nb & TB_MONTH) || range_next(c, i + 1) ||
+             (date_key_is(c, i + 1, "dan") && (date_tok_bits(c, i + 3) & TB_MONTH))))
             try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
         if (alld && len <= 2 && (nb & TB_HIJRI))
             try_form(c, date_form_hijri, RE_HIJRI, i, cx, best, &found);
@@ -137,17 +139,28 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
         return found;
     }
     uint32_t b = date_tok_bits(c, i);
-    if (b & TB_HOL)
+    /* "Isra' Mi'raj": a word-final apostrophe is a token of its own */
+    const tok *ap = i + 1 < c->tl->n ? &c->tl->v[i + 1] : NULL;
+    uint32_t nb2 = ap && ap->kind == TOK_PUNCT &&
+                           (c->text[ap->byte_start] == '\'' ||
+                            !strncmp(c->text + ap->byte_start, "\xe2\x80\x99", 3))
+                       ? date_tok_bits(c, i + 2)
+                       : nb;
+    if ((b & TB_HOL1) || ((b & TB_HOL) && (nb2 & TB_HOL2)))
         try_form(c, date_form_hol, RE_HOL, i, cx, best, &found);
-    if ((b & TB_DW(DW_REL)) || ((b & TB_NUMW) && (nb & TB_DW(DW_RELUNIT))))
+    /* A unit word ("hari", "tahun") starts a relative date only before ini, lalu, yang, ... */
+    if (((b & TB_DW(DW_REL)) && (!(b & TB_DW(DW_RELUNIT)) || (nb & TB_DW(DW_RELNEXT)))) ||
+        ((b & TB_NUMW) && (nb & TB_DW(DW_RELUNIT))))
         try_form(c, date_form_rel, RE_REL, i, cx, best, &found);
     if (b & TB_MONTH)
         try_form(c, date_form_written, RE_WRITTEN, i, cx, best, &found);
     if (b & TB_HIJRI)
         try_form(c, date_form_hijri, RE_HIJRI, i, cx, best, &found);
-    if (b & TB_WD)
+    if ((b & TB_WD) &&
+        (!(b & TB_WDABBR) || date_is_punct(c, i + 1, ',') || date_is_punct(c, i + 1, '(')))
         try_form(c, date_form_weekday, RE_WD, i, cx, best, &found);
-    if (b & TB_DW(DW_TIMEKW))
+    if ((b & TB_DW(DW_TIMEKW)) && (!date_key_is(c, i, "tengah") || date_key_is(c, i + 1, "malam") ||
+                                   date_key_is(c, i + 1, "hari")))
         try_form(c, date_form_time, RE_TIME, i, cx, best, &found);
     if (b & TB_DW(DW_CENT))
         try_form(c, date_form_cent, RE_CENT, i, cx, best, &found);

@@ -475,6 +475,16 @@ const date_tword date_trigger_words[] = {
     {"gmt", DW_ZONE},
     {"utc", DW_ZONE},
     {"waktu", DW_ZONE},
+    /* Words after a unit that make it a relative date: "hari ini", "tahun yang sama". */
+    {"ini", DW_RELNEXT},
+    {"lalu", DW_RELNEXT},
+    {"depan", DW_RELNEXT},
+    {"kemarin", DW_RELNEXT},
+    {"mendatang", DW_RELNEXT},
+    {"yang", DW_RELNEXT},
+    {"berikutnya", DW_RELNEXT},
+    {"selanjutnya", DW_RELNEXT},
+    {"sebelumnya", DW_RELNEXT},
     /* The future cues of SPEC 4.3 (mendatang, nanti, depan also after a date). */
     {"akan", DW_FUTURE},
     {"bakal", DW_FUTURE},

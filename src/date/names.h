@@ -85,7 +85,8 @@ enum {
     DW_PERIOD = 1 << 8,  /* kuartal, triwulan, semester, paruh, musim: a part of a year */
     DW_FUTURE = 1 << 9,  /* akan, bakal, dijadwalkan, ...: a clause about the future (SPEC 4.3) */
     DW_CLAUSE = 1 << 10, /* dan, tetapi, bahwa, ...: a word that opens another clause */
-    DW_ERA = 1 << 11     /* SM, M, H, Hijriah: an era after a year */
+    DW_ERA = 1 << 11,    /* SM, M, H, Hijriah: an era after a year */
+    DW_RELNEXT = 1 << 12 /* ini, lalu, depan, yang, berikutnya, ...: after a unit ("hari ini") */
 };
 typedef struct date_tword {
     const char *w;

@@ -388,9 +388,9 @@ date_form_period(date_ctx *c, size_t i, int cx, date_ment *m)
     }
     size_t take = y < 0 ? date_year_words(c, end, &y) : 0;
     if (y < 0) {
-        /* "mahasiswa semester pertama", "paruh kedua laga": a half needs its year unless it
-         * is numbered like a report's ("semester I"). */
-        if (half && strspn(w, "iv1234") != strlen(w))
+        /* "mahasiswa semester pertama", "semester 1", "paruh kedua laga": a half needs its
+         * year unless it is numbered like a report's ("laba semester I"). */
+        if (half && strspn(w, "iv") != strlen(w))
             return 0;
         m->past = 1; /* the latest one begun by the reference date (date/resolve.c) */
         y = 0;

@@ -23,6 +23,17 @@ S2 = [("Kapal", "NOUN", "O"), ("AS", "PROPN", "B-LOC"), ("berlabuh", "VERB", "O"
       ("di", "ADP", "O"), ("Jepang", "PROPN", "B-LOC"), ("\u2014", "PUNCT", "O"),
       ("kata", "VERB", "O"), ("\u201cmereka\u201d", "PRON", "O"), (".", "PUNCT", "O")]
 S3 = [("Indonesia", "PROPN", "B-LOC"), ("menang", "VERB", "O")]
+# Dates as tokenized text writes them (issue 10): the tokens are joined with spaces.
+S4 = [("Gempa", "NOUN", "O"), ("terasa", "VERB", "O"), ("pukul", "NOUN", "B-TIME"),
+      ("09", "NUM", "I-TIME"), (".", "PUNCT", "I-TIME"), ("15", "NUM", "I-TIME"),
+      ("WIB", "PROPN", "I-TIME"), (",", "PUNCT", "O"), ("Rabu", "PROPN", "B-DATE"),
+      ("(", "PUNCT", "I-DATE"), ("27", "NUM", "I-DATE"), ("/", "PUNCT", "I-DATE"),
+      ("4", "NUM", "I-DATE"), ("/", "PUNCT", "I-DATE"), ("2016", "NUM", "I-DATE"),
+      (")", "PUNCT", "I-DATE"), (",", "PUNCT", "O"), ("seperti", "ADP", "O"),
+      ("pada", "ADP", "O"), ("abad", "NOUN", "B-DATE"), ("ke", "ADP", "I-DATE"),
+      ("-", "PUNCT", "I-DATE"), ("19", "NUM", "I-DATE"), ("dan", "CCONJ", "O"),
+      ("tahun", "NOUN", "B-DATE"), ("60", "NUM", "I-DATE"), ("-", "PUNCT", "I-DATE"),
+      ("an", "PART", "I-DATE"), (".", "PUNCT", "O")]
 
 
 def conll(sentences, sep, eol, trailing_eol=True, blank_lines=1):
@@ -110,6 +121,19 @@ def main():
         rc, out, err = run(exe, ["annotate", "--input", "conll", "--output", "json", p])
         t.eq(rc, 0, f"{name}: --output json exit status")
         t.eq(json.loads(out), docs, f"{name}: --output json holds the same documents")
+
+    # Dates in tokenized text: exactly the gold DATE and TIME tags.
+    src = conll([S4], "\t", "\n")
+    p = write(os.path.join(d, "dates.conll"), src)
+    rc, out, err = run(exe, ["annotate", "--input", "conll", "--output", "conll",
+                             "--types", "DATE,TIME", p])
+    t.eq(rc, 0, f"tokenized dates: exit status ({err.strip()})")
+    tags = check_roundtrip(t, src.encode(), out, "tokenized dates")
+    t.eq(tags, [row[2] for row in S4], "tokenized dates: DATE and TIME tags")
+    rc, out, err = run(exe, ["annotate", "--input", "conll", "--types", "DATE,TIME", p])
+    t.eq([e.get("value") for e in jsonl(out)[0]["entities"]],
+         ["2016-04-27T09:15+07:00", "2016-04-27", "18", "196X"],
+         "tokenized dates: values (the clock takes the day written after it)")
 
     # --types: only the asked types are tagged.
     p = write(os.path.join(d, "types.conll"), variants[0][1])

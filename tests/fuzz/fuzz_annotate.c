@@ -14,7 +14,8 @@
  *     have a type of the requested mask, `text` equal to their bytes and code-point offsets
  *     consistent with the bytes;
  *   - DATE/TIME values use only the characters of SPEC.md section 4.2 (digits, X, -, W, T, the
- *     parts of day MO AF EV NI, :, +, /) and are shorter than 64 bytes;
+ *     parts of day MO AF EV NI, :, +, /, and as amended Q, H, the seasons SP SU FA WI and the
+ *     weekend WE) and are shorter than 64 bytes;
  *   - idner_result_to_json parses back with json-c, with one object per entity whose text and
  *     offsets agree with the entity.
  *
@@ -91,7 +92,7 @@ static int
 value_ok(const char *v)
 {
     size_t n = strlen(v);
-    return n > 0 && n < 64 && strspn(v, "0123456789X-WTMOAFEVNI:+/") == n;
+    return n > 0 && n < 64 && strspn(v, "0123456789X-WTMOAFEVNI:+/QHSUP") == n;
 }
 
 static int
