@@ -138,6 +138,11 @@ words_build(date_model *dm)
         if (sp)
             words_add_word(t, mask, name, (size_t)(sp + 1 - name), TB_HOL2);
     }
+    /* "HUT", "Milad", "ulang tahun", "hari ulang tahun" open an anniversary (RE_HOL). */
+    words_add(t, mask, "hut", TB_TRIGGER | TB_HOL | TB_HOL1);
+    words_add(t, mask, "milad", TB_TRIGGER | TB_HOL | TB_HOL1);
+    words_add(t, mask, "ulang", TB_TRIGGER | TB_HOL | TB_HOL2);
+    words_add(t, mask, "tahun", TB_HOL2);
     for (size_t k = 0; k < date_n_hijri_months; k++)
         words_add_first(t, mask, date_hijri_months[k].w, TB_TRIGGER | TB_HIJRI);
     static const uint32_t cls_bits[] = {0, TB_UNIT, TB_NUMBEFORE, TB_MONTHCTX, TB_WEEKCTX};
@@ -225,8 +230,9 @@ sb_alt_longest(sbuf *b, const char *const *w, size_t stride, size_t n)
 
 /* Builds the text of pattern RE into B. "@M" stands for the month alternation (full names, or
  * abbreviations whose period is taken only before a year), "@W" weekdays, "@N" number words,
- * "@P" parts of day, "@H" holiday names, "@J" Hijri months. The groups of each pattern are
- * listed at the reader that uses it (date/forms.c, date/words.c, date/holiday.c). */
+ * "@P" parts of day, "@H" holiday names, "@J" Hijri months, "@A" the bodies of anniversaries. The
+ * groups of each pattern are listed at the reader that uses it (date/forms.c, date/words.c,
+ * date/holiday.c). */
 static int
 pattern_text(int re, sbuf *b)
 {
@@ -259,11 +265,10 @@ pattern_text(int re, sbuf *b)
         [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
         [RE_CENT] = "abad\\h+(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])"
                     "(?:\\h+(sm|s\\.m\\.?)(?![a-z]))?",
-        [RE_HOL] =
-            "(@H)(?![a-z])(?:\\h+ke\\h*-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(republik\\h+indonesia|ri"
-            "|tni|polri|bhayangkara|dki\\h+jakarta|jakarta|kemerdekaan\\h+ri|kemerdekaan)"
-            "(?![a-z]))?)?(?:\\h+(?:tahun\\h+)?(\\d{4})(?:\\h*(h|hijriah|hijriyah|m|masehi)"
-            "(?![a-z]))?(?!\\d))?",
+        [RE_HOL] = "(?:(@H)|(hut|hari\\h+ulang\\h+tahun|ulang\\h+tahun|milad)(?:\\h+(@A))?)"
+                   "(?![a-z])(?:\\h+ke\\h*-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(@A)(?![a-z]))?)?"
+                   "(?:\\h+(?:tahun\\h+)?(\\d{4})(?:\\h*(h|hijriah|hijriyah|m|masehi)(?![a-z]))?"
+                   "(?!\\d))?",
         [RE_HIJRI] = "(?:(\\d{1,2})\\h+)?(@J)(?![a-z])(?:\\h+(?:tahun\\h+)?(\\d{3,4})"
                      "(?:\\h*(h|hijriah|hijriyah|hijri)(?![a-z]))?(?!\\d))?",
         [RE_PERIOD] = "(?:(kuartal|triwulan|semester|paruh)\\h*(?:ke\\h*-?\\h*)?" ORDW
@@ -308,6 +313,10 @@ pattern_text(int re, sbuf *b)
             case 'J':
                 r = sb_alt_longest(b, &date_hijri_months[0].w, sizeof date_hijri_months[0],
                                    date_n_hijri_months);
+                break;
+            case 'A':
+                r = sb_alt_longest(b, &date_anniversaries[0].body, sizeof date_anniversaries[0],
+                                   date_n_anniversaries);
                 break;
             }
         } else {

@@ -90,8 +90,39 @@ hijri_year_in(int y, int hm, int hd)
     return 0;
 }
 
-/* Groups: 1 name, 2 ordinal (HUT RI ke-79), 3 the name after the ordinal ("HUT ke-79 TNI"),
- * 4 year, 5 era of the year ("Idul Fitri 1445 H"). */
+static const date_anniv *
+anniversary_of(const char *body)
+{
+    for (size_t k = 0; k < date_n_anniversaries; k++)
+        if (!strcmp(body, date_anniversaries[k].body))
+            return &date_anniversaries[k];
+    return NULL;
+}
+
+/* "HUT TNI ke-79", "HUT ke-79 RI", "ulang tahun Jakarta ke-497": the day of the body named
+ * before or after the ordinal, in the year the ordinal counts to. Groups as date_form_hol's. */
+static int
+anniversary(date_ctx *c, size_t j, date_ment *m)
+{
+    char body[40];
+    const date_anniv *a = NULL;
+    if (date_grp_lower(c, 3, body, sizeof body) || date_grp_lower(c, 5, body, sizeof body))
+        a = anniversary_of(body);
+    int ord = date_grp_num(c, 4), y = date_grp_num(c, 6);
+    if (!a || (a->needs_ord && ord < 0))
+        return 0; /* "HUT ke-25" of a school, "HUT TNI" of any year */
+    if (y < 0 && ord > 0)
+        y = a->founded + ord;
+    m->e = j;
+    m->day_level = 1;
+    m->has_year = 1;
+    m->v.a = (date_point){DP_YMD, y > 0 ? y : 0, a->m, a->d, 0, 0, 0};
+    m->need_year = y <= 0;
+    return 1;
+}
+
+/* Groups: 1 name; 2 HUT (ulang tahun, milad), 3 the body after it, 4 ordinal ("ke-79"), 5 the
+ * body after the ordinal; 6 year, 7 era of the year ("Idul Fitri 1445 H"). */
 int
 date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
 {
@@ -102,21 +133,16 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
     char name[64], era[16] = "";
     date_grp(c, 0, &s, &e);
     size_t j = date_end_tok(c, i, e);
-    if (!j || !date_grp_lower(c, 1, name, sizeof name))
+    if (!j)
+        return 0;
+    if (date_grp(c, 2, &s, &s))
+        return anniversary(c, j, m);
+    if (!date_grp_lower(c, 1, name, sizeof name))
         return 0;
     const date_holiday *h = holiday_of(name);
-    int ord = date_grp_num(c, 2), y = date_grp_num(c, 4);
-    char after[40];
-    if (h && !strcmp(h->name, "hut")) {
-        /* "HUT ke-79 RI": the name after the ordinal says which */
-        memcpy(name, "hut ", 4);
-        if (!date_grp_lower(c, 3, after, sizeof after))
-            return 0;
-        snprintf(name + 4, sizeof name - 4, "%s", after);
-        h = holiday_of(name);
-    }
-    if (!h || ((h->flags & HOL_NEEDS_ORD) && ord < 0))
-        return 0; /* "HUT TNI" alone is any of its anniversaries */
+    int ord = date_grp_num(c, 4), y = date_grp_num(c, 6);
+    if (!h)
+        return 0;
     if (!strcmp(h->name, "tahun baru") && i > 0 &&
         (c->tl->v[i - 1].kind == TOK_NUMBER || (date_tok_bits(c, i - 1) & TB_NUMW) ||
          date_key_is(c, i - 1, "beberapa")))
@@ -127,7 +153,7 @@ date_form_hol(date_ctx *c, size_t i, int cx, date_ment *m)
     if ((h->flags & HOL_CAP) &&
         (!(c->tl->v[i].flags & TOK_F_CAP) || (i > 0 && date_key_is(c, i - 1, "mandailing"))))
         return 0; /* a town too (Mandailing Natal); the feast is written with a capital */
-    date_grp_lower(c, 5, era, sizeof era);
+    date_grp_lower(c, 7, era, sizeof era);
     int hm, hd;
     if (y > 0 && era[0] == 'h' && date_feast_hijri(h->feast, &hm, &hd)) {
         m->e = j; /* "Idul Fitri 1445 H" */

@@ -112,6 +112,7 @@ typedef struct date_ment {
     int hijri_m, hijri_d;
     int feast; /* a holiday without its year, resolved later: enum date_feast */
     int past;  /* a quarter or half without its year: the latest one begun by the reference */
+    int eve;   /* "malam Natal": the night before the day it names */
 } date_ment;
 
 /* Per call state. Nothing here outlives date_run. */

@@ -166,6 +166,17 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
         try_form(c, date_form_cent, RE_CENT, i, cx, best, &found);
     if ((b & TB_POD) || (b & TB_DW(DW_POD)))
         try_form(c, date_form_pod, RE_POD, i, cx, best, &found);
+    if (date_key_is(c, i, "malam") && (nb & TB_HOL)) { /* "malam Natal", "malam tahun baru" */
+        date_ment h;
+        date_ment_init(&h, i + 1);
+        if (date_form_hol(c, i + 1, cx, &h) && (h.feast || h.v.a.d) && (!found || h.e > best->e)) {
+            *best = h;
+            best->s = i;
+            best->form = RE_HOL;
+            best->eve = 1;
+            found = 1;
+        }
+    }
     if (b & TB_DW(DW_PERIOD))
         try_form(c, date_form_period, RE_PERIOD, i, cx, best, &found);
     return found;
@@ -495,8 +506,18 @@ one_day(const date_ment *m)
 {
     const date_point *a = &m->v.a;
     /* Not a weekday alone: "buka Senin-Jumat" is every week, not one range. */
-    return m->type == IDNER_DATE && !m->v.null && !m->bare_wd && a->kind == DP_YMD && a->m &&
-           a->d && m->v.b.kind == DP_NONE && m->mod == MOD_NONE;
+    return !m->v.null && !m->bare_wd && a->kind == DP_YMD && a->m && a->d &&
+           m->v.b.kind == DP_NONE && m->mod == MOD_NONE &&
+           (m->type == IDNER_DATE || (m->v.ta.h >= 0 && m->v.tb.h < 0));
+}
+
+/* Minutes since 1970 of M's day and clock time (a day alone: its start). */
+static long
+moment(const date_ment *m)
+{
+    const date_point *a = &m->v.a;
+    return date_to_days(a->y ? a->y : 2000, a->m, a->d) * 1440 +
+           (m->type == IDNER_TIME ? m->v.ta.h * 60 + m->v.ta.mi : 0);
 }
 
 /* "Sabtu-Minggu", "Senin hingga Jumat", "Sabtu dan Minggu": a pair of weekdays is one range
@@ -533,7 +554,8 @@ join_weekdays(date_ctx *c, date_ment *m)
 }
 
 /* "Minggu (24/8) hingga Senin (25/8)": two days joined by hingga/sampai/s.d./a dash are one
- * range mention (SPEC 4.1), as "28 Oktober hingga 1 November" already is inside one form. */
+ * range mention (SPEC 4.1), as "28 Oktober hingga 1 November" already is inside one form; so
+ * are two days with their clock times. */
 void
 date_join_range(date_ctx *c, date_ment *m, const date_last *last)
 {
@@ -550,14 +572,14 @@ date_join_range(date_ctx *c, date_ment *m, const date_last *last)
         return;
     date_tail(c, &b);
     date_resolve(c, &b, last);
-    if (!one_day(&b))
-        return;
-    long da = date_to_days(m->v.a.y ? m->v.a.y : 2000, m->v.a.m, m->v.a.d);
-    long db = date_to_days(b.v.a.y ? b.v.a.y : 2000, b.v.a.m, b.v.a.d);
-    if ((m->v.a.y == 0) != (b.v.a.y == 0) || db <= da)
+    /* Two days, or two days with their clock times ("Jumat (5/4/2024) pukul 06.00 WIB hingga
+     * Selasa (16/4/2024) pukul 18.00 WIB"), the second later. */
+    if (!one_day(&b) || b.type != m->type || (m->v.a.y == 0) != (b.v.a.y == 0) ||
+        moment(&b) <= moment(m))
         return;
     m->e = b.e;
     m->v.b = b.v.a;
+    m->v.tb = b.v.ta;
     if (b.stated_wd < 0)
         m->stated_wd = -1;
 }

@@ -76,20 +76,6 @@ const date_holiday date_holidays[] = {
     FIXED("hari kemerdekaan indonesia", 8, 17, 1945),
     FIXED("hari kemerdekaan ri", 8, 17, 1945),
     FIXED("hari kemerdekaan", 8, 17, 1945),
-    FIXED("hut kemerdekaan ri", 8, 17, 1945),
-    FIXED("hut kemerdekaan", 8, 17, 1945),
-    FIXED("hut ri", 8, 17, 1945),
-    FIXED("hut republik indonesia", 8, 17, 1945),
-    FIXED("hari proklamasi", 8, 17, 1945),
-    /* Numbered commemorations of institutions (only with "ke-N": "HUT TNI" alone is any year) */
-    {"hut tni", 10, 5, FEAST_NONE, 1945, HOL_NEEDS_ORD},
-    {"hut polri", 7, 1, FEAST_NONE, 1946, HOL_NEEDS_ORD},
-    {"hut bhayangkara", 7, 1, FEAST_NONE, 1946, HOL_NEEDS_ORD},
-    {"hut jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
-    {"hut dki jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
-    {"hut kota jakarta", 6, 22, FEAST_NONE, 1527, HOL_NEEDS_ORD},
-    /* "HUT" alone: any anniversary; only "HUT ke-N" + a name above is a date (forms) */
-    {"hut", 0, 0, FEAST_NONE, 0, HOL_NEEDS_ORD},
     FIXED("hari tni", 10, 5, 1945),
     FIXED("hari bhayangkara", 7, 1, 1946),
     FIXED("hari pahlawan", 11, 10, 1945),
@@ -164,6 +150,38 @@ const date_holiday date_holidays[] = {
     FEAST("kenaikan yesus kristus", FEAST_ASCENSION),
 };
 const size_t date_n_holidays = COUNT(date_holidays);
+
+/* Anniversaries: "HUT TNI ke-79", "HUT ke-79 RI", "ulang tahun Jakarta ke-497", "Milad ke-112
+ * Muhammadiyah". The day and the year counted from (ke-N is FOUNDED + N); NEEDS_ORD: only with
+ * "ke-N" ("HUT TNI" alone is any year's). "HUT" of a body not listed is no date. */
+const date_anniv date_anniversaries[] = {
+    {"ri", 8, 17, 1945, 0},
+    {"republik indonesia", 8, 17, 1945, 0},
+    {"kemerdekaan", 8, 17, 1945, 0},
+    {"kemerdekaan ri", 8, 17, 1945, 0},
+    {"kemerdekaan republik indonesia", 8, 17, 1945, 0},
+    {"kemerdekaan indonesia", 8, 17, 1945, 0},
+    {"tni", 10, 5, 1945, 1},
+    {"tni au", 4, 9, 1946, 1},
+    {"tni al", 9, 10, 1945, 1},
+    {"polri", 7, 1, 1946, 1},
+    {"bhayangkara", 7, 1, 1946, 1},
+    {"brimob", 11, 14, 1945, 1},
+    {"kopassus", 4, 16, 1952, 1},
+    {"jakarta", 6, 22, 1527, 1},
+    {"dki jakarta", 6, 22, 1527, 1},
+    {"kota jakarta", 6, 22, 1527, 1},
+    {"pgri", 11, 25, 1945, 1},
+    {"pdi perjuangan", 1, 10, 1973, 1},
+    {"pdi-p", 1, 10, 1973, 1},
+    {"pdip", 1, 10, 1973, 1},
+    {"golkar", 10, 20, 1964, 1},
+    {"partai golkar", 10, 20, 1964, 1},
+    {"gerindra", 2, 6, 2008, 1},
+    {"partai gerindra", 2, 6, 2008, 1},
+    {"muhammadiyah", 11, 18, 1912, 1},
+};
+const size_t date_n_anniversaries = COUNT(date_anniversaries);
 
 /* Indonesian spellings of the Hijri months (several each: Ramadan, Ramadhan; Zulhijah,
  * Dzulhijjah). */

@@ -39,8 +39,7 @@ extern const size_t date_n_pods;
  * FOUNDED: the year of the event a numbered commemoration counts from ("HUT TNI ke-79" is
  * 1945 + 79 = 2024), or 0. */
 enum {
-    HOL_NEEDS_ORD = 1 << 0, /* only with "ke-N" ("HUT TNI ke-79"; "HUT TNI" alone is any year) */
-    HOL_CAP = 1 << 1        /* only capitalized ("Natal"; Mandailing Natal aside) */
+    HOL_CAP = 1 << 0 /* only capitalized ("Natal"; Mandailing Natal aside) */
 };
 typedef struct date_holiday {
     const char *name; /* words separated by single spaces; ' stands for an optional apostrophe */
@@ -51,6 +50,15 @@ typedef struct date_holiday {
 } date_holiday;
 extern const date_holiday date_holidays[];
 extern const size_t date_n_holidays;
+
+/* Anniversaries of bodies ("HUT TNI ke-79"), in date/names.c. */
+typedef struct date_anniv {
+    const char *body; /* as after "HUT": "tni", "dki jakarta" */
+    int m, d, founded;
+    int needs_ord;
+} date_anniv;
+extern const date_anniv date_anniversaries[];
+extern const size_t date_n_anniversaries;
 
 /* Hijri month names (SPEC 6) and their numbers, 1 Muharram .. 12 Zulhijah; ' as above. */
 extern const date_word date_hijri_months[];

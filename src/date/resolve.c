@@ -247,6 +247,15 @@ date_resolve(date_ctx *c, date_ment *m, const date_last *last)
         resolve_part(c, m, future);
     if (m->v.null)
         return;
+    if (m->eve && a->kind == DP_YMD && a->m && a->d) {
+        /* "malam Natal": the night before 25 December */
+        if (a->y)
+            date_add_days(&a->y, &a->m, &a->d, -1);
+        else if (--a->d == 0) /* no year yet: the day before in the calendar of a leap year */
+            a->d = date_days_in_month(2000, a->m = a->m == 1 ? 12 : a->m - 1);
+        m->type = IDNER_TIME;
+        m->v.ta.pod = "NI";
+    }
     if (m->bare_wd && r->y) {
         if (!m->wd_rel && future)
             m->wd_rel = 4;
