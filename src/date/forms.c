@@ -194,6 +194,14 @@ date_form_written(date_ctx *c, size_t i, int cx, date_ment *m)
         return 0;
     if (d1 < 0 && y1 < 0 && !m2 && (ab1 || !date_bare_month_ok(c, i, j, cx)))
         return 0;
+    /* "Jalan 17 Agustus", "Universitas 17 Agustus 1945": a name, not a date */
+    static const char *const named[] = {"jalan", "jl", "jl.", "jln",        "jln.",
+                                        "gang",  "gg", "gg.", "universitas"};
+    if (i > 0 && date_key_in(c, i - 1, named, sizeof named / sizeof named[0]))
+        return 0;
+    if (d1 < 0 && i >= 2 && (c->tl->v[i - 1].flags & TOK_F_ALLDIGIT) &&
+        date_key_in(c, i - 2, named, sizeof named / sizeof named[0]))
+        return 0; /* the month of "Jalan 17 Agustus", read from the month */
     if (d1 < 0 && m2 && ab1 && y1 < 0 && y2 < 0)
         return 0;
     if (m2 && y1 < 0 && y2 >= 0)
@@ -329,6 +337,9 @@ year_ok(const date_ctx *c, size_t i, size_t j, int y, int strong)
         if (date_is_punct(c, i - 1, '/')) /* "Nomor: 118/D/O/2001", a decree's number */
             return 0;
         if ((date_tok_bits(c, i - 1) & TB_NUMBEFORE) || p->kind == TOK_NUMBER)
+            return 0;
+        /* after a month that was no date ("Universitas 17 Agustus 1945"): the same name */
+        if (date_tok_bits(c, i - 1) & TB_MONTH)
             return 0;
     }
     if (j < c->tl->n) {

@@ -508,7 +508,7 @@ one_day(const date_ment *m)
     /* Not a weekday alone: "buka Senin-Jumat" is every week, not one range. */
     return !m->v.null && !m->bare_wd && a->kind == DP_YMD && a->m && a->d &&
            m->v.b.kind == DP_NONE && m->mod == MOD_NONE &&
-           (m->type == IDNER_DATE || (m->v.ta.h >= 0 && m->v.tb.h < 0));
+           (m->type == IDNER_DATE || ((m->v.ta.h >= 0 || m->v.ta.pod) && m->v.tb.h < 0));
 }
 
 /* Minutes since 1970 of M's day and clock time (a day alone: its start). */
@@ -517,14 +517,14 @@ moment(const date_ment *m)
 {
     const date_point *a = &m->v.a;
     return date_to_days(a->y ? a->y : 2000, a->m, a->d) * 1440 +
-           (m->type == IDNER_TIME ? m->v.ta.h * 60 + m->v.ta.mi : 0);
+           (m->type == IDNER_TIME && m->v.ta.h >= 0 ? m->v.ta.h * 60 + m->v.ta.mi : 0);
 }
 
 /* "Sabtu-Minggu", "Senin hingga Jumat", "Sabtu dan Minggu": a pair of weekdays is one range
  * mention, the second day the first of its name after the first; "setiap Senin-Jumat" is
  * every week (XXXX-WXX-1/XXXX-WXX-5). With "dan" only a day and the next one. */
 static void
-join_weekdays(date_ctx *c, date_ment *m)
+join_weekdays(date_ctx *c, date_ment *m, const date_last *last)
 {
     size_t k = m->e;
     int dan = date_key_is(c, k, "dan");
@@ -539,6 +539,10 @@ join_weekdays(date_ctx *c, date_ment *m)
     int delta = (b.bare_wd - m->bare_wd + 7) % 7;
     if (!delta || (dan && delta != 1))
         return;
+    date_tail(c, &b); /* "Senin-Selasa depan": the words after the pair say which week */
+    if (b.type != IDNER_DATE)
+        return;
+    date_resolve(c, &b, last);
     m->e = b.e;
     int every =
         m->s > 0 && (date_key_is(c, m->s - 1, "setiap") || date_key_is(c, m->s - 1, "tiap"));
@@ -546,6 +550,12 @@ join_weekdays(date_ctx *c, date_ment *m)
     if (every || a->kind != DP_YMD) {
         *a = (date_point){DP_WEEK, 0, 0, 0, 0, m->bare_wd, 0};
         m->v.b = (date_point){DP_WEEK, 0, 0, 0, 0, b.bare_wd, 0};
+        return;
+    }
+    if (b.wd_rel) { /* the second day's words place the pair */
+        m->v.b = b.v.a;
+        *a = b.v.a;
+        date_add_days(&a->y, &a->m, &a->d, -delta);
         return;
     }
     int y = a->y, mo = a->m, d = a->d;
@@ -561,7 +571,7 @@ date_join_range(date_ctx *c, date_ment *m, const date_last *last)
 {
     size_t k = m->e;
     if (m->bare_wd && m->type == IDNER_DATE && !m->wd_rel) {
-        join_weekdays(c, m);
+        join_weekdays(c, m, last);
         return;
     }
     if (!one_day(m) || !range_next(c, k))
@@ -575,7 +585,7 @@ date_join_range(date_ctx *c, date_ment *m, const date_last *last)
     /* Two days, or two days with their clock times ("Jumat (5/4/2024) pukul 06.00 WIB hingga
      * Selasa (16/4/2024) pukul 18.00 WIB"), the second later. */
     if (!one_day(&b) || b.type != m->type || (m->v.a.y == 0) != (b.v.a.y == 0) ||
-        moment(&b) <= moment(m))
+        moment(&b) <= moment(m) || !m->v.ta.pod != !b.v.ta.pod)
         return;
     m->e = b.e;
     m->v.b = b.v.a;

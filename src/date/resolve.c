@@ -164,13 +164,14 @@ resolve_part(const date_ctx *c, date_ment *m, int future)
         b->y = y;
 }
 
+/* A weekday alone as REL (date_ment.wd_rel) says: this week's, last week's, the next, ... */
 static void
-resolve_weekday(const date_ctx *c, date_ment *m)
+resolve_weekday(const date_ctx *c, date_ment *m, int rel)
 {
     const date_ymd *r = &c->ref;
     int y = r->y, mo = r->m, d = r->d, rw = date_weekday(y, mo, d), wd = m->bare_wd;
     long shift;
-    switch (m->wd_rel) {
+    switch (rel) {
     case 1: /* Rabu ini: that day of the reference date's week */
         shift = wd - rw;
         break;
@@ -256,11 +257,8 @@ date_resolve(date_ctx *c, date_ment *m, const date_last *last)
         m->type = IDNER_TIME;
         m->v.ta.pod = "NI";
     }
-    if (m->bare_wd && r->y) {
-        if (!m->wd_rel && future)
-            m->wd_rel = 4;
-        resolve_weekday(c, m);
-    }
+    if (m->bare_wd && r->y)
+        resolve_weekday(c, m, !m->wd_rel && future ? 4 : m->wd_rel);
     if (m->stated_wd && a->kind == DP_YMD && a->y && a->m && a->d &&
         date_weekday(a->y, a->m, a->d) != m->stated_wd)
         m->stated_wd = -1; /* conflict: the value stays the date as written */
