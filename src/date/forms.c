@@ -412,7 +412,7 @@ in_parens(const date_ctx *c, size_t i, size_t j)
 static int
 second_year(const date_ctx *c, size_t i, size_t j, int y1, int y2, size_t n2, int slash, int strong)
 {
-    if (n2 == 3)
+    if (n2 == 3 || (date_tok_bits(c, j) & TB_MONTH)) /* "2008 sampai 16 Juli": a day */
         return 0;
     if (n2 == 2) {
         y2 += y1 / 100 * 100;
