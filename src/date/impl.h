@@ -150,7 +150,7 @@ int date_grp_num(const date_ctx *c, int g);
 /* Group G lowered (ASCII) into BUF with inner white space squeezed to one space. */
 int date_grp_lower(const date_ctx *c, int g, char *buf, size_t size);
 int date_month_of(const char *lower, int *abbrev);
-int date_weekday_of(const char *lower);
+int date_weekday_of(const char *lower, int *abbrev);
 int date_numword_of(const char *lower);
 const char *date_pod_of(const char *lower);
 

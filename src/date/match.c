@@ -167,11 +167,13 @@ date_month_of(const char *lower, int *abbrev)
 }
 
 int
-date_weekday_of(const char *lower)
+date_weekday_of(const char *lower, int *abbrev)
 {
     for (size_t k = 0; k < date_n_weekdays; k++)
-        if (!strcmp(lower, date_weekdays[k].w))
+        if (!strcmp(lower, date_weekdays[k].w)) {
+            *abbrev = date_weekdays[k].abbrev;
             return date_weekdays[k].n;
+        }
     return 0;
 }
 

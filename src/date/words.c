@@ -166,16 +166,6 @@ date_form_pod(date_ctx *c, size_t i, int cx, date_ment *m)
     return 1;
 }
 
-/* Is W (lower case) the abbreviation of a weekday, which stands only with its date? */
-static int
-weekday_abbrev(const char *w)
-{
-    for (size_t k = 0; k < date_n_weekdays; k++)
-        if (!strcmp(w, date_weekdays[k].w))
-            return date_weekdays[k].abbrev;
-    return 0;
-}
-
 /* A weekday, alone ("pada Jumat") or with its date: "Minggu (3/11/2024)", "Jumat, 1 November
  * 2024", "Senin 28 Oktober", "Rabu malam, 11 April 2012", "Sen, 27 Jun 2016". Groups: 1 the
  * weekday, 2 a part of day before a comma, 3 "(", 4 ",", 5 spaces. */
@@ -190,7 +180,7 @@ date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m)
     date_grp(c, 1, &ws, &we);
     if (!date_grp_lower(c, 1, w, sizeof w) || !date_end_tok(c, i, we))
         return 0;
-    int wd = date_weekday_of(w);
+    int abbrev = 0, wd = date_weekday_of(w, &abbrev);
     if (!wd)
         return 0;
     int paren = date_grp(c, 3, &s, &s);
@@ -216,7 +206,7 @@ date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m)
             return 1;
         }
     }
-    if (weekday_abbrev(w))
+    if (abbrev)
         return 0; /* "sel", "min": words too */
     /* Alone. Some weekdays are part of a name: salat Jumat, Jumat Agung, Pasar Minggu. */
     if (i > 0 && (date_key_is(c, i - 1, "salat") || date_key_is(c, i - 1, "shalat") ||
