@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """tests/dates_dev/score.py: scores idner's DATE and TIME mentions on the dates dev set.
 
-usage: score.py IDNER OWN.tsv KOMPAS.tsv SHARED_DIR [--errors] [--min-f1 F] [--min-value-f1 F]
+usage: score.py IDNER OWN.tsv SHARED_DIR KOMPAS.tsv [KOMPAS.tsv ...] [--errors] [--min-f1 F]
+                [--min-value-f1 F]
 
 The dev set (README.md beside this file) has two parts: sentences written for it (OWN.tsv:
 class, reference date, text, gold mentions) and annotations of Kompas articles (KOMPAS.tsv:
@@ -107,8 +108,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("idner")
     ap.add_argument("own")
-    ap.add_argument("kompas")
     ap.add_argument("shared")
+    ap.add_argument("kompas", nargs="+")
     ap.add_argument("--errors", action="store_true")
     ap.add_argument("--min-f1", type=float)
     ap.add_argument("--min-value-f1", type=float)
@@ -120,7 +121,12 @@ def main():
     with open(corpus, encoding="utf-8") as f:
         articles = {d["id"]: d for d in map(json.loads, f)}
     own = read_own(args.own)
-    kompas = read_kompas(args.kompas, articles)
+    kompas, part_of = {}, {}
+    for path in args.kompas:
+        name = os.path.splitext(os.path.basename(path))[0]
+        for doc, gold in read_kompas(path, articles).items():
+            kompas[doc] = gold
+            part_of[doc] = name
     docs = []
     for k, (_cls, ref, text, _g, _n) in enumerate(own):
         docs.append({"id": f"own-{k}", "text": text, **({"date": ref} if ref else {})})
@@ -128,7 +134,8 @@ def main():
         docs.append({"id": doc, "text": articles[doc]["text"], "date": articles[doc]["date"]})
     pred = annotate(args.idner, docs)
 
-    classes, total, parts = {}, Counts(), {"own": Counts(), "kompas": Counts()}
+    classes, total = {}, Counts()
+    parts = {"own": Counts(), **{name: Counts() for name in sorted(set(part_of.values()))}}
     errors = []
 
     def score(doc_id, text, gold, part, fp_class):
@@ -166,19 +173,19 @@ def main():
     for k, (cls, _ref, text, gold, _n) in enumerate(own):
         score(f"own-{k}", text, [(s, e, t, v, cls) for s, e, t, v in gold], "own", cls)
     for doc in sorted(kompas):
-        score(doc, articles[doc]["text"], kompas[doc], "kompas", "kompas")
+        score(doc, articles[doc]["text"], kompas[doc], part_of[doc], "kompas")
 
     if args.errors:
         for e in errors:
             print(e)
         print()
-    print(f"{'class':<12} {'gold':>5} {'pred':>5} {'match':>5} {'value':>5}   "
+    print(f"{'class':<15} {'gold':>5} {'pred':>5} {'match':>5} {'value':>5}   "
           f"{'P':>5} {'R':>5} {'F1':>5}   {'vP':>5} {'vR':>5} {'vF1':>5}")
 
     def row(name, c):
         p, r, f = prf(c.tp, c.pred, c.gold)
         vp, vr, vf = prf(c.vtp, c.pred, c.gold)
-        print(f"{name:<12} {c.gold:>5} {c.pred:>5} {c.tp:>5} {c.vtp:>5}   "
+        print(f"{name:<15} {c.gold:>5} {c.pred:>5} {c.tp:>5} {c.vtp:>5}   "
               f"{p:5.3f} {r:5.3f} {f:5.3f}   {vp:5.3f} {vr:5.3f} {vf:5.3f}")
         return f, vf
 
