@@ -226,6 +226,15 @@ date_form_hijri(date_ctx *c, size_t i, int cx, date_ment *m)
     if (y < 0 && !hd && !date_bare_month_ok(c, i, j, cx) &&
         !(i > 0 && date_key_is(c, i - 1, "suci"))) /* "bulan suci Ramadan" */
         return 0;                                  /* "Rajab" alone may be a name */
+    /* "Gilang Ramadhan ini", "Ramadhan Pohan": a Hijri month alone next to a capitalized word
+     * is a person's name */
+    const uint32_t caps = TOK_F_CAP | TOK_F_ALLCAPS;
+    if (y < 0 && !hd &&
+        ((i > 0 && c->tl->v[i - 1].kind == TOK_WORD && (c->tl->v[i - 1].flags & caps) &&
+          !date_sentence_start(c, i - 1)) ||
+         (j < c->tl->n && c->tl->v[j].kind == TOK_WORD && (c->tl->v[j].flags & caps) &&
+          !(c->tl->v[j].flags & TOK_F_SENT_START))))
+        return 0;
     m->e = j;
     m->has_year = 1;
     m->day_level = hd > 0;
