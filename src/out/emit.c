@@ -5,8 +5,8 @@
  * backslashes and control characters, so any Unicode text comes out as valid JSON. Keys are
  * written in a fixed order (json-c keeps insertion order): type, text, start, end,
  * byte_start, byte_end, then the optional fields of out/fields.c (canonical, id, subtype, iso,
- * value, mod, weekday_conflict, calendar, source), each only when it applies (value always for DATE and
- * TIME).
+ * value, mod, weekday_conflict, calendar, source), each only when it applies (value always for
+ * DATE and TIME).
  */
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,7 +6,7 @@
  *   documents (doc, run, id, fields, ref_date, text_length, entities, warning, error)
  *   entities  (doc, n, type, text, start, "end", byte_start, byte_end, then one column per
  *              row of out/fields.c: canonical, id, subtype, iso, value, mod,
- *              weekday_conflict, source)                one row per entity
+ *              weekday_conflict, calendar, source)                one row per entity
  *
  * with indexes for the usual joins (documents by run and id, entities by type and canonical,
  * by type and value; entities' key is (doc, n)), made at the end of the run. Documents are

@@ -30,8 +30,9 @@ DOCS = [
     {"id": "tiga", "text": "tidak ada nama di sini."},
     {"id": "empat", "text": "Warung \"Mbok Darmi\" di Sleman ramai pada akhir pekan ini.",
      "date": "2024-11-06"},
+    {"id": "lima", "text": "Warga Medan merayakan 1 Syawal 1445 H bersama keluarga."},
 ]
-FIELDS = ["canonical", "id", "subtype", "iso", "value", "mod", "source"]
+FIELDS = ["canonical", "id", "subtype", "iso", "value", "mod", "calendar", "source"]
 
 
 def main():
@@ -54,7 +55,7 @@ def main():
     df = pd.read_csv(path, sep="\t")
     t.eq(list(df.columns), ["doc_id", "type", "text", "start", "end", "byte_start", "byte_end",
                             "canonical", "id", "subtype", "iso", "value", "mod",
-                            "weekday_conflict", "source"], "columns")
+                            "weekday_conflict", "calendar", "source"], "columns")
     t.eq(len(df), len(want), "one row per entity")
     for col in ("start", "end", "byte_start", "byte_end"):
         t.eq(str(df[col].dtype), "int64", f"{col} is an integer column")
@@ -75,6 +76,7 @@ def main():
     t.check("Kampung\tBiru" in texts and "Kampung\nHijau" in texts,
             f"a tab and a line break inside an entity survive: {sorted(texts)}")
     t.check('Kampung "Biru"' in set(df["canonical"].dropna()), "a quote inside a value survives")
+    t.eq(list(df["calendar"].dropna()), ["hijri"], "the Hijri date's calendar column")
     # Python's csv module agrees, row for row.
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.reader(f, delimiter="\t"))
@@ -83,7 +85,7 @@ def main():
     # No entities at all: the header alone, which pandas reads as an empty table.
     rc, out, err = run(exe, ["annotate", "--output", "tsv"], stdin="tidak ada nama.")
     empty = pd.read_csv(io.BytesIO(out), sep="\t")
-    t.eq((rc, len(empty), len(empty.columns)), (0, 0, 15), "no entities: header only")
+    t.eq((rc, len(empty), len(empty.columns)), (0, 0, 16), "no entities: header only")
     t.done()
 
 
