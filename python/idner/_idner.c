@@ -274,6 +274,10 @@ model_init(model_object *self, PyObject *args, PyObject *kw)
     if (!PyArg_ParseTupleAndKeywords(args, kw, "|OOOI", kwlist, &dir_arg, &gaz_seq, &exc_seq,
                                      &flags))
         return -1;
+    if (self->model) { /* other threads may be annotating with it: a model never changes */
+        PyErr_SetString(PyExc_RuntimeError, "idner model already loaded");
+        return -1;
+    }
     if (dir_arg != Py_None && !PyUnicode_FSConverter(dir_arg, &data_dir))
         return -1;
     int rc = -1;
@@ -298,7 +302,6 @@ model_init(model_object *self, PyObject *args, PyObject *kw)
         raise_error(&err);
         goto done;
     }
-    idner_model_free(self->model); /* __init__ called again */
     self->model = m;
     self->flags = flags;
     rc = 0;

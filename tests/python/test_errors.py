@@ -83,6 +83,8 @@ def test_bad_options(model):
         idner.Model(gazetteers="satu.tsv")  # a path, not a list of paths
     with pytest.raises(ValueError):
         model.annotate_many([GOOD], errors="abaikan")
+    with pytest.raises(RuntimeError, match="already loaded"):
+        model.__init__()  # a model never changes under the threads that use it
     assert model.annotate(GOOD)["entities"]
 
 
