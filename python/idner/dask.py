@@ -3,7 +3,7 @@
 
     import dask.bag, idner.dask
     docs = idner.dask.annotate_files("corpus/*.jsonl", ref_date="2024-11-06")
-    docs.map(idner.dumps).to_textfiles("out/*.jsonl")
+    idner.dask.write_jsonl(docs, "out/*.jsonl")   # out/0.jsonl ... : the CLI's lines
 
 Each worker process loads the model once, the first time one of its tasks needs it, and keeps
 it for every later task (a per-process cache keyed by the model options, behind a lock, so the
@@ -20,7 +20,8 @@ import dask.bag
 import idner
 from idner import jsonl
 
-__all__ = ["annotate_bag", "annotate_files", "model", "model_loads", "partitions_annotated"]
+__all__ = ["annotate_bag", "annotate_files", "write_jsonl", "model", "model_loads",
+           "partitions_annotated"]
 
 _lock = threading.Lock()
 _models = {}
@@ -104,3 +105,12 @@ def annotate_files(paths_or_glob, ref_date=None, types=None, threads=1, **model_
     files = dask.bag.from_sequence(paths, npartitions=len(paths))
     return files.map_partitions(_annotate_paths, model_options,
                                 _annotate_options(ref_date, types, threads))
+
+
+def write_jsonl(bag, pattern, **to_textfiles_options):
+    """Writes BAG, document objects, as JSON Lines files, one per partition (PATTERN as for
+    dask.bag.Bag.to_textfiles: "out/*.jsonl" gives out/0.jsonl, out/1.jsonl, ...), each line
+    idner.dumps of one document and every line ending in a newline, so that the files one
+    after the other are the CLI's output. Returns the names written."""
+    to_textfiles_options.setdefault("last_endline", True)
+    return bag.map(idner.dumps).to_textfiles(pattern, **to_textfiles_options)

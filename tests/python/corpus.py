@@ -10,11 +10,13 @@ SENTENCES = [
     "Timnas Indonesia kalah 0-2 dari Jepang di Stadion Utama Gelora Bung Karno pekan lalu.",
     "Warga Desa Sukamaju, Kecamatan Cibinong, mengungsi sejak pukul 02.15 WIB dini hari.",
     "Lebaran 1 Syawal 1445 H jatuh pada Rabu, 10 April 2024, menurut Kementerian Agama.",
-    "Presiden Prabowo Subianto bertolak ke Beijing, China, untuk bertemu Xi Jinping akhir Oktober 2024.",
+    "Presiden Prabowo Subianto bertolak ke Beijing, China, untuk bertemu Xi Jinping akhir "
+    "Oktober 2024.",
     "Harga cabai di Pasar Kramat Jati naik menjelang Natal, ujar Siti Aminah, pedagang asal Garut.",
     "Sidang lanjutan digelar di Pengadilan Negeri Jakarta Selatan pada 3-5 Desember 2024.",
     "Menurut BMKG, hujan lebat berpotensi turun di Sulawesi Selatan dan Nusa Tenggara Timur besok.",
-    "Menteri Keuangan Sri Mulyani tiba di Washington, AS, Senin (14/10/2024) pukul 09.00 waktu setempat.",
+    "Menteri Keuangan Sri Mulyani tiba di Washington, AS, Senin (14/10/2024) pukul 09.00 waktu "
+    "setempat.",
     "KPK memeriksa dua saksi; Juru bicara KPK menyebut pemeriksaan berlangsung hingga Jumat malam.",
 ]
 

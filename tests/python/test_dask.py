@@ -52,18 +52,22 @@ def test_files_equal_cli_byte_for_byte(client, files):
     assert bag.npartitions == 3
     got = "".join(idner.dumps(doc) + "\n" for doc in bag.compute())
     assert got.encode("utf-8") == out
+    # written by the workers, one file per partition: the files one after the other
+    written = idner.dask.write_jsonl(bag, os.path.join(os.path.dirname(files[0]), "out", "*.jsonl"))
+    assert len(written) == 3
+    assert b"".join(open(name, "rb").read() for name in written) == out
     # a glob: the matches sorted, so the same order here
     pattern = os.path.join(os.path.dirname(files[0]), "bagian-*.jsonl")
     assert idner.dask.annotate_files(pattern, ref_date="2024-11-06").compute() == \
         [json.loads(line) for line in lines(out)]
-    check_once_per_worker(client, tasks=6)
+    check_once_per_worker(client, tasks=9)
 
 
 def test_bag_equals_annotate_many_and_reuses_models(client, model, files):
     docs = corpus.documents(400)
     bag = idner.dask.annotate_bag(dask.bag.from_sequence(docs, npartitions=12), types="PER,LOC")
     assert bag.compute() == list(model.annotate_many(docs, types="PER,LOC"))
-    check_once_per_worker(client, tasks=3 + 3 + 12)  # the model is reused across tasks
+    check_once_per_worker(client, tasks=9 + 12)  # the model is reused across tasks
     # other options are another model: at most one more load per worker for 36 more tasks
     before = sum(client.run(idner.dask.model_loads).values())
     for _ in range(3):

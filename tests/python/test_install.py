@@ -1,6 +1,7 @@
 """`meson install` installs a working package: into a temporary DESTDIR, imported from there by
 this interpreter, it annotates with the installed data as the build tree does; an installed
 copy never reads the build tree's data."""
+import json
 import os
 import shutil
 import subprocess
@@ -41,7 +42,6 @@ def test_meson_install_to_destdir(tmp_path):
     out = subprocess.run([sys.executable, "-c", SCRIPT, package, data, TEXT], env=env,
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
-    import json
     default_dir, doc = json.loads(out.stdout)
     installed = os.path.join(PREFIX, "share", "idner")
     assert default_dir.startswith(installed), default_dir  # never the build tree's
