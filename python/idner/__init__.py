@@ -85,6 +85,15 @@ def _ref_text(ref_date):
     raise Error(f"reference date {ref_date!r} is not a date YYYY-MM-DD")
 
 
+def _checked_ref(ref_date):
+    """_ref_text(REF_DATE), raising idner.Error at once (as the CLI's --ref-date does) rather
+    than for every document when it is no date."""
+    ref = _ref_text(ref_date)
+    if ref is not None and not _valid_date(ref):
+        raise Error(f'reference date "{ref}" is not a date YYYY-MM-DD')
+    return ref
+
+
 def _valid_date(s):
     m = _DATE.match(s)
     if not m:
@@ -165,7 +174,7 @@ class Model(_idner.Model):
         object {"id", "error"} in its place (errors="raise": raises idner.Error instead)."""
         if errors not in ("object", "raise"):
             raise ValueError("errors must be 'object' or 'raise'")
-        ref, mask = _ref_text(ref_date), _types_mask(types)  # bad options raise here, at once
+        ref, mask = _checked_ref(ref_date), _types_mask(types)  # bad options raise here, at once
         return self._many(_batches(docs, ref), int(threads), mask, errors)
 
     def _many(self, batches, threads, mask, errors):

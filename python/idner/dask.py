@@ -78,7 +78,7 @@ def annotate_bag(bag, ref_date=None, types=None, threads=1, **model_options):
 
 
 def _annotate_options(ref_date, types, threads):
-    idner._types_mask(types), idner._ref_text(ref_date)  # bad ones fail here, not on a worker
+    idner._types_mask(types), idner._checked_ref(ref_date)  # bad ones fail here, not on a worker
     return dict(ref_date=ref_date, types=types, threads=threads)
 
 

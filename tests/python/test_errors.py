@@ -44,6 +44,8 @@ def test_bad_ref_date(model):
     with pytest.raises(idner.Error):
         model.annotate(GOOD, ref_date=20241106)
     assert model.annotate(GOOD, ref_date="2024-11-06") == before
+    with pytest.raises(idner.Error, match='reference date "2024-02-30" is not a date'):
+        model.annotate_many([GOOD], ref_date="2024-02-30")  # at once, not per document
 
 
 def test_missing_data_dir(model, tmp_path):
