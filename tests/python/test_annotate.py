@@ -169,3 +169,18 @@ def test_data_dir_is_the_build_tree():
     assert os.path.realpath(m.data_dir) == os.path.realpath(os.path.join(BUILD, "data"))
     assert idner.Model(data_dir=os.path.join(BUILD, "data")).annotate("Jakarta") == \
         m.annotate("Jakarta")
+
+
+def test_number_ids(model, write):
+    """Integer ids of any size come out as the CLI writes them; non-integral ones as the same
+    number in Python's form (1.50 -> 1.5); one too big for a float as the string of its text."""
+    ids = ["7", "-0", "123456789012345678901234567890", "1.50", "1E5", "1e400"]
+    path = write("ids.jsonl", "".join(f'{{"id": {i}, "text": "Bogor"}}\n' for i in ids))
+    code, out, err = run_cli(["annotate", "--input", "jsonl", path])
+    assert code == 0, err
+    want = lines(out)
+    got = [idner.dumps(d) for d in model.annotate_many(idner.jsonl.read(path))]
+    assert got[:3] == want[:3]
+    assert [json.loads(g) for g in got[3:5]] == [json.loads(w) for w in want[3:5]]
+    assert got[3].startswith('{"id":1.5,') and got[4].startswith('{"id":100000.0,')
+    assert got[5] == want[5].replace('"id":1e400', '"id":"1e400"')
