@@ -22,7 +22,7 @@ def parse_line(raw, lineno):
     if not raw.strip(b" \t\r\n"):
         return {"id": lineno, "error": "blank line: not a JSON object"}
     try:
-        obj = json.loads(raw.decode("utf-8", "surrogateescape"), parse_float=_float)
+        obj = _DECODER.decode(raw.decode("utf-8", "surrogateescape"))
     except json.JSONDecodeError as e:
         return {"id": lineno, "error": f"not JSON: {e.msg} at byte {e.pos}"}
     except RecursionError:
@@ -59,6 +59,10 @@ class _Big(str):
 def _float(text):
     value = float(text)
     return value if math.isfinite(value) else _Big(text)
+
+
+# Made once: json.loads(s, parse_float=...) would make a decoder per line.
+_DECODER = json.JSONDecoder(parse_float=_float)
 
 
 def _is_utf8(s):
