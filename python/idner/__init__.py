@@ -211,8 +211,9 @@ def _finish(batch, results, errors):
         if isinstance(out, Error):
             if errors == "raise":
                 raise out
-            out = {"id": job[2], "error": f'"text": {out}'} if job[3] else {
-                "error": f'"text": {out}'}
+            message = f'"text": {out}'  # as the CLI says it
+            out = {"id": job[2]} if job[3] else {}
+            out["error"] = message
         elif errors == "raise" and "error" in out:
             raise Error(out["error"])
         yield out
