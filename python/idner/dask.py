@@ -2,7 +2,8 @@
 "Corpora bigger than one machine").
 
     import dask.bag, idner.dask
-    docs = idner.dask.annotate_files("corpus/*.jsonl", ref_date="2024-11-06")
+    idner.dask.annotate_files_to("corpus/*.jsonl", "out", ref_date="2024-11-06")  # streams
+    docs = idner.dask.annotate_files("corpus/*.jsonl", ref_date="2024-11-06")     # a bag
     idner.dask.write_jsonl(docs, "out/*.jsonl")   # out/0.jsonl ... : the CLI's lines
 
 Each worker process loads the model once, the first time one of its tasks needs it, and keeps
@@ -20,8 +21,8 @@ import dask.bag
 import idner
 from idner import jsonl
 
-__all__ = ["annotate_bag", "annotate_files", "write_jsonl", "model", "model_loads",
-           "partitions_annotated"]
+__all__ = ["annotate_bag", "annotate_files", "write_jsonl", "annotate_files_to", "model",
+           "model_loads", "partitions_annotated"]
 
 _lock = threading.Lock()
 _models = {}
@@ -114,3 +115,33 @@ def write_jsonl(bag, pattern, **to_textfiles_options):
     after the other are the CLI's output. Returns the names written."""
     to_textfiles_options.setdefault("last_endline", True)
     return bag.map(idner.dumps).to_textfiles(pattern, **to_textfiles_options)
+
+
+def _annotate_file_to(paths, out_dir, options, annotate_options):
+    m = _task_model(options)
+    written = []
+    for path in paths:
+        out = os.path.join(out_dir, os.path.basename(path))
+        with open(out, "w", encoding="utf-8", newline="\n") as f:
+            for doc in m.annotate_many(jsonl.read(path), **annotate_options):
+                f.write(idner.dumps(doc))
+                f.write("\n")
+        written.append(out)
+    return written
+
+
+def annotate_files_to(paths_or_glob, out_dir, ref_date=None, types=None, threads=1,
+                      compute=True, **model_options):
+    """Annotates JSON Lines files into OUT_DIR, one output file of the same name per input
+    file (the CLI's output for it, byte for byte), streaming: a task holds a few batches of
+    documents, never a whole file's results as annotate_files + write_jsonl do. Returns the
+    paths written, in input order (compute=False: the bag that writes them)."""
+    paths = _paths(paths_or_glob)
+    names = [os.path.basename(p) for p in paths]
+    if len(set(names)) != len(names):
+        raise ValueError("idner.dask: two input files of the same name would write one output")
+    os.makedirs(out_dir, exist_ok=True)
+    bag = dask.bag.from_sequence(paths, npartitions=len(paths)).map_partitions(
+        _annotate_file_to, os.path.abspath(out_dir), model_options,
+        _annotate_options(ref_date, types, threads))
+    return bag.compute() if compute else bag

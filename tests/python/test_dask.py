@@ -56,18 +56,25 @@ def test_files_equal_cli_byte_for_byte(client, files):
     written = idner.dask.write_jsonl(bag, os.path.join(os.path.dirname(files[0]), "out", "*.jsonl"))
     assert len(written) == 3
     assert b"".join(open(name, "rb").read() for name in written) == out
+    # streamed files to files, one output per input of the same name
+    out_dir = os.path.join(os.path.dirname(files[0]), "keluaran")
+    written = idner.dask.annotate_files_to(files, out_dir, ref_date="2024-11-06")
+    assert [os.path.basename(n) for n in written] == [os.path.basename(f) for f in files]
+    assert b"".join(open(name, "rb").read() for name in written) == out
+    with pytest.raises(ValueError, match="same name"):
+        idner.dask.annotate_files_to([files[0], files[0]], out_dir)
     # a glob: the matches sorted, so the same order here
     pattern = os.path.join(os.path.dirname(files[0]), "bagian-*.jsonl")
     assert idner.dask.annotate_files(pattern, ref_date="2024-11-06").compute() == \
         [json.loads(line) for line in lines(out)]
-    check_once_per_worker(client, tasks=9)
+    check_once_per_worker(client, tasks=12)
 
 
 def test_bag_equals_annotate_many_and_reuses_models(client, model, files):
     docs = corpus.documents(400)
     bag = idner.dask.annotate_bag(dask.bag.from_sequence(docs, npartitions=12), types="PER,LOC")
     assert bag.compute() == list(model.annotate_many(docs, types="PER,LOC"))
-    check_once_per_worker(client, tasks=9 + 12)  # the model is reused across tasks
+    check_once_per_worker(client, tasks=12 + 12)  # the model is reused across tasks
     # other options are another model: at most one more load per worker for 36 more tasks
     before = sum(client.run(idner.dask.model_loads).values())
     for _ in range(3):
