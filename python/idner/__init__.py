@@ -33,7 +33,9 @@ SWITCHES = {
     "no_dates": _idner.NO_DATES,
     "no_rules": _idner.NO_RULES,
     "no_alias": _idner.NO_ALIAS,
-    "gazetteer_only": _idner.NO_DATES | _idner.NO_RULES | _idner.NO_ALIAS,
+    "no_tagger": _idner.NO_TAGGER,
+    # as the CLI's --gazetteer-only (src/cli/args.c; tests/python compares the two)
+    "gazetteer_only": _idner.NO_DATES | _idner.NO_RULES | _idner.NO_ALIAS | _idner.NO_TAGGER,
 }
 COUNTRIES = {"all": 0, "places": _idner.COUNTRY_PLACES}
 
@@ -139,8 +141,8 @@ class Model(_idner.Model):
     uninstalled build, else the installed data. gazetteers: user gazetteer TSV files;
     excludes: files of surface forms never to report (the CLI's --gazetteer, --exclude).
     countries: "all" (every country mention is a place) or "places" (--countries places).
-    switches: no_dates, no_rules, no_alias, no_gazetteer, gazetteer_only (True to switch the
-    stage off, as the CLI's --no-* options). Loading errors raise idner.Error.
+    switches: no_dates, no_rules, no_alias, no_tagger, no_gazetteer, gazetteer_only (True to
+    switch the stage off, as the CLI's --no-* options). Loading errors raise idner.Error.
     The model is immutable: any number of threads may annotate with it at once.
     """
 

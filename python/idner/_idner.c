@@ -558,7 +558,8 @@ PyInit__idner(void)
         PyModule_AddIntConstant(m, "NO_DATES", IDNER_NO_DATES) < 0 ||
         PyModule_AddIntConstant(m, "NO_RULES", IDNER_NO_RULES) < 0 ||
         PyModule_AddIntConstant(m, "NO_ALIAS", IDNER_NO_ALIAS) < 0 ||
-        PyModule_AddIntConstant(m, "COUNTRY_PLACES", IDNER_COUNTRY_PLACES) < 0) {
+        PyModule_AddIntConstant(m, "COUNTRY_PLACES", IDNER_COUNTRY_PLACES) < 0 ||
+        PyModule_AddIntConstant(m, "NO_TAGGER", IDNER_NO_TAGGER) < 0) {
         Py_DECREF(model_type);
         Py_DECREF(m);
         return NULL;

@@ -131,6 +131,8 @@ OPTIONS = [
     (["--gazetteer-only"], {"gazetteer_only": True}, {}),
     (["--no-dates", "--no-alias"], {"no_dates": True, "no_alias": True}, {}),
     (["--no-rules"], {"no_rules": True}, {}),
+    (["--no-tagger"], {"no_tagger": True}, {}),
+    (["--no-tagger", "--countries", "places"], {"no_tagger": True, "countries": "places"}, {}),
     (["--gazetteer", "GAZ", "--exclude", "EXC"], {"gazetteers": ["GAZ"], "excludes": ["EXC"]}, {}),
 ]
 
