@@ -5,23 +5,28 @@
  * annotates, so that Python threads annotate in parallel on one model.
  *
  * The dicts are the document objects of SPEC.md section 2 exactly as the command line writes
- * them (src/out/emit.c): the same keys in the same order, the same values. They are built here
- * from idner_result_get: writing JSON (idner_result_to_json) and parsing it back with json.loads
+ * them: the fixed keys, then the optional fields in the order of the writers' own table
+ * (src/out/fields.h), so a field added there reaches Python too. They are built here from
+ * idner_result_get: writing JSON (idner_result_to_json) and parsing it back with json.loads
  * takes about ten times the instructions of making the dicts directly, and halves the
- * throughput (tools/bench-python --json). When a field is added to idner_entity, add it here
- * and to src/out/emit.c alike: tests/python compares the two on real text.
+ * throughput (tools/bench-python --json). The extension links the library statically (the
+ * fields table is not part of the public API); it finds its data as the library does, by
+ * where its code lies.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <string.h>
 
 #include "idner.h"
+#include "out/fields.h"
 
 static PyObject *error_type; /* idner.Error */
 
-/* Interned keys and the type names, made once at import. */
+/* Interned keys and the type names, made once at import: the document's and an entity's
+ * fixed keys, and one per row of out_fields. */
 enum {
     K_ID,
+    K_WARNING,
     K_ENTITIES,
     K_TYPE,
     K_TEXT,
@@ -29,17 +34,11 @@ enum {
     K_END,
     K_BYTE_START,
     K_BYTE_END,
-    K_CANONICAL,
-    K_SUBTYPE,
-    K_ISO,
-    K_VALUE,
-    K_MOD,
-    K_WEEKDAY_CONFLICT,
-    K_SOURCE,
     N_KEYS
 };
 static const char *const key_names[N_KEYS] = {
     [K_ID] = "id",
+    [K_WARNING] = "warning",
     [K_ENTITIES] = "entities",
     [K_TYPE] = "type",
     [K_TEXT] = "text",
@@ -47,15 +46,10 @@ static const char *const key_names[N_KEYS] = {
     [K_END] = "end",
     [K_BYTE_START] = "byte_start",
     [K_BYTE_END] = "byte_end",
-    [K_CANONICAL] = "canonical",
-    [K_SUBTYPE] = "subtype",
-    [K_ISO] = "iso",
-    [K_VALUE] = "value",
-    [K_MOD] = "mod",
-    [K_WEEKDAY_CONFLICT] = "weekday_conflict",
-    [K_SOURCE] = "source",
 };
 static PyObject *keys[N_KEYS];
+#define MAX_FIELDS 32
+static PyObject *field_keys[MAX_FIELDS];
 #define N_TYPES (IDNER_TIME + 1)
 static PyObject *type_names[N_TYPES];
 
@@ -150,18 +144,32 @@ set_new(PyObject *d, int key, PyObject *v)
 }
 
 static int
-set_str(PyObject *d, int key, const char *s)
-{
-    return s ? set_new(d, key, PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), NULL)) : 0;
-}
-
-static int
 set_size(PyObject *d, int key, size_t v)
 {
     return set_new(d, key, PyLong_FromSize_t(v));
 }
 
-/* One entity, keys in the order of src/out/emit.c. */
+/* The optional field F of E under KEY, when it applies: a str, None (a date without a value)
+ * or True (a flag). */
+static int
+set_field(PyObject *d, PyObject *key, const idner_entity *e, const out_field *f)
+{
+    if (!out_field_present(e, f))
+        return 0;
+    if (f->kind == OUT_FIELD_FLAG)
+        return PyDict_SetItem(d, key, Py_True);
+    const char *s = out_field_str(e, f);
+    if (!s)
+        return PyDict_SetItem(d, key, Py_None);
+    PyObject *v = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), NULL);
+    if (!v)
+        return -1;
+    int r = PyDict_SetItem(d, key, v);
+    Py_DECREF(v);
+    return r;
+}
+
+/* One entity: the fixed keys, then the table's fields in its order (src/out/emit.c's). */
 static PyObject *
 entity_dict(const idner_entity *e)
 {
@@ -178,27 +186,21 @@ entity_dict(const idner_entity *e)
                 PyUnicode_DecodeUTF8(e->text ? e->text : "", e->text ? (Py_ssize_t)text_len : 0,
                                      NULL)) ||
         set_size(d, K_START, e->start) || set_size(d, K_END, e->end) ||
-        set_size(d, K_BYTE_START, e->byte_start) || set_size(d, K_BYTE_END, e->byte_end) ||
-        set_str(d, K_CANONICAL, e->canonical) || set_str(d, K_ID, e->id) ||
-        set_str(d, K_SUBTYPE, e->subtype) || set_str(d, K_ISO, e->iso))
+        set_size(d, K_BYTE_START, e->byte_start) || set_size(d, K_BYTE_END, e->byte_end))
         goto fail;
-    if (e->value ? set_str(d, K_VALUE, e->value)
-                 : (e->type == IDNER_DATE || e->type == IDNER_TIME) &&
-                       PyDict_SetItem(d, keys[K_VALUE], Py_None))
-        goto fail;
-    if (set_str(d, K_MOD, e->mod) ||
-        (e->weekday_conflict && PyDict_SetItem(d, keys[K_WEEKDAY_CONFLICT], Py_True)) ||
-        set_str(d, K_SOURCE, e->source))
-        goto fail;
+    for (int i = 0; out_fields[i].name; i++)
+        if (set_field(d, field_keys[i], e, &out_fields[i]) != 0)
+            goto fail;
     return d;
 fail:
     Py_DECREF(d);
     return NULL;
 }
 
-/* {"id": ID (when ID is not NULL), "entities": [...]} */
+/* {"id": ID, "warning": WARNING (each when not NULL), "entities": [...]}, in the order of
+ * src/out/jsonl.c */
 static PyObject *
-document_dict(const idner_result *r, PyObject *id)
+document_dict(const idner_result *r, PyObject *id, PyObject *warning)
 {
     size_t n = idner_result_count(r);
     PyObject *d = PyDict_New(), *list = PyList_New((Py_ssize_t)n);
@@ -210,7 +212,9 @@ document_dict(const idner_result *r, PyObject *id)
             goto fail;
         PyList_SET_ITEM(list, (Py_ssize_t)i, e);
     }
-    if ((id && PyDict_SetItem(d, keys[K_ID], id)) || PyDict_SetItem(d, keys[K_ENTITIES], list))
+    if ((id && PyDict_SetItem(d, keys[K_ID], id)) ||
+        (warning && PyDict_SetItem(d, keys[K_WARNING], warning)) ||
+        PyDict_SetItem(d, keys[K_ENTITIES], list))
         goto fail;
     Py_DECREF(list);
     return d;
@@ -334,28 +338,30 @@ model_ready(model_object *self)
     return -1;
 }
 
-/* One job of a batch: the text, the reference date, and the id to put first (or NULL). */
+/* One job of a batch: the text, the reference date, the id to put first and the warning to
+ * put after it (each may be NULL). */
 typedef struct job {
     text_view text;
     const char *ref;
-    PyObject *id;
+    PyObject *id, *warning;
     idner_result *result;
     idner_status st;
     idner_error err;
 } job;
 
-/* Reads ITEM, a tuple (text, ref_date or None, id, has_id), into J. */
+/* Reads ITEM, a tuple (text, ref_date or None, id, has_id, warning or None), into J. */
 static int
 job_get(PyObject *item, job *j)
 {
-    PyObject *text, *ref, *id;
+    PyObject *text, *ref, *id, *warning;
     int has_id;
-    if (!PyArg_ParseTuple(item, "OOOp;a job is (text, ref_date, id, has_id)", &text, &ref, &id,
-                          &has_id))
+    if (!PyArg_ParseTuple(item, "OOOpO;a job is (text, ref_date, id, has_id, warning)", &text, &ref,
+                          &id, &has_id, &warning))
         return -1;
     if (ref != Py_None && !(j->ref = PyUnicode_AsUTF8(ref)))
         return -1;
     j->id = has_id ? id : NULL;
+    j->warning = warning != Py_None ? warning : NULL;
     return text_view_get(text, &j->text);
 }
 
@@ -374,7 +380,7 @@ job_annotate(const model_object *self, uint32_t types, job *j)
 static PyObject *
 job_output(job *j)
 {
-    return j->st == IDNER_OK ? document_dict(j->result, j->id) : new_error(&j->err);
+    return j->st == IDNER_OK ? document_dict(j->result, j->id, j->warning) : new_error(&j->err);
 }
 
 PyDoc_STRVAR(annotate_doc, "_annotate(text, ref_date=None, types=0, id=<none>) -> dict\n\n"
@@ -399,7 +405,7 @@ model_annotate(model_object *self, PyObject *args, PyObject *kw)
     PyEval_RestoreThread(ts);
     PyObject *out = NULL;
     if (j.st == IDNER_OK)
-        out = document_dict(j.result, id);
+        out = document_dict(j.result, id, NULL);
     else
         raise_error(&j.err);
     idner_result_free(j.result);
@@ -407,11 +413,12 @@ model_annotate(model_object *self, PyObject *args, PyObject *kw)
     return out;
 }
 
-PyDoc_STRVAR(batch_doc, "_annotate_batch(jobs, types=0) -> list\n\n"
-                        "Annotates the jobs, tuples (text, ref_date, id, has_id), with the "
-                        "interpreter lock\nreleased; returns in their places the document "
-                        "dicts, or idner.Error objects (not\nraised). Items that are not "
-                        "tuples are returned as they are.");
+PyDoc_STRVAR(batch_doc,
+             "_annotate_batch(jobs, types=0) -> list\n\n"
+             "Annotates the jobs, tuples (text, ref_date, id, has_id, warning), with the "
+             "interpreter lock\nreleased; returns in their places the document "
+             "dicts, or idner.Error objects (not\nraised). Items that are not "
+             "tuples are returned as they are.");
 
 static PyObject *
 model_annotate_batch(model_object *self, PyObject *args, PyObject *kw)
@@ -535,6 +542,14 @@ PyInit__idner(void)
     for (int k = 0; k < N_KEYS; k++)
         if (!keys[k] && !(keys[k] = PyUnicode_InternFromString(key_names[k])))
             return NULL;
+    for (int i = 0; out_fields[i].name; i++) {
+        if (i == MAX_FIELDS) {
+            PyErr_SetString(PyExc_ImportError, "idner: more entity fields than MAX_FIELDS");
+            return NULL;
+        }
+        if (!field_keys[i] && !(field_keys[i] = PyUnicode_InternFromString(out_fields[i].name)))
+            return NULL;
+    }
     for (int t = 1; t < N_TYPES; t++)
         if (!type_names[t] &&
             !(type_names[t] = PyUnicode_InternFromString(idner_type_name((idner_type)t))))
