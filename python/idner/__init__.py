@@ -91,9 +91,12 @@ def _checked_ref(ref_date):
     """_ref_text(REF_DATE), raising idner.Error at once (as the CLI's --ref-date does) rather
     than for every document when it is no date."""
     ref = _ref_text(ref_date)
-    if ref is not None and not _valid_date(ref):
+    if ref is None:
+        return None
+    if len(ref) > 10 or not _valid_date(ref):  # what --ref-date accepts
         raise Error(f'reference date "{ref}" is not a date YYYY-MM-DD')
-    return ref
+    m = _DATE.match(ref)
+    return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}"  # as the CLI writes it
 
 
 def _valid_date(s):
@@ -118,18 +121,30 @@ def _job(doc, ref):
     """What _annotate_batch takes for DOC: a tuple (text, ref_date, id, has_id), or the error
     object the CLI writes for such a line (same messages as src/cli/jsonl.c)."""
     if isinstance(doc, (str, bytes, bytearray, memoryview)):
-        return (doc, ref, None, False)
+        return (doc, ref, None, False, None)
     if "text" not in doc:
         return _error_object(doc, 'missing "text"')
     text = doc["text"]
     if not isinstance(text, (str, bytes)):
         return _error_object(doc, '"text" is not a string')
-    date = doc.get("date")
+    date, warning = doc.get("date"), None
     if date is not None and date != "":
-        if not isinstance(date, str) or not _valid_date(date):
-            return _error_object(doc, 'malformed "date" (want YYYY-MM-DD)')
-        ref = date
-    return (text, ref, doc.get("id"), "id" in doc)
+        if isinstance(date, str) and _valid_date(date):
+            ref = date
+        else:  # the document keeps its entities, annotated with the default date
+            warning = _date_warning(date, ref)
+    return (text, ref, doc.get("id"), "id" in doc, warning)
+
+
+def _date_warning(date, ref):
+    """The CLI's warning for a "date" that is no date (src/cli/jsonl.c): its JSON, cut to 60
+    bytes, and the reference date used instead."""
+    shown = json.dumps(date, ensure_ascii=False, separators=(",", ":")).encode()
+    if len(shown) > 60:
+        shown = shown[:57] + b"..."
+    used = f"with the reference date {ref}" if ref else "without a reference date"
+    return (f'"date": {shown.decode("utf-8", "replace")} is not a date YYYY-MM-DD; '
+            f"annotated {used}")
 
 
 class Model(_idner.Model):
@@ -170,7 +185,8 @@ class Model(_idner.Model):
         """Document objects for DOCS, an iterable of str (no id) or dicts {"id", "text",
         "date"} as in the CLI's JSON Lines input, yielded lazily in input order.
 
-        A dict's "id" is copied as it is (absent: no id); its "date" overrides REF_DATE.
+        A dict's "id" is copied as it is (absent: no id); its "date" overrides REF_DATE (one
+        that is no date gives the CLI's "warning" after the id, and REF_DATE is used).
         THREADS threads annotate batches of documents outside the interpreter lock; the output
         is the same for any number. A document that cannot be annotated yields the CLI's error
         object {"id", "error"} in its place (errors="raise": raises idner.Error instead)."""

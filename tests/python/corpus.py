@@ -77,13 +77,16 @@ def jsonl(docs):
     return "".join(json.dumps(d, ensure_ascii=k % 2 == 0) + "\n" for k, d in enumerate(docs))
 
 
-# Lines the CLI turns into error objects (with the same messages through the binding).
+# Lines the CLI turns into error objects, or (bad dates) annotates with a warning; the same
+# messages through the binding.
 BAD_LINES = [
     b'{"id": "rusak-utf8", "text": "Jakarta \xff\xfe dan Bogor"}',
     b'{"id": "tanggal-salah", "text": "Rapat di Bogor.", "date": "2024-02-30"}',
     b'{"id": "tanpa-teks", "judul": "Jakarta"}',
     b'{"id": 77, "text": 42}',
     b'{"id": "tanggal-angka", "text": "Bogor", "date": 20241106}',
+    b'{"id": "tanggal-panjang", "text": "Bogor", "date": "Kamis, 17 Oktober 2024 pukul 10.00 WIB '
+    b'menurut kantor berita resmi"}',
     b'{"text": "awal\xe2\x82 terpotong"}',
 ]
 # Lines whose error message is json-c's in the CLI and Python's json module's in the binding.
