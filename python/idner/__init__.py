@@ -20,7 +20,7 @@ import json
 import os
 import re
 
-from . import _idner
+from . import _idner, jsonl  # noqa: F401 (idner.jsonl.read without its own import)
 from ._idner import Error
 
 __all__ = ["Error", "Model", "to_frame", "dumps", "FIELDS", "VERSION"]
