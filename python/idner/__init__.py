@@ -20,10 +20,10 @@ import json
 import os
 import re
 
-from . import _idner, jsonl  # noqa: F401 (idner.jsonl.read without its own import)
+from . import _idner, jsonl  # jsonl: idner.jsonl.read without an import of its own
 from ._idner import Error
 
-__all__ = ["Error", "Model", "to_frame", "dumps", "FIELDS", "VERSION"]
+__all__ = ["Error", "Model", "to_frame", "dumps", "jsonl", "FIELDS", "VERSION"]
 VERSION = _idner.VERSION
 
 # Model options that are annotation switches (idner_annotate_options.flags): keyword -> bits.
