@@ -5,12 +5,30 @@ import re
 import subprocess
 import sys
 
+import idner
 from conftest import BUILD, SOURCE, run_cli
 
 
 def python_blocks():
     with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
         return re.findall(r"^```python\n(.*?)^```$", f.read(), re.S | re.M)
+
+
+def test_readme_import_line(tmp_path):
+    """The README's one line that makes `import idner` work, run as written (a ```shell block:
+    tests/cli/test_readme.py runs ```sh blocks in the sanitizer build too, where an
+    instrumented extension cannot load into an uninstrumented Python)."""
+    with open(os.path.join(SOURCE, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    block = re.search(r"^```shell\n(export PYTHONPATH=\$PWD/build/python\n.*?)^```$", readme,
+                      re.S | re.M)
+    assert block, "the README's PYTHONPATH line"
+    os.symlink(BUILD, tmp_path / "build")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    p = subprocess.run(["sh", "-e", "-c", block[1]], cwd=tmp_path, env=env, capture_output=True,
+                       text=True, timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() == idner.VERSION
 
 
 def test_readme_python_examples(tmp_path):
