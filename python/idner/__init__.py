@@ -39,9 +39,8 @@ SWITCHES = {
 }
 COUNTRIES = {"all": 0, "places": _idner.COUNTRY_PLACES}
 
-# The entity fields in the order the writer puts them (src/out/emit.c); to_frame's columns.
-FIELDS = ("type", "text", "start", "end", "byte_start", "byte_end", "canonical", "id", "subtype",
-          "iso", "value", "mod", "weekday_conflict", "source")
+# The entity fields in the order the writers put them (src/out/fields.h); to_frame's columns.
+FIELDS = ("type", "text", "start", "end", "byte_start", "byte_end", *_idner.OPTIONAL_FIELDS)
 
 BATCH = 64  # documents annotated per release of the interpreter lock in annotate_many
 
@@ -262,7 +261,7 @@ def to_frame(results):
                 if key not in _FIELD_SET:
                     extra.setdefault(key, None)
     frame = pandas.DataFrame.from_records(rows, columns=["doc_id", *FIELDS, *extra])
-    frame["weekday_conflict"] = frame["weekday_conflict"].fillna(False).astype(bool)
+    frame["weekday_conflict"] = frame["weekday_conflict"].fillna(False).astype(bool)  # a flag
     for col in ("start", "end", "byte_start", "byte_end"):
         frame[col] = frame[col].astype("int64")
     return frame

@@ -534,6 +534,21 @@ static struct PyModuleDef module_def = {
     .m_methods = module_methods,
 };
 
+/* OPTIONAL_FIELDS: the names of out_fields, in order (idner.FIELDS after the fixed ones). */
+static int
+add_field_names(PyObject *m)
+{
+    int n = 0;
+    while (out_fields[n].name)
+        n++;
+    PyObject *t = PyTuple_New(n);
+    for (int i = 0; t && i < n; i++) {
+        Py_INCREF(field_keys[i]);
+        PyTuple_SET_ITEM(t, i, field_keys[i]);
+    }
+    return t ? PyModule_AddObject(m, "OPTIONAL_FIELDS", t) : -1;
+}
+
 PyMODINIT_FUNC PyInit__idner(void);
 
 PyMODINIT_FUNC
@@ -574,7 +589,7 @@ PyInit__idner(void)
         PyModule_AddIntConstant(m, "NO_RULES", IDNER_NO_RULES) < 0 ||
         PyModule_AddIntConstant(m, "NO_ALIAS", IDNER_NO_ALIAS) < 0 ||
         PyModule_AddIntConstant(m, "COUNTRY_PLACES", IDNER_COUNTRY_PLACES) < 0 ||
-        PyModule_AddIntConstant(m, "NO_TAGGER", IDNER_NO_TAGGER) < 0) {
+        PyModule_AddIntConstant(m, "NO_TAGGER", IDNER_NO_TAGGER) < 0 || add_field_names(m) < 0) {
         Py_DECREF(model_type);
         Py_DECREF(m);
         return NULL;

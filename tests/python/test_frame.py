@@ -31,10 +31,13 @@ def test_rows_equal_entities(model):
 
 
 def test_extra_fields_and_empty():
+    assert idner.FIELDS[:6] == ("type", "text", "start", "end", "byte_start", "byte_end")
+    assert {"canonical", "value", "weekday_conflict", "source"} <= set(idner.FIELDS)
     frame = idner.to_frame([{"id": 1, "entities": [
         {"type": "DATE", "text": "1 Syawal 1445 H", "start": 0, "end": 15, "byte_start": 0,
-         "byte_end": 15, "value": "2024-04-10", "calendar": "hijri", "source": "date"}]}])
-    assert list(frame.columns)[-1] == "calendar" and frame["calendar"][0] == "hijri"
+         "byte_end": 15, "value": "2024-04-10", "source": "date", "explain": "rumus"}]}])
+    assert list(frame.columns)[-1] == "explain" and frame["explain"][0] == "rumus"
+    assert frame["value"][0] == "2024-04-10"
     empty = idner.to_frame([{"id": "x", "entities": []}, {"id": "y", "error": "rusak"}])
     assert len(empty) == 0 and list(empty.columns) == ["doc_id", *idner.FIELDS]
 
