@@ -29,6 +29,8 @@ static const char train_usage[] =
     "  --dev FILE                 score the model of every epoch on FILE (as idner eval)\n"
     "  --epochs N                 passes over the training sentences (default 10)\n"
     "  --seed N                   order and dropout of training (default 1)\n"
+    "  --runs N                   train N perceptrons one after another (each on the next\n"
+    "                             shuffles) and average their weights (default 1)\n"
     "  --scheme bilou|bio         labels (default bilou)\n"
     "  --dropout P                share of tokens whose features of idner's own labels are\n"
     "                             left out in training (default 0.3)\n"
@@ -49,9 +51,9 @@ static const char train_usage[] =
     "Prints what the training saw, then per epoch the dev precision, recall and F1.\n"
     "Exit status: 0 written; 1 usage error, unreadable file or failed write.\n";
 
-static const char *const train_value_opts[] = {"out",    "dev",       "epochs",         "seed",
-                                               "scheme", "dropout",   "gold-countries", "prune",
-                                               "map",    "min-count", "lexicon",        NULL};
+static const char *const train_value_opts[] = {
+    "out",   "dev", "epochs",    "seed",    "scheme", "dropout", "gold-countries",
+    "prune", "map", "min-count", "lexicon", "runs",   NULL};
 static const char *const train_flag_opts[] = {NULL};
 
 typedef struct train {
@@ -94,6 +96,12 @@ train_option(cli *c, const char *name, const char *value)
         if (v == 0)
             return cli_usage_error("--epochs: at least 1");
         tr->o.epochs = (unsigned)v;
+    } else if (strcmp(name, "runs") == 0) {
+        if (parse_uint(name, value, 100, &v))
+            return 1;
+        if (v == 0)
+            return cli_usage_error("--runs: at least 1");
+        tr->o.runs = (unsigned)v;
     } else if (strcmp(name, "seed") == 0) {
         if (parse_uint(name, value, UINT64_MAX, &v))
             return 1;

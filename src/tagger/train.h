@@ -29,6 +29,8 @@ typedef struct tagger_train_options {
                             * every place of the official and curated lists too */
     int prune;             /* keep features with some |weight| >= PRUNE (quantized units) */
     unsigned min_count;    /* train only features seen on at least MIN_COUNT tokens */
+    unsigned runs;         /* perceptrons trained one after another on the next shuffles,
+                            * their averaged weights averaged (1: one) */
 } tagger_train_options;
 
 void tagger_train_options_init(tagger_train_options *o);
@@ -52,7 +54,7 @@ typedef struct tagger_gold {
 idner_status tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold,
                                 size_t n_gold);
 
-/* Called after each epoch with the averaged model so far (IMAGE, malloc'd, now the
+/* Called after each epoch of the last run with the averaged model so far (IMAGE, malloc'd, now the
  * callee's). */
 typedef void (*tagger_epoch_fn)(void *arg, unsigned epoch, void *image, size_t size);
 
