@@ -1,8 +1,15 @@
 /*
  * tagger/decode.c: Viterbi and spans (see decode.h).
  */
+#include <string.h>
+
 #include "tagger/decode.h"
 #include "tagger/format.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_VARIANT 1
+#endif
 
 /* an unreachable state: far below any path's score, and far from overflowing */
 #define NONE (INT64_MIN / 4)
@@ -32,10 +39,26 @@ tagger_trellis_init(tagger_trellis *tr, const int32_t *trans, uint32_t L)
         }
     }
     tr->bilou = bilou_shaped(tr);
+#ifdef HAVE_AVX2_VARIANT
+    tr->avx2 = __builtin_cpu_supports("avx2");
+#endif
     if (tr->bilou) /* the closed block by source, its 7 targets in lanes (the 8th never wins) */
         for (uint32_t j = 0; j < N_CLOSED; j++)
             for (uint32_t k = 0; k < 8; k++)
                 tr->closed_trans[j][k] = k < N_CLOSED ? tr->ptrans[closed_to[k]][j] : NONE32;
+    /* every move by source, its targets in their own lanes, NONE32 where it is forbidden */
+    memset(tr->row, 0, sizeof tr->row);
+    memset(tr->legal, 0, sizeof tr->legal);
+    for (uint32_t y = 0; y < 16; y++) {
+        int in = y < L && tr->start[y] != TAGGER_FORBIDDEN,
+            out = y < L && tr->end[y] != TAGGER_FORBIDDEN;
+        tr->start16[y] = in ? tr->start[y] : NONE32;
+        tr->end16[y] = out ? tr->end[y] : 0;
+        tr->end_ok[y] = out ? -1 : 0;
+    }
+    for (uint32_t y = 0; y < L; y++)
+        for (uint32_t k = 0; k < tr->npred[y]; k++)
+            tr->row[tr->pred[y][k]][y] = tr->ptrans[y][k], tr->legal[tr->pred[y][k]][y] = -1;
 }
 
 /* The best label at the end of the region among CUR (or, for a one-token region, the
@@ -65,6 +88,11 @@ bilou_shaped(const tagger_trellis *tr)
 {
     if (tr->L != 13)
         return 0;
+    /* every closed label may start and end a region: O stays reachable at every token, so a
+     * label is always reached through a legal move (none of the clamps below ever bites) */
+    for (uint32_t k = 0; k < N_CLOSED; k++)
+        if (tr->start[closed_to[k]] == TAGGER_FORBIDDEN || tr->end[closed[k]] == TAGGER_FORBIDDEN)
+            return 0;
     for (uint32_t k = 0; k < N_CLOSED; k++) {
         unsigned y = closed_to[k];
         if (tr->npred[y] != N_CLOSED)
@@ -165,6 +193,100 @@ viterbi_bilou(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *
         out[i - 1] = back[i * 13 + out[i]];
 }
 
+#ifdef HAVE_AVX2_VARIANT
+
+#define LOADV(p)     _mm256_loadu_si256((const __m256i *)(const void *)(p))
+#define STOREV(p, v) _mm256_storeu_si256((__m256i *)(void *)(p), (v))
+
+/* Moves from source X (score C, label ID) into the 8 lanes of targets from OFF on: a lane takes
+ * the source when the move is legal and strictly better. */
+#define TAKE(B, A, x, OFF, C, ID)                                                                  \
+    do {                                                                                           \
+        const __m256i v_ = _mm256_add_epi32((C), LOADV(tr->row[x] + (OFF)));                       \
+        const __m256i g_ =                                                                         \
+            _mm256_and_si256(_mm256_cmpgt_epi32(v_, (B)), LOADV(tr->legal[x] + (OFF)));            \
+        (B) = _mm256_blendv_epi8((B), v_, g_);                                                     \
+        (A) = _mm256_blendv_epi8((A), (ID), g_);                                                   \
+    } while (0)
+
+/* The largest of the 8 lanes of V, in every lane. */
+__attribute__((target("avx2"))) static inline __m256i
+lanes_max(__m256i v)
+{
+    v = _mm256_max_epi32(v, _mm256_permute2x128_si256(v, v, 1));
+    v = _mm256_max_epi32(v, _mm256_shuffle_epi32(v, 0x4E));
+    return _mm256_max_epi32(v, _mm256_shuffle_epi32(v, 0xB1));
+}
+
+/* viterbi_bilou with AVX2 (chosen at run time where the processor has it): the 13 labels in
+ * two vectors of 8 lanes, each source's moves added to all its targets at once. Only legal
+ * moves are ever taken; the sources go in increasing order and a lane takes one only when
+ * strictly better, so ties go to the lower label: the same sequences as viterbi_bilou. */
+__attribute__((target("avx2"))) static void
+viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
+                   uint8_t *out)
+{
+    int32_t cur[16];
+    const __m256i none = _mm256_set1_epi32(NONE32), floor = _mm256_set1_epi32(NONE32 / 2);
+    const __m256i low = _mm256_set1_epi32(INT32_MIN);
+    const __m256i hi5 = _mm256_setr_epi32(-1, -1, -1, -1, -1, 0, 0, 0); /* labels 8-12 */
+    const __m256i slo = LOADV(tr->start16), shi = LOADV(tr->start16 + 8);
+    STOREV(cur, _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none,
+                                   _mm256_cmpeq_epi32(slo, none)));
+    STOREV(cur + 8, _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
+                                       none, _mm256_cmpeq_epi32(shi, none)));
+    for (size_t i = 1; i < n; i++) {
+        __m256i blo = low, bhi = low, alo = _mm256_setzero_si256(), ahi = alo;
+        for (uint32_t j = 0; j < N_CLOSED; j++) { /* O, L-*, U-*: to O, B-*, U-* */
+            const unsigned x = closed[j];
+            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
+            TAKE(blo, alo, x, 0, c, id);
+            TAKE(bhi, ahi, x, 8, c, id);
+        }
+        for (unsigned x = 1; x <= 6; x += (x & 1) ? 1 : 3) { /* B, I of PER, ORG: labels 1-7 */
+            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
+            TAKE(blo, alo, x, 0, c, id);
+        }
+        for (unsigned x = 9; x <= 10; x++) { /* B, I of LOC: labels 10, 11 */
+            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
+            TAKE(bhi, ahi, x, 8, c, id);
+        }
+        const int32_t *e = emit + i * 13;
+        __m256i nlo = _mm256_blendv_epi8(none, _mm256_add_epi32(blo, LOADV(e)),
+                                         _mm256_cmpgt_epi32(blo, floor));
+        __m256i nhi =
+            _mm256_blendv_epi8(none, _mm256_add_epi32(bhi, _mm256_maskload_epi32(e + 8, hi5)),
+                               _mm256_cmpgt_epi32(bhi, floor));
+        const __m256i top = lanes_max(_mm256_max_epi32(nlo, nhi)); /* 13-15 hold NONE32 */
+        STOREV(cur,
+               _mm256_blendv_epi8(_mm256_sub_epi32(nlo, top), none, _mm256_cmpeq_epi32(nlo, none)));
+        STOREV(cur + 8,
+               _mm256_blendv_epi8(_mm256_sub_epi32(nhi, top), none, _mm256_cmpeq_epi32(nhi, none)));
+        const __m256i p16 = _mm256_permute4x64_epi64(_mm256_packs_epi32(alo, ahi), 0xD8);
+        uint8_t bp[16];
+        _mm_storeu_si128((__m128i *)(void *)bp, _mm_packus_epi16(_mm256_castsi256_si128(p16),
+                                                                 _mm256_extracti128_si256(p16, 1)));
+        memcpy(back + i * 13, bp, 13);
+    }
+    /* the last label: the first lane of the best score with the move to the end, among the
+     * labels reached that may end a region (best_last) */
+    const __m256i clo = LOADV(cur), chi = LOADV(cur + 8);
+    const __m256i vlo =
+        _mm256_blendv_epi8(low, _mm256_add_epi32(clo, LOADV(tr->end16)),
+                           _mm256_andnot_si256(_mm256_cmpeq_epi32(clo, none), LOADV(tr->end_ok)));
+    const __m256i vhi = _mm256_blendv_epi8(
+        low, _mm256_add_epi32(chi, LOADV(tr->end16 + 8)),
+        _mm256_andnot_si256(_mm256_cmpeq_epi32(chi, none), LOADV(tr->end_ok + 8)));
+    const __m256i top = lanes_max(_mm256_max_epi32(vlo, vhi));
+    const unsigned hit =
+        (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vlo, top))) |
+        (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vhi, top))) << 8;
+    out[n - 1] = (uint8_t)__builtin_ctz(hit);
+    for (size_t i = n - 1; i > 0; i--)
+        out[i - 1] = back[i * 13 + out[i]];
+}
+#endif
+
 static void
 step_any(const tagger_trellis *tr, const int64_t *cur, const int32_t *e, int64_t *next, uint8_t *bp)
 {
@@ -191,6 +313,12 @@ tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t 
     if (n == 0)
         return;
     if (tr->bilou) {
+#ifdef HAVE_AVX2_VARIANT
+        if (tr->avx2) {
+            viterbi_bilou_avx2(emit, n, tr, back, out);
+            return;
+        }
+#endif
         viterbi_bilou(emit, n, tr, back, out);
         return;
     }

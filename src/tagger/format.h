@@ -33,9 +33,10 @@
 #define TAGGER_VERSION    1u
 #define TAGGER_FORBIDDEN  INT32_MIN
 #define TAGGER_MAX_LABELS 13
-#define TAGGER_SLOT_SIZE  16u /* 13 weights, the shift and the check */
-#define TAGGER_SLOT_SHIFT 13u /* offset of the shift (its low 4 bits count) */
-#define TAGGER_SLOT_CHECK 14u /* offset of the check */
+#define TAGGER_SLOT_SIZE  16u       /* 13 weights, the shift and the check */
+#define TAGGER_SLOT_SHIFT 13u       /* offset of the shift (its low 4 bits count) */
+#define TAGGER_SLOT_CHECK 14u       /* offset of the check */
+#define TAGGER_MAX_TRANS  (1 << 24) /* |a transition| at most (a trained one stays below 2^19) */
 
 /* Label schemes over PER, ORG, LOC: label 0 is O. */
 enum tagger_scheme {

@@ -82,11 +82,17 @@ check_image(tagger_model *m, const char *what, idner_error *err)
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt tagger model (bad header)", what);
     const int32_t *trans = (const int32_t *)(const void *)(base + h->trans_off);
     for (unsigned a = 0; a <= L; a++)
-        for (unsigned b = 0; b <= L; b++)
-            if (!tagger_legal(h->scheme, a, b) && trans[a * (L + 1) + b] != TAGGER_FORBIDDEN)
+        for (unsigned b = 0; b <= L; b++) {
+            int32_t t = trans[a * (L + 1) + b];
+            if (!tagger_legal(h->scheme, a, b) && t != TAGGER_FORBIDDEN)
                 return error_set(err, IDNER_ERR_DATA,
                                  "%s: corrupt tagger model (an illegal transition is allowed)",
                                  what);
+            /* the decoder's 32-bit sums stay far from overflowing (decode.c) */
+            if (t != TAGGER_FORBIDDEN && (t > TAGGER_MAX_TRANS || t < -TAGGER_MAX_TRANS))
+                return error_set(err, IDNER_ERR_DATA,
+                                 "%s: corrupt tagger model (a transition out of range)", what);
+        }
     m->hdr = h;
     m->slots = base + h->slots_off;
     m->trans = trans;

@@ -92,7 +92,7 @@ test_viterbi(uint32_t scheme)
     int32_t trans[(TAGGER_MAX_LABELS + 1) * (TAGGER_MAX_LABELS + 1)];
     int32_t emit[40 * TAGGER_MAX_LABELS];
     uint8_t back[40 * TAGGER_MAX_LABELS], out[40];
-    size_t illegal = 0, not_best = 0;
+    size_t illegal = 0, not_best = 0, differ = 0;
     for (int trial = 0; trial < 3000; trial++) {
         /* huge scores now and then: the forbidden moves must stay forbidden whatever the sum */
         int32_t range = trial % 7 == 0 ? 100000000 : 100;
@@ -108,11 +108,18 @@ test_viterbi(uint32_t scheme)
         tagger_trellis_init(&tr, trans, L);
         tagger_viterbi(emit, n, &tr, back, out);
         illegal += !legal_sequence(scheme, out, n);
+        if (tr.avx2) { /* the portable decoder finds the same sequence */
+            uint8_t portable[40];
+            tr.avx2 = 0;
+            tagger_viterbi(emit, n, &tr, back, portable);
+            differ += memcmp(out, portable, n) != 0;
+        }
         if (n <= (scheme == TAGGER_BILOU ? 3u : 4u))
             not_best += score(emit, trans, L, out, n) != brute_best(scheme, emit, trans, L, n);
     }
     CHECK_INT(illegal, 0);
     CHECK_INT(not_best, 0);
+    CHECK_INT(differ, 0);
     /* scores that all but demand an illegal start: a name's continuation first */
     memset(emit, 0, sizeof emit);
     for (uint32_t a = 0; a < S; a++)
@@ -316,6 +323,13 @@ allowed_illegal(uint8_t *p)
            4);
 }
 static void
+huge_transition(uint8_t *p)
+{
+    tagger_header *h = hdr(p);
+    int32_t big = TAGGER_MAX_TRANS + 1; /* O -> O */
+    memcpy(p + h->trans_off, &big, 4);
+}
+static void
 bad_lexicon(uint8_t *p)
 {
     hdr(p)->n_lex -= 1; /* not a power of two */
@@ -339,6 +353,7 @@ test_corrupt(const void *img, size_t n)
     expect_bad(img, n, n, bad_offset, "bad header");
     expect_bad(img, n, n, bad_scheme, "bad header");
     expect_bad(img, n, n, allowed_illegal, "illegal transition");
+    expect_bad(img, n, n, huge_transition, "out of range");
     expect_bad(img, n, n, bad_lexicon, "bad header");
 
     /* through the public API: a data folder whose tagger.bin is cut short */
