@@ -198,8 +198,92 @@ tagger_doc_runs(tagger_doc *d)
     }
 }
 
-size_t
-tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
+/* The dense features (features.h): each kind's values are [0, size) at an offset of the table;
+ * a value's id is what fid would make of the value the feature reads. */
+enum dense_kind {
+    D_BIAS,
+    D_SH0,
+    D_POS,
+    D_CTX,
+    D_GAZ_TYPES,
+    D_RUN,
+    D_RUNCLS,
+    D_LEX0,
+    D_GAZ,
+    D_PROP,
+    D_PROP_L,
+    D_KINDS
+};
+/* the kinds' offsets, each after the values of the one before */
+enum {
+    B_BIAS = 0,
+    B_SH0 = B_BIAS + 1,
+    B_POS = B_SH0 + 256,    /* shape() < 256 */
+    B_CTX = B_POS + 16,     /* start * 4 + case class < 12 */
+    B_GAZT = B_CTX + 8,     /* date, quote, parenthesis bits */
+    B_RUN = B_GAZT + 16,    /* type bits */
+    B_RUNCLS = B_RUN + 96,  /* length 5 * 16 + place 3 * 2 + last < 96 */
+    B_LEX0 = B_RUNCLS + 64, /* 6 classes */
+    B_GAZ = B_LEX0 + 1024,  /* 6 lexicon bits * 16 + start * 4 + case class */
+    B_PROP = B_GAZ + 1024,  /* gazetteer candidate codes < 1024 (tagger.c) */
+    B_PROPL = B_PROP + 64,  /* label * 4 + source */
+    B_END = B_PROPL + 16    /* label */
+};
+_Static_assert(B_END == TAGGER_DENSE_SIZE, "TAGGER_DENSE_SIZE is the dense table's size");
+static const uint16_t dense_base[D_KINDS + 1] = {B_BIAS,   B_SH0,  B_POS, B_CTX,  B_GAZT,  B_RUN,
+                                                 B_RUNCLS, B_LEX0, B_GAZ, B_PROP, B_PROPL, B_END};
+static const uint32_t run_classes[6] = {R_TITLE,      R_SAY,      R_ORG_HEAD,
+                                        R_ORG_SUFFIX, R_LOC_HEAD, R_STOP};
+
+/* The rules.tsv classes kept for a run, as 6 bits and back. */
+static unsigned
+run_cls_index(uint32_t cls)
+{
+    unsigned x = 0;
+    for (unsigned k = 0; k < 6; k++)
+        x |= (cls & run_classes[k]) ? 1u << k : 0;
+    return x;
+}
+
+uint64_t
+tagger_dense_id(unsigned offset)
+{
+    unsigned k = 0;
+    while (k + 1 < D_KINDS && offset >= dense_base[k + 1])
+        k++;
+    unsigned v = offset - dense_base[k];
+    switch (k) {
+    case D_BIAS:
+        return fid(F_BIAS, 0);
+    case D_SH0:
+        return fid(F_SH0, v);
+    case D_POS:
+        return fid(F_POS, v);
+    case D_CTX:
+        return fid(F_CTX, v);
+    case D_GAZ_TYPES:
+        return fid(F_GAZ_TYPES, v);
+    case D_RUN:
+        return fid(F_RUN, v);
+    case D_RUNCLS: {
+        uint32_t cls = 0;
+        for (unsigned b = 0; b < 6; b++)
+            cls |= (v >> b & 1) ? run_classes[b] : 0;
+        return fid(F_RUNCLS, cls);
+    }
+    case D_LEX0:
+        return fid(F_LEX0, pair(v >> 4, v & 15));
+    case D_GAZ:
+        return fid(F_GAZ, v);
+    case D_PROP:
+        return fid(F_PROP, pair(v >> 2, v & 3));
+    default:
+        return fid(F_PROP_L, v);
+    }
+}
+
+void
+tagger_features(tagger_doc *d, size_t i, tagger_feats *f)
 {
     const tok_list *tl = d->tl;
     const tok *t = &tl->v[i];
@@ -209,14 +293,15 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
     int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
     int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
     uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
-    unsigned sh0 = shape(t);
     unsigned cc = case_class(t);
     unsigned start =
         (t->flags & TOK_F_SENT_START)                                                           ? 1
         : has_prev && (tl->v[i - 1].flags & TOK_F_SENT_START) && tl->v[i - 1].kind == TOK_PUNCT ? 2
                                                                                                 : 0;
-    size_t n = 0;
-    out[n++] = fid(F_BIAS, 0);
+    uint64_t *out = f->id;
+    uint16_t *dn = f->dense;
+    size_t n = 0, nd = 0;
+    dn[nd++] = dense_base[D_BIAS];
     out[n++] = fid(F_W0, t->hash);
     out[n++] = fid(F_W0_CASE, pair(t->hash, cc));
     out[n++] = fid(F_WM1, wm1);
@@ -229,8 +314,8 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
         out[n++] = fid(F_SUF2, bytes_of(key + t->key_len - 2, 2));
         out[n++] = fid(F_SUF3, bytes_of(key + t->key_len - 3, 3));
     }
-    out[n++] = fid(F_SH0, sh0);
-    out[n++] = fid(F_POS, start * 4 + cc);
+    dn[nd++] = (uint16_t)(dense_base[D_SH0] + shape(t));
+    dn[nd++] = (uint16_t)(dense_base[D_POS] + start * 4 + cc);
     out[n++] = fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1));
     out[n++] = fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS));
     if (t->kind == TOK_WORD && t->key_len > 5) {
@@ -240,23 +325,25 @@ tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own)
     const tagger_marks *mk = &d->mk[i];
     unsigned types = 0;
     for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
-        out[n++] = fid(F_GAZ, mk->gaz[k]);
+        dn[nd++] = (uint16_t)(dense_base[D_GAZ] + (mk->gaz[k] & 1023u));
         types |= 1u << (mk->gaz[k] & 3);
     }
-    out[n++] = fid(F_GAZ_TYPES, types);
+    dn[nd++] = (uint16_t)(dense_base[D_GAZ_TYPES] + types);
     out[n++] = fid(F_CLS0, trig_at(d, i));
-    out[n++] = fid(F_LEX0, pair(tagger_doc_attr(d, i), start * 4 + cc));
-    out[n++] = fid(F_CTX, mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN));
+    dn[nd++] = (uint16_t)(dense_base[D_LEX0] + (tagger_doc_attr(d, i) & 63u) * 16 + start * 4 + cc);
+    dn[nd++] = (uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN)));
     if (mk->run_len) {
         unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
-        out[n++] = fid(F_RUN, len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
-        out[n++] = fid(F_RUNCLS, mk->run_cls);
+        dn[nd++] =
+            (uint16_t)(dense_base[D_RUN] + len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
+        dn[nd++] = (uint16_t)(dense_base[D_RUNCLS] + run_cls_index(mk->run_cls));
     }
     /* idner's own decision, last: training drops these at random */
-    *n_own = n;
-    out[n++] = fid(F_PROP, pair(mk->prop, mk->prop_src));
-    out[n++] = fid(F_PROP_L, mk->prop);
-    return n;
+    f->dense_own = (uint8_t)nd;
+    dn[nd++] = (uint16_t)(dense_base[D_PROP] + (mk->prop & 15u) * 4 + (mk->prop_src & 3u));
+    dn[nd++] = (uint16_t)(dense_base[D_PROP_L] + (mk->prop & 15u));
+    f->n = (uint8_t)n;
+    f->nd = (uint8_t)nd;
 }
 
 /* Is the one-token region at I an ordinary word capitalized only because it opens the

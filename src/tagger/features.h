@@ -74,9 +74,25 @@ uint8_t tagger_doc_attr(tagger_doc *d, size_t i);
  * after the open marks are set. */
 void tagger_doc_runs(tagger_doc *d);
 
-/* The features of token I into OUT (room for TAGGER_MAX_FEATS); returns their number. The
- * ones that read idner's own labels come last, from *N_OWN on (training drops them at random). */
-size_t tagger_features(tagger_doc *d, size_t i, uint64_t *out, size_t *n_own);
+/* The features of a token. Those of an open vocabulary (words, affixes, classes) are ids for
+ * the model's hashed table; those of a small closed set of values (shape, position, the
+ * candidates' codes, idner's own label, ...) are dense: an offset in [0, TAGGER_DENSE_SIZE),
+ * whose id is tagger_dense_id(offset), so that the stage can read their weights from a table
+ * the model builds at load (model.h) without hashing. The dense ones that read idner's own
+ * labels come last, from dense[dense_own] on (training drops them at random). */
+#define TAGGER_MAX_DENSE  16
+#define TAGGER_DENSE_SIZE 2585u
+typedef struct tagger_feats {
+    uint64_t id[TAGGER_MAX_FEATS];
+    uint16_t dense[TAGGER_MAX_DENSE];
+    uint8_t n, nd, dense_own;
+} tagger_feats;
+
+/* The features of token I into F. */
+void tagger_features(tagger_doc *d, size_t i, tagger_feats *f);
+
+/* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
+uint64_t tagger_dense_id(unsigned offset);
 
 /* Regions: the token spans that may hold names. A name starts and ends on an open token (a
  * capitalized word, or a token a candidate covers); a region is a run of open tokens with at

@@ -1,6 +1,7 @@
 /*
  * tagger/model.c: mapping and checking the tagger's model file (see model.h, format.h).
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/error.h"
@@ -48,6 +49,25 @@ static int
 in_file(uint64_t off, uint64_t len, size_t size)
 {
     return off % 8 == 0 && off <= size && len <= size - off;
+}
+
+/* The weights of the dense features, read once (tagger_model_slot) into lanes as the stage adds
+ * them: the same sums as reading each from its slot. */
+static idner_status
+dense_table(tagger_model *m, const char *what, idner_error *err)
+{
+    void *p = NULL;
+    if (posix_memalign(&p, 32, TAGGER_DENSE_SIZE * sizeof *m->dense))
+        return error_set(err, IDNER_ERR_NOMEM, "%s: out of memory", what);
+    m->dense = p;
+    for (unsigned k = 0; k < TAGGER_DENSE_SIZE; k++) {
+        const uint8_t *slot = tagger_model_slot(m, tagger_dense_id(k));
+        for (uint32_t y = 0; y < 16; y++)
+            m->dense[k][y] = slot && y < m->n_labels ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[y]
+                                                                 << (slot[TAGGER_SLOT_SHIFT] & 15u))
+                                                     : 0;
+    }
+    return IDNER_OK;
 }
 
 static idner_status
@@ -102,7 +122,7 @@ check_image(tagger_model *m, const char *what, idner_error *err)
     tagger_trellis_init(&m->trellis, trans, L);
     m->scheme = h->scheme;
     m->mask = h->n_slots - 1;
-    return IDNER_OK;
+    return dense_table(m, what, err);
 }
 
 idner_status
@@ -130,5 +150,6 @@ void
 tagger_model_close(tagger_model *m)
 {
     mapped_release(&m->file);
+    free(m->dense);
     memset(m, 0, sizeof *m);
 }

@@ -192,20 +192,25 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
     tagger_doc_runs(d);
 }
 
-/* One token's score: the sum over its features of their slots' 16 lanes, each lane w << shift
- * (format.h). Integer sums, so every variant below gives the same numbers. */
+/* One token's score: the sum over its hashed features of their slots' 16 lanes, each lane
+ * w << shift (format.h), and over its dense features of their rows in the model's table (the
+ * same numbers, read without hashing). Integer sums, so both variants below give the same
+ * numbers; only the first L lanes are used. */
 static void
-sum_slots(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+sum_features(const tagger_model *m, const tagger_feats *f, int32_t acc[16])
 {
     memset(acc, 0, 16 * sizeof *acc);
-    for (size_t k = 0; k < nf; k++) {
-        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+    for (size_t k = 0; k < f->n; k++) {
+        const uint8_t *slot = tagger_model_slot(m, f->id[k]);
         if (!slot)
             continue;
         const unsigned shift = slot[TAGGER_SLOT_SHIFT] & 15u;
         for (uint32_t y = 0; y < 16; y++) /* w << shift without shifting a negative */
             acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
     }
+    for (size_t k = 0; k < f->nd; k++)
+        for (uint32_t y = 0; y < 16; y++)
+            acc[y] += m->dense[f->dense[k]][y];
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -213,17 +218,22 @@ sum_slots(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[1
 
 /* The same with AVX2, chosen at run time where the processor has it (tagger_run). */
 __attribute__((target("avx2"))) static void
-sum_slots_avx2(const tagger_model *m, const uint64_t *feats, size_t nf, int32_t acc[16])
+sum_features_avx2(const tagger_model *m, const tagger_feats *f, int32_t acc[16])
 {
     __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
-    for (size_t k = 0; k < nf; k++) {
-        const uint8_t *slot = tagger_model_slot(m, feats[k]);
+    for (size_t k = 0; k < f->n; k++) {
+        const uint8_t *slot = tagger_model_slot(m, f->id[k]);
         if (!slot)
             continue;
         const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)slot);
         const __m128i sh = _mm_cvtsi32_si128((int)(slot[TAGGER_SLOT_SHIFT] & 15u));
         lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v), sh));
         hi = _mm256_add_epi32(hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v, 8)), sh));
+    }
+    for (size_t k = 0; k < f->nd; k++) {
+        const int32_t *row = m->dense[f->dense[k]];
+        lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row));
+        hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row + 8)));
     }
     _mm256_storeu_si256((__m256i *)(void *)acc, lo);
     _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
@@ -236,19 +246,19 @@ static void
 score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
 {
     const uint32_t L = m->n_labels;
-    uint64_t feats[TAGGER_MAX_FEATS];
+    tagger_feats f;
 #ifdef HAVE_AVX2_VARIANT
     const int avx2 = __builtin_cpu_supports("avx2");
 #endif
     for (size_t i = a; i < b; i++) {
-        size_t own, nf = tagger_features(&s->doc, i, feats, &own);
+        tagger_features(&s->doc, i, &f);
         int32_t acc[16];
 #ifdef HAVE_AVX2_VARIANT
         if (avx2)
-            sum_slots_avx2(m, feats, nf, acc);
+            sum_features_avx2(m, &f, acc);
         else
 #endif
-            sum_slots(m, feats, nf, acc);
+            sum_features(m, &f, acc);
         memcpy(s->emit + (i - a) * L, acc, L * sizeof *acc);
     }
 }

@@ -266,7 +266,7 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
         return IDNER_ERR_NOMEM;
     t->stats.tokens += n;
     t->stats.gold += n_gold;
-    uint64_t feats[TAGGER_MAX_FEATS];
+    tagger_feats f;
     size_t pos = 0;
     while (pos < n) {
         size_t a = pos, b = tagger_region(d, &a, n);
@@ -278,12 +278,17 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
             return IDNER_ERR_NOMEM;
         t->reg_off[t->nreg++] = (uint32_t)t->ntok;
         for (size_t i = a; i < b; i++) {
-            size_t own, nf = tagger_features(d, i, feats, &own);
+            tagger_features(d, i, &f);
+            size_t nf = (size_t)f.n + f.nd;
             if (grow((void **)&t->feat, t->nfeat, nf, &t->capfeat, sizeof *t->feat))
                 return IDNER_ERR_NOMEM;
-            memcpy(t->feat + t->nfeat, feats, nf * sizeof *feats);
+            uint64_t *ids = t->feat + t->nfeat;
+            memcpy(ids, f.id, f.n * sizeof *ids);
+            for (size_t k = 0; k < f.nd;
+                 k++) /* the dense ones last, idner's own labels at the end */
+                ids[f.n + k] = tagger_dense_id(f.dense[k]);
             t->tok_off[t->ntok] = (uint32_t)t->nfeat;
-            t->tok_own[t->ntok] = (uint8_t)own;
+            t->tok_own[t->ntok] = (uint8_t)(f.n + f.dense_own);
             t->gold[t->ntok] = t->labels[i];
             t->stats.gold_in_regions += starts_name(t->o.scheme, t->labels[i]);
             t->nfeat += nf;
