@@ -6,11 +6,6 @@
 
 #include "tagger/features.h"
 
-#define TRIG_UNSET UINT32_MAX
-
-static uint32_t trig_at(tagger_doc *d, size_t i);
-#define ATTR_KNOWN 0x80u
-
 /* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
 enum kind {
     F_BIAS = 1,
@@ -87,15 +82,16 @@ tagger_doc_reset(tagger_doc *d, size_t n)
         uint8_t *attr = realloc(d->attr, cap);
         if (attr)
             d->attr = attr;
-        if (!mk || !trig || !tlen || !attr)
+        tagger_region *reg = realloc(d->reg, cap * sizeof *reg);
+        if (reg)
+            d->reg = reg;
+        if (!mk || !trig || !tlen || !attr || !reg)
             return -1;
         d->cap = cap;
     }
-    if (n) {
+    if (n)
         memset(d->mk, 0, n * sizeof *d->mk);
-        memset(d->trig, 0xFF, n * sizeof *d->trig);
-        memset(d->attr, 0, n);
-    }
+    d->nreg = 0;
     return 0;
 }
 
@@ -106,42 +102,34 @@ tagger_doc_free(tagger_doc *d)
     free(d->trig);
     free(d->tlen);
     free(d->attr);
+    free(d->reg);
     memset(d, 0, sizeof *d);
 }
 
 uint32_t
-tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len)
+tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len)
 {
-    uint32_t c = trig_at(d, i);
     *len = d->tlen[i];
-    return c;
-}
-
-static uint32_t
-trig_at(tagger_doc *d, size_t i)
-{
-    if (d->trig[i] == TRIG_UNSET) {
-        size_t len = 0;
-        d->trig[i] = d->tl->v[i].kind == TOK_WORD ? rules_trigger(d->r, d->tl, i, &len) : 0;
-        d->tlen[i] = (uint8_t)len;
-    }
     return d->trig[i];
 }
 
-uint8_t
-tagger_doc_attr(tagger_doc *d, size_t i)
+/* Looks up what the feature function reads of token I: its trigger classes and their length,
+ * its lexicon attributes. */
+static void
+look_up(tagger_doc *d, size_t i)
 {
-    if (!(d->attr[i] & ATTR_KNOWN)) {
-        const tok *t = &d->tl->v[i];
-        uint8_t a = 0;
-        if (t->kind == TOK_WORD) {
-            a = tagger_lexicon_get(d->lex, t->hash);
-            if (!a && (t->flags & TOK_F_CLITIC))
-                a = tagger_lexicon_get(d->lex, tok_hash(tok_key(d->tl, t), t->stem_len));
-        }
-        d->attr[i] = (uint8_t)(a | ATTR_KNOWN);
+    const tok *t = &d->tl->v[i];
+    size_t len = 0;
+    uint8_t a = 0;
+    d->trig[i] = 0;
+    if (t->kind == TOK_WORD) {
+        d->trig[i] = rules_trigger(d->r, d->tl, i, &len);
+        a = tagger_lexicon_get(d->lex, t->hash);
+        if (!a && (t->flags & TOK_F_CLITIC))
+            a = tagger_lexicon_get(d->lex, tok_hash(tok_key(d->tl, t), t->stem_len));
     }
-    return d->attr[i] & (uint8_t)~ATTR_KNOWN;
+    d->tlen[i] = (uint8_t)len;
+    d->attr[i] = a;
 }
 
 /* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first) */
@@ -173,29 +161,6 @@ shape(const tok *t)
     if (t->flags & TOK_F_REDUP)
         s += 128;
     return s;
-}
-
-void
-tagger_doc_runs(tagger_doc *d)
-{
-    const tok_list *tl = d->tl;
-    const uint32_t keep = R_TITLE | R_ORG_HEAD | R_ORG_SUFFIX | R_LOC_HEAD | R_STOP | R_SAY;
-    for (size_t i = 0; i < tl->n;) {
-        if (!d->mk[i].open) {
-            i++;
-            continue;
-        }
-        size_t j = i;
-        uint32_t cls = 0;
-        while (j < tl->n && d->mk[j].open && tl->v[j].sent == tl->v[i].sent && j - i < 255)
-            cls |= trig_at(d, j++) & keep;
-        for (size_t k = i; k < j; k++) {
-            d->mk[k].run_len = (uint8_t)(j - i);
-            d->mk[k].run_pos = (uint8_t)(k - i);
-            d->mk[k].run_cls = (uint16_t)cls;
-        }
-        i = j;
-    }
 }
 
 /* The dense features (features.h): each kind's values are [0, size) at an offset of the table;
@@ -283,7 +248,7 @@ tagger_dense_id(unsigned offset)
 }
 
 void
-tagger_features(tagger_doc *d, size_t i, tagger_feats *f)
+tagger_features(const tagger_doc *d, size_t i, tagger_feats *f)
 {
     const tok_list *tl = d->tl;
     const tok *t = &tl->v[i];
@@ -329,8 +294,8 @@ tagger_features(tagger_doc *d, size_t i, tagger_feats *f)
         types |= 1u << (mk->gaz[k] & 3);
     }
     dn[nd++] = (uint16_t)(dense_base[D_GAZ_TYPES] + types);
-    out[n++] = fid(F_CLS0, trig_at(d, i));
-    dn[nd++] = (uint16_t)(dense_base[D_LEX0] + (tagger_doc_attr(d, i) & 63u) * 16 + start * 4 + cc);
+    out[n++] = fid(F_CLS0, d->trig[i]);
+    dn[nd++] = (uint16_t)(dense_base[D_LEX0] + (d->attr[i] & 63u) * 16 + start * 4 + cc);
     dn[nd++] = (uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN)));
     if (mk->run_len) {
         unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
@@ -349,7 +314,7 @@ tagger_features(tagger_doc *d, size_t i, tagger_feats *f)
 /* Is the one-token region at I an ordinary word capitalized only because it opens the
  * sentence ("Menurut", "Dia"), which no candidate covers? Then it is O without being scored. */
 static int
-trivial(tagger_doc *d, size_t i)
+trivial(const tagger_doc *d, size_t i)
 {
     const tok *t = &d->tl->v[i];
     if (d->mk[i].gaz[0] || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
@@ -359,33 +324,101 @@ trivial(tagger_doc *d, size_t i)
         j--;
     if (!(d->tl->v[j].flags & TOK_F_SENT_START))
         return 0;
-    uint8_t a = tagger_doc_attr(d, i);
+    uint8_t a = d->attr[i];
     unsigned cls = (a & LEX_CASE_MASK) >> LEX_CASE_SHIFT;
     return (a & LEX_HUNSPELL) && !(a & LEX_GIVEN_MASK) && (cls == 1 || cls == 2);
 }
 
-size_t
-tagger_region(tagger_doc *d, size_t *start, size_t end)
+/* The quote or bracket token T is: '"' (also curly quotes), '(' or ')'; else 0. */
+static char
+quote_mark(const tok_list *tl, const tok *t)
+{
+    if (t->kind != TOK_PUNCT || (t->key_len != 1 && t->key_len != 3))
+        return 0;
+    const char *k = tok_key(tl, t);
+    if (t->key_len == 3) /* U+201C, U+201D */
+        return !memcmp(k, "\xE2\x80\x9C", 3) || !memcmp(k, "\xE2\x80\x9D", 3) ? '"' : 0;
+    return *k == '"' || *k == '(' || *k == ')' ? *k : 0;
+}
+
+/* Ends the run of open tokens [A, B) with classes CLS. */
+static void
+end_run(tagger_doc *d, size_t a, size_t b, uint32_t cls)
+{
+    for (size_t k = a; k < b; k++) {
+        d->mk[k].run_len = (uint8_t)(b - a);
+        d->mk[k].run_pos = (uint8_t)(k - a);
+        d->mk[k].run_cls = (uint16_t)cls;
+    }
+}
+
+/* Ends the region that starts at A and whose last open token is LAST: a number right after
+ * joins it ("Liga 1", "SMP Negeri 3"); its tokens are looked up; it is kept unless trivial. */
+static void
+end_region(tagger_doc *d, size_t a, size_t last)
 {
     const tok_list *tl = d->tl;
-    for (;;) {
-        size_t a = *start;
-        while (a < end && !d->mk[a].open)
-            a++;
-        *start = a;
-        if (a == end)
-            return end;
-        size_t last = a; /* the last open token */
-        for (size_t j = a + 1; j < end && tl->v[j].sent == tl->v[a].sent && j <= last + 2; j++)
-            if (d->mk[j].open)
-                last = j;
-        size_t b = last + 1;
-        if (b < end && tl->v[b].sent == tl->v[a].sent && tl->v[b].kind == TOK_NUMBER)
-            b++; /* "Liga 1", "SMP Negeri 3" */
-        if (b - a == 1 && trivial(d, a)) {
-            *start = b;
-            continue;
+    size_t b = last + 1;
+    if (b < tl->n && tl->v[b].sent == tl->v[a].sent && tl->v[b].kind == TOK_NUMBER)
+        b++;
+    for (size_t k = a; k < b; k++)
+        if (!d->mk[k].open) /* an open token was looked up for its run */
+            look_up(d, k);
+    if (b - a == 1 && trivial(d, a))
+        return;
+    d->reg[d->nreg++] = (tagger_region){(uint32_t)a, (uint32_t)b};
+}
+
+void
+tagger_doc_scan(tagger_doc *d)
+{
+    const tok_list *tl = d->tl;
+    const uint32_t keep = R_TITLE | R_ORG_HEAD | R_ORG_SUFFIX | R_LOC_HEAD | R_STOP | R_SAY;
+    const size_t none = SIZE_MAX;
+    size_t run = none, reg = none, last = 0; /* the run and region under way, its last open */
+    uint32_t cls = 0, sent = UINT32_MAX;
+    int quote = 0, paren = 0;
+    d->nreg = 0;
+    for (size_t i = 0; i < tl->n; i++) {
+        const tok *t = &tl->v[i];
+        tagger_marks *mk = &d->mk[i];
+        if (t->sent != sent) {
+            sent = t->sent;
+            quote = paren = 0;
         }
-        return b;
+        char q = quote_mark(tl, t);
+        if (q == '"')
+            quote = !quote;
+        else if (q == '(')
+            paren++;
+        else if (q == ')')
+            paren -= paren > 0;
+        else if (quote || paren)
+            mk->flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
+        mk->open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
+                   mk->gaz[0] || mk->prop;
+        /* a run: open tokens one after another in a sentence, 255 at most */
+        if (run != none && (!mk->open || tl->v[run].sent != sent || i - run >= 255)) {
+            end_run(d, run, i, cls);
+            run = none;
+        }
+        /* a region: open tokens at most one other token apart in a sentence */
+        if (reg != none && (tl->v[reg].sent != sent || i > last + 2)) {
+            end_region(d, reg, last);
+            reg = none;
+        }
+        if (!mk->open)
+            continue;
+        look_up(d, i);
+        if (run == none)
+            run = i, cls = 0;
+        cls |= d->trig[i] & keep;
+        if (reg == none)
+            reg = i;
+        last = i;
     }
+    if (run != none)
+        end_run(d, run, tl->n, cls);
+    if (reg != none)
+        end_region(d, reg, last);
 }

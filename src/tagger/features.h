@@ -41,12 +41,18 @@ typedef struct tagger_marks {
     uint8_t prop;                 /* idner's own label before the tagger (BILOU), 0 = O */
     uint8_t prop_src;             /* its source: 1 gazetteer, 2 rule, 3 user or other */
     uint8_t flags;                /* enum tagger_mark_flag */
-    uint8_t open;                 /* may begin or end a name (see tagger_regions) */
+    uint8_t open;                 /* may begin or end a name (see tagger_doc_scan) */
     uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
     uint16_t run_cls;             /* rules.tsv classes met in that run (low 16 bits) */
 } tagger_marks;
 
-/* One document as the feature function sees it; the caches are filled when first asked. */
+/* Tokens [start, end) of a region (tagger_doc_scan). */
+typedef struct tagger_region {
+    uint32_t start, end;
+} tagger_region;
+
+/* One document as the feature function sees it. trig, tlen and attr are filled by
+ * tagger_doc_scan for the tokens of its regions and the open tokens, and read nowhere else. */
 typedef struct tagger_doc {
     const tok_list *tl;
     const rules *r;
@@ -54,25 +60,31 @@ typedef struct tagger_doc {
     tagger_marks *mk;
     uint32_t *trig; /* rules_trigger classes of the phrase starting at each token */
     uint8_t *tlen;  /* its length */
-    uint8_t *attr;  /* lexicon attributes | 0x80 once looked up */
-    size_t cap;
+    uint8_t *attr;  /* lexicon attributes (enum tagger_lex) of its word, or of its stem */
+    tagger_region *reg;
+    size_t nreg, cap;
 } tagger_doc;
 
-/* Makes room for N tokens and clears the marks and caches; -1 without memory. */
+/* Makes room for N tokens and clears the marks; -1 without memory. */
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
 
-/* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
- * in *LEN. */
-uint32_t tagger_doc_trigger(tagger_doc *d, size_t i, size_t *len);
+/* The rules.tsv classes of the trigger phrase starting at token I of a region
+ * (rules_trigger), its length in *LEN. */
+uint32_t tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len);
 
-/* The lexicon attributes (enum tagger_lex) of token I's word, or of its stem before a
- * clitic. */
-uint8_t tagger_doc_attr(tagger_doc *d, size_t i);
-
-/* Notes the runs of open tokens (their length, each token's place, the classes met in them);
- * after the open marks are set. */
-void tagger_doc_runs(tagger_doc *d);
+/* One pass over the tokens, once the stages' marks are set: marks the tokens inside quotes
+ * and parentheses and the open ones, notes the runs of open tokens (their length, each
+ * token's place, the classes met in them) and the regions (D->reg, D->nreg), and looks up
+ * what the features read of their tokens.
+ *
+ * Regions are the token spans that may hold names. A name starts and ends on an open token (a
+ * capitalized word, or a token a candidate covers); a region is a run of open tokens with at
+ * most one other token between two of them, and a number right after. Everything outside is
+ * O without being scored, and so is a region of one ordinary word (hunspell-id and
+ * casefreq.tsv agree) that no candidate covers, capitalized only because it opens the
+ * sentence. */
+void tagger_doc_scan(tagger_doc *d);
 
 /* The features of a token. Those of an open vocabulary (words, affixes, classes) are ids for
  * the model's hashed table; those of a small closed set of values (shape, position, the
@@ -88,19 +100,10 @@ typedef struct tagger_feats {
     uint8_t n, nd, dense_own;
 } tagger_feats;
 
-/* The features of token I into F. */
-void tagger_features(tagger_doc *d, size_t i, tagger_feats *f);
+/* The features of token I (of a region) into F. */
+void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
 uint64_t tagger_dense_id(unsigned offset);
-
-/* Regions: the token spans that may hold names. A name starts and ends on an open token (a
- * capitalized word, or a token a candidate covers); a region is a run of open tokens with at
- * most one other token between two of them, and a number right after. Everything outside is
- * O without being scored, and so is a region of one ordinary word (hunspell-id and casefreq.tsv
- * agree) that no candidate covers, capitalized only because it opens the sentence. Returns the end
- * of the region starting at or after *START in
- * [*START, END), with its start in *START, or END when there is none. */
-size_t tagger_region(tagger_doc *d, size_t *start, size_t end);
 
 #endif

@@ -91,43 +91,6 @@ gaz_code(const cand *c, unsigned part)
     return (uint16_t)code;
 }
 
-/* The quote or bracket token T is: '"' (also curly quotes), '(' or ')'; else 0. */
-static char
-quote_mark(const tok_list *tl, const tok *t)
-{
-    if (t->kind != TOK_PUNCT || (t->key_len != 1 && t->key_len != 3))
-        return 0;
-    const char *k = tok_key(tl, t);
-    if (t->key_len == 3) /* U+201C, U+201D */
-        return !memcmp(k, "\xE2\x80\x9C", 3) || !memcmp(k, "\xE2\x80\x9D", 3) ? '"' : 0;
-    return *k == '"' || *k == '(' || *k == ')' ? *k : 0;
-}
-
-/* Tokens inside quotes or parentheses, within a sentence. */
-static void
-mark_quotes(tagger_doc *d)
-{
-    const tok_list *tl = d->tl;
-    int quote = 0, paren = 0;
-    uint32_t sent = UINT32_MAX;
-    for (size_t i = 0; i < tl->n; i++) {
-        const tok *t = &tl->v[i];
-        if (t->sent != sent) {
-            sent = t->sent;
-            quote = paren = 0;
-        }
-        char q = quote_mark(tl, t);
-        if (q == '"')
-            quote = !quote;
-        else if (q == '(')
-            paren++;
-        else if (q == ')')
-            paren -= paren > 0;
-        else if (quote || paren)
-            d->mk[i].flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
-    }
-}
-
 idner_status
 tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const tok_list *tl,
             const cand_list *cl)
@@ -164,7 +127,6 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
             }
         }
     }
-    mark_quotes(d);
     return IDNER_OK;
 }
 
@@ -184,12 +146,7 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
             d->mk[i].prop_src = src;
         }
     }
-    for (size_t i = 0; i < tl->n; i++) {
-        const tok *t = &tl->v[i];
-        d->mk[i].open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
-                        d->mk[i].gaz[0] || d->mk[i].prop;
-    }
-    tagger_doc_runs(d);
+    tagger_doc_scan(d);
 }
 
 /* One token's score: the sum over its hashed features of their slots' 16 lanes, each lane
@@ -276,7 +233,7 @@ dated(const tagger_doc *d, size_t a, size_t b)
 /* Are tokens [A, B) only titles, roles or words that are never names ("Humas", "Deputi",
  * "Brent": rules.tsv classes title and stop)? Then they name nobody. */
 static int
-role_words_only(tagger_doc *d, size_t a, size_t b)
+role_words_only(const tagger_doc *d, size_t a, size_t b)
 {
     size_t p = a, len;
     while (p < b && (tagger_doc_trigger(d, p, &len) & (R_TITLE | R_STOP)) && len)
@@ -288,7 +245,7 @@ role_words_only(tagger_doc *d, size_t a, size_t b)
  * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
  * are places (SPEC.md section 3), whoever the street is named after. */
 static void
-address(tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
+address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
 {
     const tok_list *tl = d->tl;
     size_t len;
@@ -401,11 +358,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
     for (size_t k = 0; k < nsel; k++)
         if (is_name(&cl->v[k]))
             cl->v[k].flags |= CAND_DROPPED; /* the tagger decides every name */
-    size_t pos = 0;
-    while (pos < n) {
-        size_t a = pos, b = tagger_region(&s->doc, &a, n);
-        if (a >= n)
-            break;
+    for (size_t r = 0; r < s->doc.nreg; r++) {
+        size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
         if (tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
         score_region(m, s, a, b);
@@ -427,7 +381,6 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             for (size_t i = sa; i < sb; i++)
                 s->doc.mk[i].flags |= MARK_NAMED;
         }
-        pos = b;
     }
     keep_listed_places(s, cl, nsel);
     merge_select(cl);

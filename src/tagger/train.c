@@ -267,11 +267,8 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
     t->stats.tokens += n;
     t->stats.gold += n_gold;
     tagger_feats f;
-    size_t pos = 0;
-    while (pos < n) {
-        size_t a = pos, b = tagger_region(d, &a, n);
-        if (a >= n)
-            break;
+    for (size_t r = 0; r < d->nreg; r++) {
+        size_t a = d->reg[r].start, b = d->reg[r].end;
         clip_region(t, a, b, n);
         if (grow((void **)&t->reg_off, t->nreg, 2, &t->capreg, sizeof *t->reg_off) ||
             grow_tokens(t, b - a))
@@ -298,7 +295,6 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
         t->reg_off[t->nreg] = (uint32_t)t->ntok;
         t->stats.regions++;
         t->stats.region_tokens += b - a;
-        pos = b;
     }
     return IDNER_OK;
 }
