@@ -113,6 +113,14 @@ check_image(tagger_model *m, const char *what, idner_error *err)
                 return error_set(err, IDNER_ERR_DATA,
                                  "%s: corrupt tagger model (a transition out of range)", what);
         }
+    uint32_t empty = 0; /* lookups end at an empty slot: there must be one */
+    for (uint32_t k = 0; k < h->n_slots && !empty; k++) {
+        uint16_t c;
+        memcpy(&c, base + h->slots_off + (uint64_t)k * TAGGER_SLOT_SIZE + TAGGER_SLOT_CHECK, 2);
+        empty = c == 0;
+    }
+    if (!empty)
+        return error_set(err, IDNER_ERR_DATA, "%s: corrupt tagger model (no empty slot)", what);
     m->hdr = h;
     m->slots = base + h->slots_off;
     m->trans = trans;

@@ -59,12 +59,13 @@ idner_status tagger_model_adopt(tagger_model *m, void *image, size_t size, const
                                 idner_error *err);
 void tagger_model_close(tagger_model *m);
 
-/* The slot of feature ID (format.h), or NULL when the model does not keep it. */
+/* The slot of feature ID (format.h), or NULL when the model does not keep it. The table has
+ * an empty slot (checked at load), where every probe sequence ends. */
 static inline const uint8_t *
 tagger_model_slot(const tagger_model *m, uint64_t id)
 {
-    uint16_t check = tagger_slot_check(id);
-    for (uint64_t i = id & m->mask, probes = 0; probes <= m->mask; probes++) {
+    const uint16_t check = tagger_slot_check(id);
+    for (uint64_t i = id & m->mask;; i = (i + 1) & m->mask) {
         const uint8_t *s = m->slots + i * TAGGER_SLOT_SIZE;
         uint16_t c;
         __builtin_memcpy(&c, s + TAGGER_SLOT_CHECK, 2);
@@ -72,9 +73,7 @@ tagger_model_slot(const tagger_model *m, uint64_t id)
             return s;
         if (c == 0)
             return NULL;
-        i = (i + 1) & m->mask;
     }
-    return NULL;
 }
 
 /* Is the move FROM -> TO legal in SCHEME? N_LABELS stands for the region boundary. */

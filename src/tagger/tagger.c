@@ -16,7 +16,9 @@ tagger_scratch_reserve(tagger_scratch *s, size_t n, uint32_t L)
     size_t cap = s->cap ? s->cap : 64;
     while (cap < n)
         cap *= 2;
-    int32_t *emit = realloc(s->emit, cap * TAGGER_MAX_LABELS * sizeof *emit);
+    /* 16 lanes more: a token's sums are stored 16 lanes wide, the next token's overwrite the 3
+     * beyond its labels */
+    int32_t *emit = realloc(s->emit, (cap * TAGGER_MAX_LABELS + 16) * sizeof *emit);
     if (emit)
         s->emit = emit;
     uint8_t *back = realloc(s->back, cap * TAGGER_MAX_LABELS);
@@ -209,14 +211,13 @@ score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
 #endif
     for (size_t i = a; i < b; i++) {
         tagger_features(&s->doc, i, &f);
-        int32_t acc[16];
+        int32_t *acc = s->emit + (i - a) * L; /* 16 lanes: tagger_scratch_reserve */
 #ifdef HAVE_AVX2_VARIANT
         if (avx2)
             sum_features_avx2(m, &f, acc);
         else
 #endif
             sum_features(m, &f, acc);
-        memcpy(s->emit + (i - a) * L, acc, L * sizeof *acc);
     }
 }
 
@@ -266,26 +267,25 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
 
 /* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
  * span and type when there is one, else a new one of source "model". */
-/* The first of V[0, N) (sorted by tok_start) that starts at or after A. */
+/* The first of V[0, N) (sorted by tok_start) that starts at or after A, walked to from *AT,
+ * where the last search ended: names come in order, so the walks are short. */
 static size_t
-first_at(const cand *v, size_t n, size_t a)
+first_at(const cand *v, size_t n, size_t a, size_t *at)
 {
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].tok_start < a)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    size_t k = *at < n ? *at : n;
+    while (k > 0 && v[k - 1].tok_start >= a)
+        k--;
+    while (k < n && v[k].tok_start < a)
+        k++;
+    return *at = k;
 }
 
 static idner_status
 place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
            size_t a, size_t b, unsigned type)
 {
-    for (size_t k = first_at(cl->v, nsel, a); k < nsel && cl->v[k].tok_start == a; k++) {
+    for (size_t k = first_at(cl->v, nsel, a, &s->at_sel); k < nsel && cl->v[k].tok_start == a;
+         k++) {
         cand *c = &cl->v[k];
         if (c->tok_end == b && c->type == type && is_name(c)) {
             c->flags &= (uint8_t)~CAND_DROPPED;
@@ -293,8 +293,8 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
         }
     }
     const cand *best = NULL; /* the copies are in gaz_run's order: by start */
-    for (size_t k = first_at(s->gaz.v, s->gaz.n, a); k < s->gaz.n && s->gaz.v[k].tok_start == a;
-         k++) {
+    for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
+         k < s->gaz.n && s->gaz.v[k].tok_start == a; k++) {
         const cand *g = &s->gaz.v[k];
         if (g->tok_end != b)
             continue;
@@ -358,6 +358,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
     for (size_t k = 0; k < nsel; k++)
         if (is_name(&cl->v[k]))
             cl->v[k].flags |= CAND_DROPPED; /* the tagger decides every name */
+    s->at_sel = s->at_gaz = 0;
     for (size_t r = 0; r < s->doc.nreg; r++) {
         size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
         if (tagger_scratch_reserve(s, b - a, m->n_labels))

@@ -29,6 +29,7 @@ typedef struct tagger_scratch {
     uint8_t *back, *labels;
     tagger_span *spans;
     size_t cap;
+    size_t at_sel, at_gaz; /* where place_name's last searches ended (tagger.c) */
 } tagger_scratch;
 
 /* Before the merge: notes the gazetteer candidates of CL (every one covering each token, with

@@ -330,6 +330,15 @@ huge_transition(uint8_t *p)
     memcpy(p + h->trans_off, &big, 4);
 }
 static void
+no_empty_slot(uint8_t *p)
+{
+    tagger_header *h = hdr(p);
+    for (uint32_t k = 0; k < h->n_slots; k++) { /* every slot taken: a lookup would never end */
+        uint16_t c = (uint16_t)(2 * k + 1);
+        memcpy(p + h->slots_off + (size_t)k * TAGGER_SLOT_SIZE + TAGGER_SLOT_CHECK, &c, 2);
+    }
+}
+static void
 bad_lexicon(uint8_t *p)
 {
     hdr(p)->n_lex -= 1; /* not a power of two */
@@ -354,6 +363,7 @@ test_corrupt(const void *img, size_t n)
     expect_bad(img, n, n, bad_scheme, "bad header");
     expect_bad(img, n, n, allowed_illegal, "illegal transition");
     expect_bad(img, n, n, huge_transition, "out of range");
+    expect_bad(img, n, n, no_empty_slot, "no empty slot");
     expect_bad(img, n, n, bad_lexicon, "bad header");
 
     /* through the public API: a data folder whose tagger.bin is cut short */
