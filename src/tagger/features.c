@@ -113,10 +113,8 @@ tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len)
     return d->trig[i];
 }
 
-/* Looks up what the feature function reads of token I: its trigger classes and their length,
- * its lexicon attributes. */
-static void
-look_up(tagger_doc *d, size_t i)
+void
+tagger_doc_look_up(tagger_doc *d, size_t i)
 {
     const tok *t = &d->tl->v[i];
     size_t len = 0;
@@ -301,7 +299,7 @@ tagger_features(const tagger_doc *d, size_t i, tagger_feats *f)
         unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
         dn[nd++] =
             (uint16_t)(dense_base[D_RUN] + len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
-        dn[nd++] = (uint16_t)(dense_base[D_RUNCLS] + run_cls_index(mk->run_cls));
+        dn[nd++] = (uint16_t)(dense_base[D_RUNCLS] + mk->run_cls);
     }
     /* idner's own decision, last: training drops these at random */
     f->dense_own = (uint8_t)nd;
@@ -345,10 +343,11 @@ quote_mark(const tok_list *tl, const tok *t)
 static void
 end_run(tagger_doc *d, size_t a, size_t b, uint32_t cls)
 {
+    const uint8_t x = (uint8_t)run_cls_index(cls);
     for (size_t k = a; k < b; k++) {
         d->mk[k].run_len = (uint8_t)(b - a);
         d->mk[k].run_pos = (uint8_t)(k - a);
-        d->mk[k].run_cls = (uint16_t)cls;
+        d->mk[k].run_cls = x;
     }
 }
 
@@ -363,7 +362,7 @@ end_region(tagger_doc *d, size_t a, size_t last)
         b++;
     for (size_t k = a; k < b; k++)
         if (!d->mk[k].open) /* an open token was looked up for its run */
-            look_up(d, k);
+            tagger_doc_look_up(d, k);
     if (b - a == 1 && trivial(d, a))
         return;
     d->reg[d->nreg++] = (tagger_region){(uint32_t)a, (uint32_t)b};
@@ -409,7 +408,7 @@ tagger_doc_scan(tagger_doc *d)
         }
         if (!mk->open)
             continue;
-        look_up(d, i);
+        tagger_doc_look_up(d, i);
         if (run == none)
             run = i, cls = 0;
         cls |= d->trig[i] & keep;

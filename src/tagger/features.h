@@ -43,7 +43,8 @@ typedef struct tagger_marks {
     uint8_t flags;                /* enum tagger_mark_flag */
     uint8_t open;                 /* may begin or end a name (see tagger_doc_scan) */
     uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
-    uint16_t run_cls;             /* rules.tsv classes met in that run (low 16 bits) */
+    uint8_t run_cls;              /* rules.tsv classes met in that run (6 bits: features.c) */
+    uint8_t spare;
 } tagger_marks;
 
 /* Tokens [start, end) of a region (tagger_doc_scan). */
@@ -68,6 +69,10 @@ typedef struct tagger_doc {
 /* Makes room for N tokens and clears the marks; -1 without memory. */
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
+
+/* Looks up what the features read of token I: its trigger classes and their length, its
+ * lexicon attributes (tagger_doc_scan does it for the tokens of its regions). */
+void tagger_doc_look_up(tagger_doc *d, size_t i);
 
 /* The rules.tsv classes of the trigger phrase starting at token I of a region
  * (rules_trigger), its length in *LEN. */

@@ -320,9 +320,10 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
  * "Semenanjung|Korea") runs to the place's end: a name does not stop in the middle of a
  * place the official or curated lists know. *B moves. */
 static void
-end_with_place(const tagger_scratch *s, size_t a, size_t *b)
+end_with_place(tagger_scratch *s, size_t a, size_t *b)
 {
-    for (size_t k = 0; k < s->gaz.n && s->gaz.v[k].tok_start < *b; k++) {
+    for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
+         k < s->gaz.n && s->gaz.v[k].tok_start < *b; k++) {
         const cand *g = &s->gaz.v[k];
         if (g->type == IDNER_LOC && g->tok_start >= a && g->tok_end > *b &&
             g->prio % 10 >= GAZ_RANK_OFFICIAL)
@@ -373,6 +374,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 address(&s->doc, a, &sa, sb, &type);
             else
                 end_with_place(s, sa, &sb);
+            for (size_t i = b; i < sb; i++) /* a place that runs past the region */
+                tagger_doc_look_up(&s->doc, i);
             if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb) ||
                 role_words_only(&s->doc, sa, sb))
                 continue; /* dates stay the date stage's; the user's exclusions hold */
