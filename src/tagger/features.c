@@ -248,65 +248,96 @@ tagger_dense_id(unsigned offset)
 void
 tagger_features(const tagger_doc *d, size_t i, tagger_feats *f)
 {
-    const tok_list *tl = d->tl;
-    const tok *t = &tl->v[i];
-    const char *key = tok_key(tl, t);
-    int has_prev = i > 0 && tl->v[i - 1].sent == t->sent;
-    int has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
-    int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
-    int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
-    uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
-    unsigned cc = case_class(t);
-    unsigned start =
-        (t->flags & TOK_F_SENT_START)                                                           ? 1
-        : has_prev && (tl->v[i - 1].flags & TOK_F_SENT_START) && tl->v[i - 1].kind == TOK_PUNCT ? 2
-                                                                                                : 0;
-    uint64_t *out = f->id;
-    uint16_t *dn = f->dense;
     size_t n = 0, nd = 0;
-    dn[nd++] = dense_base[D_BIAS];
-    out[n++] = fid(F_W0, t->hash);
-    out[n++] = fid(F_W0_CASE, pair(t->hash, cc));
-    out[n++] = fid(F_WM1, wm1);
-    out[n++] = fid(F_WP1, wp1);
-    if (t->flags & TOK_F_CLITIC)
-        out[n++] = fid(F_STEM, tok_hash(key, t->stem_len));
-    if (t->kind == TOK_WORD && t->key_len > 3) {
-        out[n++] = fid(F_PRE2, bytes_of(key, 2));
-        out[n++] = fid(F_PRE3, bytes_of(key, 3));
-        out[n++] = fid(F_SUF2, bytes_of(key + t->key_len - 2, 2));
-        out[n++] = fid(F_SUF3, bytes_of(key + t->key_len - 3, 3));
-    }
-    dn[nd++] = (uint16_t)(dense_base[D_SH0] + shape(t));
-    dn[nd++] = (uint16_t)(dense_base[D_POS] + start * 4 + cc);
-    out[n++] = fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1));
-    out[n++] = fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS));
-    if (t->kind == TOK_WORD && t->key_len > 5) {
-        out[n++] = fid(F_PRE4, bytes_of(key, 4));
-        out[n++] = fid(F_SUF4, bytes_of(key + t->key_len - 4, 4));
-    }
-    const tagger_marks *mk = &d->mk[i];
-    unsigned types = 0;
-    for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
-        dn[nd++] = (uint16_t)(dense_base[D_GAZ] + (mk->gaz[k] & 1023u));
-        types |= 1u << (mk->gaz[k] & 3);
-    }
-    dn[nd++] = (uint16_t)(dense_base[D_GAZ_TYPES] + types);
-    out[n++] = fid(F_CLS0, d->trig[i]);
-    dn[nd++] = (uint16_t)(dense_base[D_LEX0] + (d->attr[i] & 63u) * 16 + start * 4 + cc);
-    dn[nd++] = (uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN)));
-    if (mk->run_len) {
-        unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
-        dn[nd++] =
-            (uint16_t)(dense_base[D_RUN] + len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len));
-        dn[nd++] = (uint16_t)(dense_base[D_RUNCLS] + mk->run_cls);
-    }
-    /* idner's own decision, last: training drops these at random */
-    f->dense_own = (uint8_t)nd;
-    dn[nd++] = (uint16_t)(dense_base[D_PROP] + (mk->prop & 15u) * 4 + (mk->prop_src & 3u));
-    dn[nd++] = (uint16_t)(dense_base[D_PROP_L] + (mk->prop & 15u));
+#define HASHED(x) (f->id[n++] = (x))
+#define DENSE(x)  (f->dense[nd++] = (uint16_t)(x))
+#define OWN()     (f->dense_own = (uint8_t)nd)
+#include "tagger/feature_body.h"
+#undef HASHED
+#undef DENSE
+#undef OWN
     f->n = (uint8_t)n;
     f->nd = (uint8_t)nd;
+}
+
+/* w << shift of each lane of SLOT into ACC, without shifting a negative */
+static inline void
+add_slot(int32_t acc[16], const uint8_t *slot)
+{
+    const unsigned shift = slot[TAGGER_SLOT_SHIFT] & 15u;
+    for (uint32_t y = 0; y < 16; y++)
+        acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
+}
+
+/* tagger_score without vectors (integer sums: the same numbers) */
+static void
+score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+{
+    memset(acc, 0, 16 * sizeof *acc);
+#define HASHED(x)                                                                                  \
+    do {                                                                                           \
+        const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
+        if (slot_)                                                                                 \
+            add_slot(acc, slot_);                                                                  \
+    } while (0)
+#define DENSE(x)                                                                                   \
+    do {                                                                                           \
+        const int32_t *row_ = m->dense[(x)];                                                       \
+        for (uint32_t y = 0; y < 16; y++)                                                          \
+            acc[y] += row_[y];                                                                     \
+    } while (0)
+#define OWN() ((void)0)
+#include "tagger/feature_body.h"
+#undef HASHED
+#undef DENSE
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_VARIANT 1
+
+/* tagger_score with AVX2, chosen at run time where the processor has it: a slot's 16 bytes
+ * widened to two vectors of 8 lanes and shifted, a dense row added as it is. */
+__attribute__((target("avx2"))) static void
+score_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+{
+    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+#define HASHED(x)                                                                                  \
+    do {                                                                                           \
+        const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
+        if (slot_) {                                                                               \
+            const __m128i v_ = _mm_loadu_si128((const __m128i *)(const void *)slot_);              \
+            const __m128i sh_ = _mm_cvtsi32_si128((int)(slot_[TAGGER_SLOT_SHIFT] & 15u));          \
+            lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v_), sh_));            \
+            hi = _mm256_add_epi32(                                                                 \
+                hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v_, 8)), sh_));           \
+        }                                                                                          \
+    } while (0)
+#define DENSE(x)                                                                                   \
+    do {                                                                                           \
+        const int32_t *row_ = m->dense[(x)];                                                       \
+        lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row_));         \
+        hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row_ + 8)));   \
+    } while (0)
+#include "tagger/feature_body.h"
+#undef HASHED
+#undef DENSE
+#undef OWN
+    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+}
+#endif
+
+void
+tagger_score(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+{
+#ifdef HAVE_AVX2_VARIANT
+    if (m->trellis.avx2) {
+        score_avx2(d, m, i, acc);
+        return;
+    }
+#endif
+    score_portable(d, m, i, acc);
 }
 
 /* Is the one-token region at I an ordinary word capitalized only because it opens the

@@ -105,8 +105,14 @@ typedef struct tagger_feats {
     uint8_t n, nd, dense_own;
 } tagger_feats;
 
-/* The features of token I (of a region) into F. */
+/* The features of token I (of a region) into F (training). */
 void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
+
+/* The score of every label of token I (of a region) with model M into ACC[16] (its first
+ * m->n_labels lanes): the sum of the weights of the features tagger_features gives, each
+ * hashed one read from its slot (w << shift, format.h), each dense one from the model's
+ * table. */
+void tagger_score(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16]);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
 uint64_t tagger_dense_id(unsigned offset);

@@ -151,74 +151,13 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
     tagger_doc_scan(d);
 }
 
-/* One token's score: the sum over its hashed features of their slots' 16 lanes, each lane
- * w << shift (format.h), and over its dense features of their rows in the model's table (the
- * same numbers, read without hashing). Integer sums, so both variants below give the same
- * numbers; only the first L lanes are used. */
-static void
-sum_features(const tagger_model *m, const tagger_feats *f, int32_t acc[16])
-{
-    memset(acc, 0, 16 * sizeof *acc);
-    for (size_t k = 0; k < f->n; k++) {
-        const uint8_t *slot = tagger_model_slot(m, f->id[k]);
-        if (!slot)
-            continue;
-        const unsigned shift = slot[TAGGER_SLOT_SHIFT] & 15u;
-        for (uint32_t y = 0; y < 16; y++) /* w << shift without shifting a negative */
-            acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
-    }
-    for (size_t k = 0; k < f->nd; k++)
-        for (uint32_t y = 0; y < 16; y++)
-            acc[y] += m->dense[f->dense[k]][y];
-}
-
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-
-/* The same with AVX2, chosen at run time where the processor has it (tagger_run). */
-__attribute__((target("avx2"))) static void
-sum_features_avx2(const tagger_model *m, const tagger_feats *f, int32_t acc[16])
-{
-    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
-    for (size_t k = 0; k < f->n; k++) {
-        const uint8_t *slot = tagger_model_slot(m, f->id[k]);
-        if (!slot)
-            continue;
-        const __m128i v = _mm_loadu_si128((const __m128i *)(const void *)slot);
-        const __m128i sh = _mm_cvtsi32_si128((int)(slot[TAGGER_SLOT_SHIFT] & 15u));
-        lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v), sh));
-        hi = _mm256_add_epi32(hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v, 8)), sh));
-    }
-    for (size_t k = 0; k < f->nd; k++) {
-        const int32_t *row = m->dense[f->dense[k]];
-        lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row));
-        hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row + 8)));
-    }
-    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
-    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
-}
-#define HAVE_AVX2_VARIANT 1
-#endif
-
 /* Scores tokens [A, B) with M into S->emit. */
 static void
 score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
 {
     const uint32_t L = m->n_labels;
-    tagger_feats f;
-#ifdef HAVE_AVX2_VARIANT
-    const int avx2 = __builtin_cpu_supports("avx2");
-#endif
-    for (size_t i = a; i < b; i++) {
-        tagger_features(&s->doc, i, &f);
-        int32_t *acc = s->emit + (i - a) * L; /* 16 lanes: tagger_scratch_reserve */
-#ifdef HAVE_AVX2_VARIANT
-        if (avx2)
-            sum_features_avx2(m, &f, acc);
-        else
-#endif
-            sum_features(m, &f, acc);
-    }
+    for (size_t i = a; i < b; i++) /* 16 lanes a token: tagger_scratch_reserve */
+        tagger_score(&s->doc, m, i, s->emit + (i - a) * L);
 }
 
 /* Does a date or time of CL overlap tokens [A, B)? */

@@ -1,0 +1,64 @@
+/*
+ * tagger/feature_body.h: the body of the feature function (private to features.c), written
+ * once and compiled three times: to collect the ids (tagger_features, for training) and to add
+ * up their weights (tagger_score, portable and AVX2), so that what is trained is exactly what
+ * is scored. The includer defines HASHED(id) for a hashed feature, DENSE(offset) for a dense
+ * one and OWN() where those reading idner's own labels begin, and has D (the document) and I
+ * (the token) in scope.
+ */
+{
+    const tok_list *tl = d->tl;
+    const tok *t = &tl->v[i];
+    const char *key = tok_key(tl, t);
+    int has_prev = i > 0 && tl->v[i - 1].sent == t->sent;
+    int has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
+    int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
+    int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
+    uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
+    unsigned cc = case_class(t);
+    unsigned start =
+        (t->flags & TOK_F_SENT_START)                                                           ? 1
+        : has_prev && (tl->v[i - 1].flags & TOK_F_SENT_START) && tl->v[i - 1].kind == TOK_PUNCT ? 2
+                                                                                                : 0;
+    DENSE(dense_base[D_BIAS]);
+    HASHED(fid(F_W0, t->hash));
+    HASHED(fid(F_W0_CASE, pair(t->hash, cc)));
+    HASHED(fid(F_WM1, wm1));
+    HASHED(fid(F_WP1, wp1));
+    if (t->flags & TOK_F_CLITIC)
+        HASHED(fid(F_STEM, tok_hash(key, t->stem_len)));
+    if (t->kind == TOK_WORD && t->key_len > 3) {
+        HASHED(fid(F_PRE2, bytes_of(key, 2)));
+        HASHED(fid(F_PRE3, bytes_of(key, 3)));
+        HASHED(fid(F_SUF2, bytes_of(key + t->key_len - 2, 2)));
+        HASHED(fid(F_SUF3, bytes_of(key + t->key_len - 3, 3)));
+    }
+    DENSE((uint16_t)(dense_base[D_SH0] + shape(t)));
+    DENSE((uint16_t)(dense_base[D_POS] + start * 4 + cc));
+    HASHED(fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1)));
+    HASHED(fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS)));
+    if (t->kind == TOK_WORD && t->key_len > 5) {
+        HASHED(fid(F_PRE4, bytes_of(key, 4)));
+        HASHED(fid(F_SUF4, bytes_of(key + t->key_len - 4, 4)));
+    }
+    const tagger_marks *mk = &d->mk[i];
+    unsigned types = 0;
+    for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
+        DENSE((uint16_t)(dense_base[D_GAZ] + (mk->gaz[k] & 1023u)));
+        types |= 1u << (mk->gaz[k] & 3);
+    }
+    DENSE((uint16_t)(dense_base[D_GAZ_TYPES] + types));
+    HASHED(fid(F_CLS0, d->trig[i]));
+    DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i] & 63u) * 16 + start * 4 + cc));
+    DENSE((uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN))));
+    if (mk->run_len) {
+        unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
+        DENSE(
+            (uint16_t)(dense_base[D_RUN] + len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len)));
+        DENSE((uint16_t)(dense_base[D_RUNCLS] + mk->run_cls));
+    }
+    /* idner's own decision, last: training drops these at random */
+    OWN();
+    DENSE((uint16_t)(dense_base[D_PROP] + (mk->prop & 15u) * 4 + (mk->prop_src & 3u)));
+    DENSE((uint16_t)(dense_base[D_PROP_L] + (mk->prop & 15u)));
+}
