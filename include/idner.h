@@ -105,7 +105,8 @@ IDNER_API void idner_model_options_init(idner_model_options *opts);
 
 /* Loads a model. On success *OUT is the model, to be released with idner_model_free.
  * Errors: IDNER_ERR_DATA (missing or corrupt data, with the file named in err->message),
- * IDNER_ERR_IO, IDNER_ERR_NOMEM. */
+ * IDNER_ERR_IO, IDNER_ERR_NOMEM, IDNER_ERR_ARG (a NULL among the gazetteer or exclude paths,
+ * or a count with a NULL array). */
 IDNER_API idner_status idner_model_new(const idner_model_options *opts, idner_model **out /* OUT */,
                                        idner_error *err);
 

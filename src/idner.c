@@ -119,6 +119,18 @@ model_new(const idner_model_options *opts, int with_tagger, idner_model **out, i
         idner_model_options_init(&defaults);
         opts = &defaults;
     }
+    /* a count without its array, or a NULL among the paths, is the caller's mistake */
+    if ((opts->n_gazetteers && !opts->gazetteers) || (opts->n_excludes && !opts->excludes))
+        return error_set(err, IDNER_ERR_ARG, "%s: a count of %zu but no array",
+                         opts->n_excludes && !opts->excludes ? "excludes" : "gazetteers",
+                         opts->n_excludes && !opts->excludes ? opts->n_excludes
+                                                             : opts->n_gazetteers);
+    for (size_t i = 0; i < opts->n_gazetteers; i++)
+        if (!opts->gazetteers[i])
+            return error_set(err, IDNER_ERR_ARG, "gazetteers[%zu] is NULL", i);
+    for (size_t i = 0; i < opts->n_excludes; i++)
+        if (!opts->excludes[i])
+            return error_set(err, IDNER_ERR_ARG, "excludes[%zu] is NULL", i);
     idner_model *m = calloc(1, sizeof *m);
     if (!m)
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");

@@ -177,9 +177,13 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     if (obj == NULL) {
         enum json_tokener_error je = json_tokener_get_error(c->tok);
 
-        snprintf(msg, sizeof msg, "not JSON: %s",
-                 je == json_tokener_continue ? "unexpected end of line"
-                                             : json_tokener_error_desc(je));
+        /* a well-formed `null` parses to NULL too, with no error */
+        if (je == json_tokener_success)
+            snprintf(msg, sizeof msg, "not a JSON object (null)");
+        else
+            snprintf(msg, sizeof msg, "not JSON: %s",
+                     je == json_tokener_continue ? "unexpected end of line"
+                                                 : json_tokener_error_desc(je));
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
         return;
     }
@@ -239,12 +243,15 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
                            ref) != 0) {
             const char *v = json_object_to_json_string_ext(
                 date, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-            int vn = (int)strlen(v);
+            int vn = (int)strlen(v), cut = vn > 60 ? 57 : vn;
 
+            /* cut on a character boundary: never inside a UTF-8 sequence */
+            while (cut > 0 && cut < vn && ((unsigned char)v[cut] & 0xC0) == 0x80)
+                cut--;
             ref[0] = '\0';
             snprintf(warning, sizeof warning,
-                     "\"date\": %.*s%s is not a date YYYY-MM-DD; annotated %s%s", vn > 60 ? 57 : vn,
-                     v, vn > 60 ? "..." : "",
+                     "\"date\": %.*s%s is not a date YYYY-MM-DD; annotated %s%s", cut, v,
+                     vn > 60 ? "..." : "",
                      c->ref_date[0] ? "with the reference date " : "without a reference date",
                      c->ref_date);
             cli_report(c, shown, lineno, warning);
