@@ -42,6 +42,9 @@ const char cli_usage_text[] =
     "                             goes there too (by default it shows when standard error\n"
     "                             is a terminal and the output is not)\n"
     "  --quiet                    never show the progress line\n"
+    "  --explain                  say for each entity what found it and which candidates\n"
+    "                             lost to it, and why (an \"explain\" object; jsonl, json,\n"
+    "                             tsv, sqlite, html, brat, labelstudio)\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"
     "  --types LIST               comma list of types to emit: PER,ORG,LOC,DATE,TIME\n"
     "  --data-dir DIR             folder of the compiled data (default: $IDNER_DATA, the\n"
@@ -151,9 +154,9 @@ static const char *const value_opts[] = {"input",   "output",    "output-file", 
                                          "types",   "data-dir",  "threads",     "gazetteer",
                                          "exclude", "countries", NULL};
 /* Options that take none. */
-static const char *const flag_opts[] = {"no-rules",       "no-alias",    "no-dates", "no-tagger",
-                                        "gazetteer-only", "keep-fields", "progress", "quiet",
-                                        "help",           "version",     NULL};
+static const char *const flag_opts[] = {"no-rules", "no-alias",       "no-dates",    "no-tagger",
+                                        "explain",  "gazetteer-only", "keep-fields", "progress",
+                                        "quiet",    "help",           "version",     NULL};
 
 static int
 in_list(const char *const *list, const char *name, size_t n)
@@ -228,6 +231,8 @@ apply_option(cli *c, const char *name, const char *value)
         c->aopts.flags |= IDNER_NO_DATES;
     } else if (strcmp(name, "no-tagger") == 0) {
         c->aopts.flags |= IDNER_NO_TAGGER;
+    } else if (strcmp(name, "explain") == 0) {
+        c->aopts.flags |= IDNER_EXPLAIN;
     } else if (strcmp(name, "gazetteer-only") == 0) {
         c->aopts.flags |= IDNER_NO_DATES | IDNER_NO_RULES | IDNER_NO_ALIAS | IDNER_NO_TAGGER;
     }

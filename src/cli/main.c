@@ -68,7 +68,8 @@ run(cli *c)
                  .version = idner_version(),
                  .options = options,
                  .data_dir = idner_model_data_dir(c->model),
-                 .ref_date = c->ref_date[0] ? c->ref_date : NULL};
+                 .ref_date = c->ref_date[0] ? c->ref_date : NULL,
+                 .explain = (c->aopts.flags & IDNER_EXPLAIN) != 0};
     c->out = out_open(c->out_fmt, &r, msg, sizeof msg);
     if (!c->out) {
         fprintf(stderr, "idner: %s\n", msg);

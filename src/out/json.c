@@ -47,7 +47,7 @@ out_doc_object(const out_doc *d)
             goto fail;
     }
     json_object *arr = emit_entities(d->result);
-    if (!arr || add(o, "entities", arr) != 0)
+    if (!arr || add(o, "entities", arr) != 0 || emit_doc_explain(o, d->result) != 0)
         goto fail;
     return o;
 fail:

@@ -45,7 +45,8 @@ jsonl_object(emit_buf *b, const out_doc *d)
     if (d->warning &&
         (PUT_LIT(b, ",\"warning\":") || emit_string_compact(b, d->warning, strlen(d->warning))))
         return -1;
-    return PUT_LIT(b, ",\"entities\":") || emit_entities_compact(b, d->result) || PUT_LIT(b, "}");
+    return PUT_LIT(b, ",\"entities\":") || emit_entities_compact(b, d->result) ||
+           emit_doc_explain_compact(b, d->result) || PUT_LIT(b, "}");
 }
 
 static int

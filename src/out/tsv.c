@@ -58,7 +58,7 @@ tsv_open(out_writer *w)
         if (cell(w, fixed[i], strlen(fixed[i]), i == 0) != 0)
             return out_fail(w, "out of memory");
     for (const out_field *f = out_fields; f->name; f++)
-        if (cell_str(w, f->name) != 0)
+        if (out_field_used(f, w->run.explain) && cell_str(w, f->name) != 0)
             return out_fail(w, "out of memory");
     if (buf_append(row, "\n", 1) != 0)
         return out_fail(w, "out of memory");
@@ -86,6 +86,8 @@ tsv_document(out_writer *w, const out_doc *d)
             cell_size(w, e->end) || cell_size(w, e->byte_start) || cell_size(w, e->byte_end))
             return out_fail(w, "out of memory");
         for (const out_field *f = out_fields; f->name; f++) {
+            if (!out_field_used(f, w->run.explain))
+                continue;
             int r = f->kind == OUT_FIELD_FLAG ? cell_str(w, out_field_flag(e, f) ? "true" : "false")
                                               : cell_str(w, out_field_str(e, f));
             if (r != 0)

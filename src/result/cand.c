@@ -46,3 +46,64 @@ cand_list_free(cand_list *l)
     l->v = NULL;
     l->n = l->cap = 0;
 }
+
+/* Room for one more element of SIZE in *V (of *N, *CAP); -1 when memory runs out. */
+static int
+grow(void **v, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 32;
+    void *p = realloc(*v, c * size);
+    if (!p)
+        return -1;
+    *v = p;
+    *cap = c;
+    return 0;
+}
+
+void
+cand_note(cand_list *l, cand *c, cand_why w)
+{
+    cand_explain *x = l->x;
+    if (!x)
+        return;
+    if (x->nwhy >= UINT32_MAX - 1 || grow((void **)&x->why, x->nwhy, &x->capwhy, sizeof w)) {
+        x->nomem = 1;
+        return;
+    }
+    w.prev = c->why;
+    x->why[x->nwhy++] = w;
+    c->why = (uint32_t)x->nwhy;
+}
+
+void
+cand_lose(cand_list *l, const cand *c, enum lost_reason reason, const cand *by)
+{
+    cand_explain *x = l->x;
+    if (!x)
+        return;
+    if (grow((void **)&x->lost, x->nlost, &x->caplost, sizeof *x->lost)) {
+        x->nomem = 1;
+        return;
+    }
+    cand_lost *o = &x->lost[x->nlost++];
+    memset(o, 0, sizeof *o);
+    o->c = *c;
+    o->reason = (uint8_t)reason;
+    o->stage = x->stage;
+    if (by) {
+        o->by_type = by->type;
+        o->by_source = by->source;
+        o->by_start = by->byte_start;
+        o->by_end = by->byte_end;
+    }
+}
+
+void
+cand_explain_free(cand_explain *x)
+{
+    free(x->why);
+    free(x->lost);
+    memset(x, 0, sizeof *x);
+}

@@ -75,7 +75,7 @@ wanted(const cand *c, uint32_t types)
 
 idner_status
 result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
-             idner_result **out)
+             result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
     for (size_t i = 0; i < cl->n; i++) {
@@ -92,8 +92,15 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         }
     }
     idner_result *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        if (x)
+            free(x->text);
         return IDNER_ERR_NOMEM;
+    }
+    if (x) {
+        r->explain = x->text;
+        r->doc_explain = x->doc && x->text ? x->text + x->doc - 1 : NULL;
+    }
     r->v = calloc(n ? n : 1, sizeof *r->v);
     r->pool = malloc(bytes ? bytes : 1);
     if (!r->v || !r->pool) {
@@ -113,6 +120,7 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         e->end = tok_cp_at(tl, text, c->byte_end);
         e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
         e->source = source_name(c->source);
+        e->explain = x && x->text && x->at[i] ? x->text + x->at[i] - 1 : NULL;
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
             e->value =
                 (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value, strlen(c->value));
@@ -142,6 +150,12 @@ idner_result_get(const idner_result *r, size_t i)
     return r && i < r->n ? &r->v[i] : NULL;
 }
 
+IDNER_API const char *
+idner_result_explain(const idner_result *r)
+{
+    return r ? r->doc_explain : NULL;
+}
+
 IDNER_API void
 idner_result_free(idner_result *r)
 {
@@ -149,5 +163,6 @@ idner_result_free(idner_result *r)
         return;
     free(r->v);
     free(r->pool);
+    free(r->explain);
     free(r);
 }
