@@ -1,8 +1,9 @@
 /*
  * out/tsv.c: --output tsv: one row per entity, tab-separated, with a header line:
  *   doc_id type text start end byte_start byte_end canonical id subtype iso value mod
- *   weekday_conflict source
- * (the optional columns are the rows of out/fields.c, so a new entity field is a new column).
+ *   weekday_conflict source [explain]
+ * (the optional columns are the rows of out/fields.c, so a new entity field is a new column;
+ * explain, a JSON text, only in a run with --explain).
  * A field holding a tab, a line break or a double quote is quoted as CSV does ("" for a quote),
  * so pandas' read_csv(sep="\t") and Python's csv module read every value back; absent values
  * are empty (NaN in pandas) and flags are true or false in every row (a bool column).

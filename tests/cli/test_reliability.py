@@ -95,6 +95,32 @@ def closed_pipe(t, exe):
     t.check("Broken pipe" in err, f"a message on a closed pipe: {err!r}")
 
 
+def names(exe, text, args=()):
+    rc, out, err = run(exe, ["annotate", *args], stdin=text)
+    return {(e["text"], e["source"]) for e in jsonl(out)[0]["entities"]}
+
+
+def exclude_final(t, exe, d):
+    """--exclude removes a surface from the output whatever stage found it: a list hit, a rule
+    hit and an alias hit (each first shown to come out without the exclusion)."""
+    text = ("Warga Jakarta berkumpul di Jakarta. Gubernur Darmaji Sukoreno meninjau banjir di "
+            "Karangsela. Menurut Sukoreno, warga sudah dievakuasi. Sukoreno juga meminta bantuan.")
+    before = names(exe, text)
+    for want in [("Jakarta", "gazetteer"), ("Karangsela", "rule"), ("Sukoreno", "alias")]:
+        t.check(want in before, f"without --exclude: {want} in {sorted(before)}")
+    ex = write(os.path.join(d, "buang.txt"), "# disingkirkan\nJakarta\nkarangsela\nSukoreno\n")
+    for args in [["--exclude", ex], ["--exclude", ex, "--no-tagger"], ["--exclude", ex, "--explain"]]:
+        after = names(exe, text, args)
+        gone = {s for s, _ in after} & {"Jakarta", "Karangsela", "Sukoreno"}
+        t.eq(gone, set(), f"{args[2:]}: no excluded surface, whatever found it: {sorted(after)}")
+        t.check(("Darmaji Sukoreno", "rule") in after, f"{args[2:]}: the full name stays")
+    # the list hit only: the rule stage does not bring "Jakarta" back (issue 13)
+    ex1 = write(os.path.join(d, "jakarta.txt"), "Jakarta\n")
+    t.check(not any(s == "Jakarta" for s, _ in names(exe, "Banjir melanda Jakarta pada Senin.",
+                                                     ["--exclude", ex1])),
+            "an excluded list surface is not found by the rules instead")
+
+
 def main():
     exe = exe_from_argv()
     t = Checker()
@@ -103,6 +129,7 @@ def main():
     long_bad_date(t, exe)
     full_disk(t, exe, d)
     closed_pipe(t, exe)
+    exclude_final(t, exe, d)
     t.done()
 
 

@@ -287,9 +287,53 @@ test_null_paths(void)
     }
 }
 
+/* IDNER_EXPLAIN through the public API: the entity's explain names the list and line; a
+ * document with an excluded surface says so in idner_result_explain; without the flag both
+ * are NULL. */
+static void
+test_explain_api(void)
+{
+    char ex[64];
+    temp_file(ex, "Karangsela\n");
+    idner_model_options o;
+    idner_model_options_init(&o);
+    const char *const excl[] = {ex};
+    o.excludes = excl;
+    o.n_excludes = 1;
+    idner_model *m = NULL;
+    idner_error err = {0};
+    if (idner_model_new(&o, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model: %s\n", err.message);
+        CHECK(0);
+        remove(ex);
+        return;
+    }
+    const char *text = "Warga Jepang berlibur di Karangsela.";
+    idner_annotate_options a;
+    idner_annotate_options_init(&a);
+    idner_result *r = NULL;
+    CHECK(idner_annotate(m, text, strlen(text), &a, &r, &err) == IDNER_OK);
+    CHECK_INT(idner_result_count(r), 1);
+    CHECK(idner_result_get(r, 0) && idner_result_get(r, 0)->explain == NULL);
+    CHECK(idner_result_explain(r) == NULL);
+    idner_result_free(r);
+    a.flags = IDNER_EXPLAIN;
+    CHECK(idner_annotate(m, text, strlen(text), &a, &r, &err) == IDNER_OK);
+    CHECK_INT(idner_result_count(r), 1);
+    const idner_entity *e = idner_result_get(r, 0);
+    CHECK(e && e->explain && !strncmp(e->explain, "{\"found\":{\"stage\":\"gazetteer\",", 29));
+    CHECK(e && e->explain && strstr(e->explain, "\"list\":\"data/gazetteer/countries.tsv\""));
+    const char *doc = idner_result_explain(r);
+    CHECK(doc && strstr(doc, "\"text\":\"Karangsela\"") && strstr(doc, "\"reason\":\"excluded\""));
+    idner_result_free(r);
+    idner_model_free(m);
+    remove(ex);
+}
+
 int
 main(void)
 {
+    test_explain_api();
     test_empty_lists();
     test_null_paths();
     test_fixture();
