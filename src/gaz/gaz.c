@@ -302,7 +302,8 @@ push_slot(const gaz_table *t, const gaz_slot *s, const char *text, const tok_lis
         c->flags = (uint8_t)(((e->flags & GAZ_COMMON) ? CAND_GAZ_COMMON : 0) |
                              ((e->flags & GAZ_ACRONYM) ? CAND_GAZ_ACRONYM : 0) |
                              ((e->flags & GAZ_CI) ? CAND_GAZ_CI : 0));
-        cand_note(out, c, (cand_why){.kind = WHY_LIST, .user = t->is_user, .entry = k});
+        if (out->x) /* --explain */
+            cand_note(out, c, (cand_why){.kind = WHY_LIST, .user = t->is_user, .entry = k});
         pushed++;
     }
     return pushed;

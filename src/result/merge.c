@@ -36,7 +36,8 @@ merge_select(cand_list *l)
     size_t w = 0;
     for (size_t i = 0; i < l->n; i++) {
         if (l->v[i].flags & CAND_DROPPED) {
-            cand_lose(l, &l->v[i], LOST_DROPPED, NULL); /* --explain */
+            if (l->x) /* --explain */
+                cand_lose(l, &l->v[i], LOST_DROPPED, NULL);
             continue;
         }
         l->v[i].seq = (uint32_t)i;
