@@ -31,6 +31,8 @@ out_doc_object(const out_doc *d)
         json_object_object_foreach(d->fields, key, val)
         {
             const char *name = out_kept_name(key);
+            if (name && d->result && idner_result_explain(d->result) && !strcmp(name, "explain"))
+                name = "input.explain"; /* the object has its own (--explain) */
             if (name && add(o, name, json_object_get(val)) != 0)
                 goto fail;
         }

@@ -188,6 +188,21 @@ def writers(t, exe, d):
     t.eq(json.loads(out), jsonl(out2), "json and jsonl carry the same explanations")
 
 
+def kept_field(t, exe, d):
+    """--keep-fields with an input field named explain: kept as input.explain under
+    --explain (the object has its own), as explain without it."""
+    path = write(os.path.join(d, "kept.jsonl"),
+                 json.dumps({"id": "k", "text": "Warga Bandung mengungsi.", "explain": "milik"}) + "\n")
+    for fmt in ("jsonl", "json"):
+        rc, out, _ = run(exe, ["annotate", "--input", "jsonl", "--output", fmt, "--keep-fields",
+                               "--explain", path])
+        doc = jsonl(out)[0] if fmt == "jsonl" else json.loads(out)[0]
+        t.eq((doc.get("input.explain"), sorted(doc["explain"])), ("milik", ["lost"]),
+             f"{fmt}: the kept field renamed, the document's own explain")
+    rc, out, _ = run(exe, ["annotate", "--input", "jsonl", "--keep-fields", path])
+    t.eq(jsonl(out)[0].get("explain"), "milik", "without --explain the kept field keeps its name")
+
+
 def main():
     exe = exe_from_argv()
     t = Checker()
@@ -197,6 +212,7 @@ def main():
     rule_hit(t, exe)
     excluded(t, exe, d)
     writers(t, exe, d)
+    kept_field(t, exe, d)
     t.done()
 
 
