@@ -213,6 +213,9 @@ def main():
     excluded(t, exe, d)
     writers(t, exe, d)
     kept_field(t, exe, d)
+    rc, _, err = run(exe, ["eval", "--explain", os.path.join(ROOT, "data", "examples", "contoh.conll")])
+    t.check(rc == 1 and "--explain is not an option of idner eval" in err,
+            f"idner eval refuses --explain: {rc} {err!r}")
     t.done()
 
 
