@@ -166,13 +166,17 @@ is_email_local(unsigned char c)
            c == '+' || c == '-';
 }
 
-/* End of an e-mail address starting at I, or 0. */
+/* End of an e-mail address starting at I, or 0. When there is none, *NONE_BEFORE is set to
+ * the end of the local part's characters: no address starts before it either (its local part
+ * would end there too, and the rest is the same), so the caller need not scan again from
+ * there (linear time on "Kata_Kota_Desa_..."). */
 static size_t
-scan_email(const scan *sc, size_t i)
+scan_email(const scan *sc, size_t i, size_t *none_before)
 {
     size_t j = i;
     while (j < sc->len && is_email_local(sc->s[j]))
         j++;
+    *none_before = j;
     if (j == i || j >= sc->len || sc->s[j] != '@')
         return 0;
     size_t k = j + 1, dots = 0, last_dot = 0;
@@ -592,6 +596,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
     int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     int has_at = memchr(text, '@', len) != NULL;
+    size_t no_email_before = 0; /* scan_email */
     int may_url = may_hold_url(text, len);
     /* about one token per five bytes of news text: grow once, not by doubling */
     if (tl->cap < len / 4 + 16) {
@@ -621,8 +626,8 @@ tok_run(tok_list *tl, const char *text, size_t len)
         uint32_t flags = 0;
         if (may_url && (end = scan_url(&sc, i)) != 0) {
             kind = TOK_URL;
-        } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) &&
-                   (end = scan_email(&sc, i)) != 0) {
+        } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) && i >= no_email_before &&
+                   (end = scan_email(&sc, i, &no_email_before)) != 0) {
             kind = TOK_EMAIL;
         } else if (cls == CH_LETTER || cls == CH_MARK) {
             word_info w = scan_word(&sc, i);
