@@ -243,6 +243,7 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         find_candidates(m, text, len, flags, &ref, &tl, &cl, tag ? &ts : NULL, &m->tagger.lex, err);
     if (st == IDNER_OK && tag)
         st = tagger_run(&m->tagger, &m->gaz, &ts, text, &tl, &cl);
+    tagger_scratch_free(&ts); /* no later stage reads it: the peak memory is lower */
     if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
         st = alias_run(m->rules, text, &tl, &cl);
     if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
