@@ -85,7 +85,7 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         n++;
         bytes += c->byte_end - c->byte_start + 1;
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(c->value) + 1;
+            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1;
         } else {
             bytes += c->canonical ? c->canonical_len + 1 : 0;
             bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
@@ -114,8 +114,9 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
         e->source = source_name(c->source);
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            e->value =
-                (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value, strlen(c->value));
+            e->value = (c->flags & CAND_VALUE_NULL)
+                           ? NULL
+                           : copy_str(&p, cand_value(cl, c), strlen(cand_value(cl, c)));
             e->mod = mod_name(c->mod);
             e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
             e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
