@@ -73,6 +73,25 @@ wanted(const cand *c, uint32_t types)
     return !(c->flags & CAND_DROPPED) && (!types || (types & IDNER_TYPE_BIT(c->type)));
 }
 
+/* Code points before byte B of TEXT, counted on from the cursor CUR (byte, code point), which
+ * moves to B: the entities come in text order, so the text is counted once. An offset before
+ * the cursor is counted from the start again. */
+typedef struct cp_cursor {
+    uint32_t byte, cp;
+} cp_cursor;
+
+static uint32_t
+cp_at(cp_cursor *cur, const char *text, uint32_t b)
+{
+    if (b < cur->byte)
+        *cur = (cp_cursor){0, 0};
+    uint32_t n = cur->cp;
+    for (uint32_t k = cur->byte; k < b; k++)
+        n += ((unsigned char)text[k] & 0xC0) != 0x80;
+    *cur = (cp_cursor){b, n};
+    return n;
+}
+
 idner_status
 result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
              idner_result **out)
@@ -101,6 +120,7 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         return IDNER_ERR_NOMEM;
     }
     char *p = r->pool;
+    cp_cursor cur = {0, 0};
     for (size_t i = 0; i < cl->n; i++) {
         const cand *c = &cl->v[i];
         if (!wanted(c, types))
@@ -109,8 +129,8 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         e->type = (idner_type)c->type;
         e->byte_start = c->byte_start;
         e->byte_end = c->byte_end;
-        e->start = tok_cp_at(tl, text, c->byte_start);
-        e->end = tok_cp_at(tl, text, c->byte_end);
+        e->start = cp_at(&cur, text, c->byte_start);
+        e->end = cp_at(&cur, text, c->byte_end);
         e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
         e->source = source_name(c->source);
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
