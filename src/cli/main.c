@@ -102,6 +102,7 @@ main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     idner_annotate_options_init(&c.aopts);
     c.out_fmt = out_format_find("jsonl");
+    c.max_doc_bytes = CLI_MAX_DOC_BYTES;
     c.argc = argc;
     c.argv = argv;
     /* A closed pipe is a write error like any other: reported, exit status 1. */

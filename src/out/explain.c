@@ -15,7 +15,53 @@ typedef struct ctx {
     const char *text;
     const tok_list *tl;
     const cand_list *cl;
+    uint32_t *tok_cp; /* code-point offset of each token's first byte, counted once */
 } ctx;
+
+/* Code points in TEXT's bytes [A, B). */
+static uint32_t
+count_cps(const char *text, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint32_t i = a; i < b; i++)
+        n += ((unsigned char)text[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Fills X->tok_cp in one pass over the text (the tokens no longer carry code points); -1
+ * without memory. */
+static int
+count_tok_cps(ctx *x)
+{
+    x->tok_cp = malloc((x->tl->n ? x->tl->n : 1) * sizeof *x->tok_cp);
+    if (!x->tok_cp)
+        return -1;
+    uint32_t at = 0, cp = 0;
+    for (size_t i = 0; i < x->tl->n; i++) {
+        cp += count_cps(x->text, at, x->tl->v[i].byte_start);
+        at = x->tl->v[i].byte_start;
+        x->tok_cp[i] = cp;
+    }
+    return 0;
+}
+
+/* Code-point offset of byte offset B (on a character boundary): from the last token starting
+ * at or before it, so a long document costs a search and a few bytes per offset. */
+static uint32_t
+cp_at(const ctx *x, uint32_t b)
+{
+    size_t lo = 0, hi = x->tl->n;
+    while (lo < hi) { /* first token with byte_start > b */
+        size_t mid = (lo + hi) / 2;
+        if (x->tl->v[mid].byte_start <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return count_cps(x->text, 0, b);
+    return x->tok_cp[lo - 1] + count_cps(x->text, x->tl->v[lo - 1].byte_start, b);
+}
 
 static const char *
 source_name(uint8_t src)
@@ -27,11 +73,11 @@ source_name(uint8_t src)
 
 /* The form of a DATE/TIME value, by the table of SPEC.md section 4.2. */
 static const char *
-date_form(const cand *c)
+date_form(const ctx *x, const cand *c)
 {
     if (c->flags & CAND_VALUE_NULL)
         return "no value";
-    const char *v = c->value;
+    const char *v = cand_value(x->cl, c);
     size_t n = strlen(v);
     if (strchr(v, '/'))
         return "range";
@@ -103,9 +149,8 @@ add_span(const ctx *x, json_object *o, uint8_t type, uint8_t source, uint32_t bs
 {
     const char *tn = idner_type_name((idner_type)type);
     return add(o, "type", json_object_new_string(tn ? tn : "UNKNOWN")) ||
-           add_str(o, "text", x->text + bs, be - bs) ||
-           add_int(o, "start", tok_cp_at(x->tl, x->text, bs)) ||
-           add_int(o, "end", tok_cp_at(x->tl, x->text, be)) ||
+           add_str(o, "text", x->text + bs, be - bs) || add_int(o, "start", cp_at(x, bs)) ||
+           add_int(o, "end", cp_at(x, be)) ||
            add(o, "source", json_object_new_string(source_name(source)));
 }
 
@@ -142,8 +187,7 @@ add_rule(const ctx *x, json_object *o, const cand_why *w)
         return json_object_object_add(o, "trigger", NULL) ? -1 : 0;
     uint32_t bs = x->tl->v[w->trig_a].byte_start, be = x->tl->v[w->trig_b - 1].byte_end;
     return add_str(o, "trigger", x->text + bs, be - bs) ||
-           add_int(o, "trigger_start", tok_cp_at(x->tl, x->text, bs)) ||
-           add_int(o, "trigger_end", tok_cp_at(x->tl, x->text, be));
+           add_int(o, "trigger_start", cp_at(x, bs)) || add_int(o, "trigger_end", cp_at(x, be));
 }
 
 /* What found C: {"stage", then the notes of its stages in the order they were made}. */
@@ -154,7 +198,7 @@ found_object(const ctx *x, const cand *c)
     if (!o || add(o, "stage", json_object_new_string(source_name(c->source))))
         goto fail;
     if ((c->type == IDNER_DATE || c->type == IDNER_TIME) &&
-        add(o, "form", json_object_new_string(date_form(c))))
+        add(o, "form", json_object_new_string(date_form(x, c))))
         goto fail;
     if (c->source == SRC_ALIAS && c->canonical &&
         add_str(o, "repeats", c->canonical, c->canonical_len))
@@ -283,7 +327,7 @@ explain_build(const gaz *g, const char *text, const tok_list *tl, const cand_lis
               uint32_t types, explain_texts *out)
 {
     const cand_explain *e = cl->x;
-    ctx x = {g, text, tl, cl};
+    ctx x = {g, text, tl, cl, NULL};
     int st = -1;
     size_t nk = 0, nl = 0, *keep = NULL;
     const cand_lost **lost = NULL;
@@ -294,7 +338,7 @@ explain_build(const gaz *g, const char *text, const tok_list *tl, const cand_lis
     lost = malloc((e && e->nlost ? e->nlost : 1) * sizeof *lost);
     arr = calloc(cl->n ? cl->n : 1, sizeof *arr);
     doc = json_object_new_array();
-    if (!e || !out->at || !keep || !lost || !arr || !doc)
+    if (!e || !out->at || !keep || !lost || !arr || !doc || count_tok_cps(&x))
         goto done;
     for (size_t i = 0; i < cl->n; i++)
         if (kept(&cl->v[i], types))
@@ -385,6 +429,7 @@ done:
     json_object_put(doc);
     free(keep);
     free(lost);
+    free(x.tok_cp);
     if (st)
         explain_texts_free(out);
     return st;

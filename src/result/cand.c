@@ -39,12 +39,41 @@ cand_push_span(cand_list *l, const tok_list *tl, size_t a, size_t b, idner_type 
     return k;
 }
 
+int
+cand_set_value(cand_list *l, cand *c, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (n == 1) {
+        c->value_off = 0;
+        return 0;
+    }
+    if (l->values_len == 0)
+        l->values_len = 1; /* offset 0 is "" */
+    if (l->values_len + n > l->values_cap) {
+        size_t cap = l->values_cap ? l->values_cap * 2 : 1024;
+        while (cap < l->values_len + n)
+            cap *= 2;
+        if (cap > UINT32_MAX)
+            return -1;
+        char *v = realloc(l->values, cap);
+        if (!v)
+            return -1;
+        v[0] = '\0';
+        l->values = v;
+        l->values_cap = cap;
+    }
+    memcpy(l->values + l->values_len, s, n);
+    c->value_off = (uint32_t)l->values_len;
+    l->values_len += n;
+    return 0;
+}
+
 void
 cand_list_free(cand_list *l)
 {
     free(l->v);
-    l->v = NULL;
-    l->n = l->cap = 0;
+    free(l->values);
+    memset(l, 0, sizeof *l);
 }
 
 /* Room for one more element of SIZE in *V (of *N, *CAP); -1 when memory runs out. */

@@ -29,6 +29,8 @@ enum cand_flag {
 
 #define CAND_VALUE_MAX 64
 
+/* 72 bytes: a document of news text has one candidate per 50 bytes or so, a repeated name one
+ * per token, so their size is much of a document's memory. */
 typedef struct cand {
     uint32_t byte_start, byte_end; /* span in the text; on token boundaries */
     uint32_t tok_start, tok_end;   /* tokens [tok_start, tok_end) covered */
@@ -37,14 +39,14 @@ typedef struct cand {
     uint8_t mod;                   /* enum cand_mod */
     uint8_t flags;                 /* enum cand_flag */
     int32_t prio;                  /* higher wins among overlapping candidates of equal span */
+    uint32_t canonical_len;
+    /* DATE/TIME value: its offset in the list's values (cand_value), 0 for none */
+    uint32_t value_off;
+    uint32_t seq; /* set by merge: order of appearance, the last tie-break */
+    uint32_t why; /* --explain: what found it, cand_list.x->why[why - 1]; 0: nothing noted */
     /* PER/ORG/LOC fields; pointers into model memory or the document text. */
     const char *canonical;
-    uint32_t canonical_len;
-    uint32_t why; /* --explain: what found it, cand_list.x->why[why - 1]; 0: nothing noted */
     const char *id, *subtype, *iso; /* NUL-terminated or NULL */
-    /* DATE/TIME value, NUL-terminated; empty with CAND_VALUE_NULL. */
-    char value[CAND_VALUE_MAX];
-    uint32_t seq; /* set by merge: order of appearance, the last tie-break */
 } cand;
 
 /* ---- --explain (IDNER_EXPLAIN) ------------------------------------------------------------
@@ -98,6 +100,8 @@ typedef struct cand_list {
     cand *v;
     size_t n, cap;
     cand_explain *x; /* --explain notes, or NULL */
+    char *values;    /* the DATE/TIME values, NUL-terminated, after a first NUL (offset 0: "") */
+    size_t values_len, values_cap;
 } cand_list;
 
 /* Notes W (its prev set here) as what found C, a candidate of L. No-op unless L explains. */
@@ -105,6 +109,17 @@ void cand_note(cand_list *l, cand *c, cand_why w);
 /* Notes C as lost for REASON, beaten by BY (may be NULL). No-op unless L explains. */
 void cand_lose(cand_list *l, const cand *c, enum lost_reason reason, const cand *by);
 void cand_explain_free(cand_explain *x);
+
+/* The DATE/TIME value of candidate C of L, NUL-terminated; "" with CAND_VALUE_NULL. */
+static inline const char *
+cand_value(const cand_list *l, const cand *c)
+{
+    return c->value_off ? l->values + c->value_off : "";
+}
+
+/* Sets the value of candidate C of L to the NUL-terminated S (at most CAND_VALUE_MAX bytes with
+ * its NUL); -1 when memory runs out. */
+int cand_set_value(cand_list *l, cand *c, const char *s);
 
 /* A zeroed candidate appended to L, or NULL when memory runs out. */
 cand *cand_push(cand_list *l);

@@ -330,10 +330,13 @@ typedef struct ctx {
     const char *text;
     const tok_list *tl;
     cand_list *cl;
-    int32_t *best;     /* per token: the longest gazetteer candidate starting there, or -1 */
-    uint8_t *dated;    /* per token: inside a date or time candidate */
-    uint32_t *trig;    /* per token: trigger classes of the phrase starting there */
-    uint8_t *tlen;     /* its length in tokens */
+    int32_t *best;  /* per token: the longest gazetteer candidate starting there, or -1 */
+    uint8_t *dated; /* per token: inside a date or time candidate */
+    uint32_t *trig; /* per token: trigger classes of the phrase starting there */
+    uint8_t *tlen;  /* its length in tokens */
+    int32_t *first; /* per token: the last non-date candidate starting there, or -1 */
+    int32_t *next;  /* per candidate: the one before it in its token's chain, or -1 */
+    size_t next_cap;
     int headline;      /* the current sentence is in title case: capitals say nothing */
     int carry_title;   /* the last run ended in a title and a comma... */
     size_t carry_from; /* ...at this token */
@@ -369,13 +372,36 @@ is_capword(const ctx *c, size_t i)
     return t->kind == TOK_WORD && (t->flags & TOK_F_CAP) && !c->dated[i];
 }
 
+/* Chains the non-date candidate K into the list of its first token (prefer_type and drop_at
+ * then see only the candidates of one token: linear time in the document). -1 without memory. */
+static int
+link_cand(ctx *c, size_t k)
+{
+    if (k >= c->next_cap) {
+        size_t cap = c->next_cap ? c->next_cap * 2 : 64;
+        while (cap <= k)
+            cap *= 2;
+        int32_t *v = realloc(c->next, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->next = v;
+        c->next_cap = cap;
+    }
+    const cand *o = &c->cl->v[k];
+    if (o->source == SRC_DATE || o->tok_start >= c->tl->n)
+        return 0;
+    c->next[k] = c->first[o->tok_start];
+    c->first[o->tok_start] = (int32_t)k;
+    return 0;
+}
+
 /* Emits a rule candidate of TYPE over tokens [a, b); PRIO 3 for strong evidence, 1 for weak.
  * RULE names the rule for --explain, TRIG the token of its trigger phrase (-1: none). */
 static int
 emit(ctx *c, size_t a, size_t b, idner_type type, int prio, const char *rule, long trig)
 {
     cand *k = cand_push_span(c->cl, c->tl, a, b, type, SRC_RULE, prio);
-    if (!k)
+    if (!k || link_cand(c, c->cl->n - 1))
         return -1;
     k->canonical = c->text + k->byte_start;
     k->canonical_len = k->byte_end - k->byte_start;
@@ -391,15 +417,15 @@ emit(ctx *c, size_t a, size_t b, idner_type type, int prio, const char *rule, lo
     return 0;
 }
 
-/* Among the gazetteer candidates on the span of candidate G, prefer TYPE (when listed). */
+/* Among the gazetteer candidates on the span of candidate G, prefer TYPE (when listed). Every
+ * non-date candidate starts on a token's first byte: those of G's span start at its token. */
 static void
 prefer_type(ctx *c, int32_t g, idner_type type)
 {
     const cand *ref = &c->cl->v[g];
-    for (size_t k = 0; k < c->cl->n; k++) {
+    for (int32_t k = c->first[ref->tok_start]; k >= 0; k = c->next[k]) {
         cand *o = &c->cl->v[k];
-        if (o->source != SRC_DATE && o->byte_start == ref->byte_start &&
-            o->byte_end == ref->byte_end && o->type == type)
+        if (o->byte_start == ref->byte_start && o->byte_end == ref->byte_end && o->type == type)
             o->prio += 10;
     }
 }
@@ -479,11 +505,8 @@ has_class(const ctx *c, long i, uint32_t cls)
 static void
 drop_at(ctx *c, size_t i)
 {
-    for (size_t k = 0; k < c->cl->n; k++) {
-        cand *o = &c->cl->v[k];
-        if (o->source != SRC_DATE && o->tok_start == i)
-            o->flags |= CAND_DROPPED;
-    }
+    for (int32_t k = c->first[i]; k >= 0; k = c->next[k])
+        c->cl->v[k].flags |= CAND_DROPPED;
 }
 
 /* "Gubernur Jawa Barat, Darmaji Sukoreno": a title still waiting for its person at the end of
@@ -777,20 +800,25 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
     size_t n = tl->n;
     if (n == 0)
         return IDNER_OK;
-    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, 0, 0, 0};
+    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
     c.trig = malloc(n * sizeof *c.trig);
     c.tlen = malloc(n);
+    c.first = malloc(n * sizeof *c.first);
     idner_status st = IDNER_OK;
-    if (!c.best || !c.dated || !c.trig || !c.tlen) {
+    if (!c.best || !c.dated || !c.trig || !c.tlen || !c.first) {
         st = IDNER_ERR_NOMEM;
         goto done;
     }
     for (size_t i = 0; i < n; i++)
-        c.best[i] = -1;
+        c.best[i] = c.first[i] = -1;
     size_t ncand = cl->n; /* rule candidates appended below are not inputs */
     for (size_t k = 0; k < ncand; k++) {
+        if (link_cand(&c, k)) {
+            st = IDNER_ERR_NOMEM;
+            goto done;
+        }
         const cand *o = &cl->v[k];
         if (o->flags & CAND_DROPPED)
             continue;
@@ -846,5 +874,7 @@ done:
     free(c.dated);
     free(c.trig);
     free(c.tlen);
+    free(c.first);
+    free(c.next);
     return st;
 }
