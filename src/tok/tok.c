@@ -540,6 +540,32 @@ ascii_token(const unsigned char *s, size_t n, char *key, uint64_t *hash, uint32_
     return 1;
 }
 
+/* The fused word path: for each ASCII letter and digit, its lowercase byte (low 8 bits) and its
+ * class (AW_*); 0 for every other byte. */
+enum { AW_UPPER = 1 << 8, AW_LOWER = 1 << 9, AW_DIGIT = 1 << 10, AW_LETTER = AW_UPPER | AW_LOWER };
+#define U AW_UPPER
+#define L AW_LOWER
+#define D AW_DIGIT
+static const uint16_t ascii_word_class[256] = {
+    0,       0,       0,       0,       0,       0,       0,       0,       0,       0,
+    0,       0,       0,       0,       0,       0,       0,       0,       0,       0,
+    0,       0,       0,       0,       0,       0,       0,       0,       0,       0,
+    0,       0,       0,       0,       0,       0,       0,       0,       0,       0,
+    0,       0,       0,       0,       0,       0,       0,       0,       D | '0', D | '1',
+    D | '2', D | '3', D | '4', D | '5', D | '6', D | '7', D | '8', D | '9', 0,       0,
+    0,       0,       0,       0,       0,       U | 'a', U | 'b', U | 'c', U | 'd', U | 'e',
+    U | 'f', U | 'g', U | 'h', U | 'i', U | 'j', U | 'k', U | 'l', U | 'm', U | 'n', U | 'o',
+    U | 'p', U | 'q', U | 'r', U | 's', U | 't', U | 'u', U | 'v', U | 'w', U | 'x', U | 'y',
+    U | 'z', 0,       0,       0,       0,       0,       0,       L | 'a', L | 'b', L | 'c',
+    L | 'd', L | 'e', L | 'f', L | 'g', L | 'h', L | 'i', L | 'j', L | 'k', L | 'l', L | 'm',
+    L | 'n', L | 'o', L | 'p', L | 'q', L | 'r', L | 's', L | 't', L | 'u', L | 'v', L | 'w',
+    L | 'x', L | 'y', L | 'z', 0,       0,       0,       0,       0,
+    /* 0x80-0xFF: 0 */
+};
+#undef U
+#undef L
+#undef D
+
 static int
 is_terminal(const tok_list *tl, const tok *t)
 {
@@ -600,7 +626,78 @@ tok_run(tok_list *tl, const char *text, size_t len)
     if (reserve_keys(tl, len + len / 4 + 16))
         return IDNER_ERR_NOMEM;
     uint32_t sent = 0;
+    /* Bytes after an ASCII word that send it down the general path: anything that can extend
+     * it (non-ASCII, hyphen, period, apostrophe), a URL's colon, an e-mail address's characters. */
+    uint8_t stop[256] = {0};
+    memset(stop + 0x80, 1, 0x80);
+    stop['-'] = stop['.'] = stop['\''] = 1;
+    if (may_url)
+        stop[':'] = 1;
+    if (has_at)
+        stop['_'] = stop['%'] = stop['+'] = stop['@'] = 1;
     while (i < len) {
+        unsigned char b0 = sc.s[i];
+        if (b0 == ' ') {
+            pending |= TOK_F_SPACE_BEFORE;
+            i++;
+            continue;
+        }
+        size_t end;
+        uint8_t kind = TOK_PUNCT;
+        uint32_t flags = 0;
+        if (tl->n == tl->cap && grow_tokens(tl))
+            return IDNER_ERR_NOMEM;
+        tok *t = &tl->v[tl->n];
+        size_t klen;
+        if (ascii_word_class[b0] & AW_LETTER) {
+            /* The fused path of a plain ASCII word (most tokens): one pass scans it, writes its
+             * lowercase key, hashes it and gathers its shape; it is taken only when the general
+             * path would end the token at the same byte with the same kind and flags. */
+            size_t j = i, room = len - i < UINT16_MAX ? len - i : UINT16_MAX;
+            if (reserve_keys(tl, room + 1))
+                return IDNER_ERR_NOMEM;
+            char *key = tl->keys + tl->keys_len;
+            uint64_t h = 0xcbf29ce484222325ull;
+            unsigned seen = 0;
+            const unsigned char *s = sc.s + i;
+            size_t n = 0;
+            for (; n < room; n++) {
+                unsigned m = ascii_word_class[s[n]];
+                if (!m)
+                    break;
+                key[n] = (char)m;
+                h ^= (uint8_t)m;
+                h *= 0x100000001b3ull;
+                seen |= m;
+            }
+            j = i + n;
+            int rp = n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
+                     (ascii_word_class[s[2]] & AW_DIGIT);
+            if (n < room && (j >= len || !stop[sc.s[j]]) && !rp) {
+                key[n] = '\0';
+                h ^= h >> 33;
+                h *= 0xff51afd7ed558ccdull;
+                h ^= h >> 33;
+                t->hash = h;
+                kind = TOK_WORD;
+                flags = (ascii_word_class[b0] & AW_UPPER) ? TOK_F_CAP : TOK_F_LOWER;
+                if (seen & AW_DIGIT)
+                    flags |= TOK_F_DIGIT;
+                if (!(seen & AW_LOWER)) { /* rare: count the capitals */
+                    size_t upper = 0;
+                    for (size_t k = 0; k < n; k++)
+                        upper += (ascii_word_class[s[k]] & AW_UPPER) != 0;
+                    if (upper >= 2)
+                        flags |= TOK_F_ALLCAPS;
+                }
+                end = j;
+                klen = n;
+                t->byte_start = (uint32_t)i;
+                t->byte_end = (uint32_t)end;
+                t->key_off = (uint32_t)tl->keys_len;
+                goto made;
+            }
+        }
         int l;
         int32_t c = cp_at(&sc, i, &l);
         enum text_class cls = text_class(c);
@@ -611,9 +708,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
             i += (size_t)l;
             continue;
         }
-        size_t end;
-        uint8_t kind = TOK_PUNCT;
-        uint32_t flags = 0;
         if (may_url && (end = scan_url(&sc, i)) != 0) {
             kind = TOK_URL;
         } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) && i >= no_email_before &&
@@ -640,16 +734,12 @@ tok_run(tok_list *tl, const char *text, size_t len)
             end = i + (size_t)l;
             kind = text_is_symbol(c) ? TOK_SYMBOL : TOK_PUNCT;
         }
-        if (tl->n == tl->cap && grow_tokens(tl))
-            return IDNER_ERR_NOMEM;
         size_t blen = end - i;
         if (reserve_keys(tl, 4 * blen + 8))
             return IDNER_ERR_NOMEM;
-        tok *t = &tl->v[tl->n];
         t->byte_start = (uint32_t)i;
         t->byte_end = (uint32_t)end;
         t->key_off = (uint32_t)tl->keys_len;
-        size_t klen;
         int shaped = kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_HASHTAG;
         if (ascii_token(sc.s + i, blen, tl->keys + tl->keys_len, &t->hash,
                         shaped ? &flags : NULL)) {
@@ -663,6 +753,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
             if (shaped)
                 flags |= shape_flags(&sc, i, end);
         }
+    made:
         t->key_len = (uint16_t)klen;
         tl->keys_len += klen + 1;
         t->kind = kind;
