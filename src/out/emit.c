@@ -8,6 +8,7 @@
  * value, mod, weekday_conflict, calendar, source), each only when it applies (value always for
  * DATE and TIME).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,13 +153,60 @@ fail:
 
 /* ---- the compact writer ----------------------------------------------------------------- */
 
-static int
+/* The writer appends many short pieces to one buffer: each is a capacity check and a copy
+ * inlined here (the buffer grows rarely: each entity reserves its likely size first), and the
+ * NUL that buf.h promises is written once at the end of an array or object. */
+static inline int
 buf_put(emit_buf *b, const char *s, size_t n)
 {
-    return buf_append(&b->out, s, n);
+    buf *o = &b->out;
+    if (o->cap - o->n <= n && buf_reserve(o, n))
+        return -1;
+    memcpy(o->p + o->n, s, n);
+    o->n += n;
+    return 0;
 }
 
 #define PUT_LIT(b, lit) buf_put((b), (lit), sizeof(lit) - 1)
+
+static int
+buf_end(emit_buf *b)
+{
+    if (buf_reserve(&b->out, 0))
+        return -1;
+    b->out.p[b->out.n] = '\0';
+    return 0;
+}
+
+/* Does S[0, N) hold a byte JSON escapes (control characters, quote, backslash)? Eight bytes at
+ * a time: a word has a byte below 0x20, or equal to '"' or '\\', exactly when these tests are
+ * not zero (bytes of 0x80 and above never count). */
+static int
+needs_escape(const char *s, size_t n)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    size_t k = 0;
+    for (; k + 8 <= n; k += 8) {
+        uint64_t w, q, bs;
+        memcpy(&w, s + k, 8);
+        q = w ^ (ones * '"');
+        bs = w ^ (ones * '\\');
+        if (((w - ones * 0x20) | (q - ones) | (bs - ones)) & ~w & highs) {
+            /* a candidate: the exact test decides (a borrow can flag a byte above a match) */
+            for (size_t j = k; j < k + 8; j++) {
+                unsigned char c = (unsigned char)s[j];
+                if (c < 0x20 || c == '"' || c == '\\')
+                    return 1;
+            }
+        }
+    }
+    for (; k < n; k++) {
+        unsigned char c = (unsigned char)s[k];
+        if (c < 0x20 || c == '"' || c == '\\')
+            return 1;
+    }
+    return 0;
+}
 
 /* A JSON string, escaped by json-c (any Unicode, control characters, quotes). Most entity
  * strings need no escape at all: those are copied between quotes as they are. */
@@ -167,14 +215,17 @@ buf_string(emit_buf *b, const char *s, size_t n)
 {
     if (n > INT32_MAX)
         return -1;
-    size_t k;
-    for (k = 0; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c < 0x20 || c == '"' || c == '\\')
-            break;
+    if (!needs_escape(s, n)) {
+        buf *o = &b->out;
+        if (o->cap - o->n <= n + 2 && buf_reserve(o, n + 2))
+            return -1;
+        char *p = o->p + o->n;
+        p[0] = '"';
+        memcpy(p + 1, s, n);
+        p[n + 1] = '"';
+        o->n += n + 2;
+        return 0;
     }
-    if (k == n)
-        return PUT_LIT(b, "\"") || buf_put(b, s, n) || PUT_LIT(b, "\"");
     if (!b->str) {
         b->str = json_object_new_string_len(s, (int)n);
         if (!b->str)
@@ -188,8 +239,9 @@ buf_string(emit_buf *b, const char *s, size_t n)
     return j ? buf_put(b, j, len) : -1;
 }
 
-static int
-buf_size(emit_buf *b, size_t v)
+/* KEY (a literal with its comma, quotes and colon) then the decimal V. */
+static inline int
+buf_key_size(emit_buf *b, const char *key, size_t key_len, size_t v)
 {
     char d[24];
     size_t i = sizeof d;
@@ -197,20 +249,32 @@ buf_size(emit_buf *b, size_t v)
         d[--i] = (char)('0' + v % 10);
         v /= 10;
     } while (v);
-    return buf_put(b, d + i, sizeof d - i);
+    buf *o = &b->out;
+    size_t n = key_len + sizeof d - i;
+    if (o->cap - o->n <= n && buf_reserve(o, n))
+        return -1;
+    memcpy(o->p + o->n, key, key_len);
+    memcpy(o->p + o->n + key_len, d + i, sizeof d - i);
+    o->n += n;
+    return 0;
 }
+
+#define PUT_KEY_SIZE(b, lit, v) buf_key_size((b), (lit), sizeof(lit) - 1, (v))
 
 static int
 buf_entity(emit_buf *b, const idner_entity *e)
 {
     const char *type = idner_type_name(e->type);
     size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
+    /* room for the fixed fields and the usual optional ones in one step */
+    if (buf_reserve(&b->out, 256 + text_len))
+        return -1;
     if (PUT_LIT(b, "{\"type\":") ||
         buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
         PUT_LIT(b, ",\"text\":") || buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
-        PUT_LIT(b, ",\"start\":") || buf_size(b, e->start) || PUT_LIT(b, ",\"end\":") ||
-        buf_size(b, e->end) || PUT_LIT(b, ",\"byte_start\":") || buf_size(b, e->byte_start) ||
-        PUT_LIT(b, ",\"byte_end\":") || buf_size(b, e->byte_end))
+        PUT_KEY_SIZE(b, ",\"start\":", e->start) || PUT_KEY_SIZE(b, ",\"end\":", e->end) ||
+        PUT_KEY_SIZE(b, ",\"byte_start\":", e->byte_start) ||
+        PUT_KEY_SIZE(b, ",\"byte_end\":", e->byte_end))
         return -1;
     for (const out_field *f = out_fields; f->name; f++) {
         if (!out_field_present(e, f))
@@ -243,13 +307,13 @@ emit_entities_compact(emit_buf *b, const idner_result *r)
         if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
             return -1;
     }
-    return PUT_LIT(b, "]");
+    return PUT_LIT(b, "]") || buf_end(b);
 }
 
 int
 emit_string_compact(emit_buf *b, const char *s, size_t n)
 {
-    return buf_string(b, s, n);
+    return buf_string(b, s, n) || buf_end(b);
 }
 
 int
@@ -258,7 +322,7 @@ emit_json_compact(emit_buf *b, json_object *o)
     size_t len = 0;
     const char *j = json_object_to_json_string_length(
         o, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE, &len);
-    return j ? buf_put(b, j, len) : -1;
+    return j ? buf_put(b, j, len) || buf_end(b) : -1;
 }
 
 int
@@ -269,14 +333,14 @@ emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
     if (id && (PUT_LIT(b, "\"id\":") || emit_json_compact(b, id) || PUT_LIT(b, ",")))
         return -1;
     return PUT_LIT(b, "\"entities\":") || emit_entities_compact(b, r) ||
-           emit_doc_explain_compact(b, r) || PUT_LIT(b, "}");
+           emit_doc_explain_compact(b, r) || PUT_LIT(b, "}") || buf_end(b);
 }
 
 int
 emit_doc_explain_compact(emit_buf *b, const idner_result *r)
 {
     const char *x = idner_result_explain(r);
-    return x ? PUT_LIT(b, ",\"explain\":") || buf_put(b, x, strlen(x)) : 0;
+    return x ? PUT_LIT(b, ",\"explain\":") || buf_put(b, x, strlen(x)) || buf_end(b) : 0;
 }
 
 void
