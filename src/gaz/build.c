@@ -19,7 +19,7 @@ typedef struct bentry {
     uint32_t upper_mask;
     uint32_t file, line; /* the list (pool offset of its name) and the line */
     uint32_t order;
-    uint32_t first_bucket; /* gaz_first_bucket of the first token */
+    uint32_t first_top; /* the top 32 bits of the first token's tok_hash (filter bucket) */
     uint8_t type, rank;
     uint16_t flags, ntok;
 } bentry;
@@ -245,7 +245,7 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, uint32_t fi
     char key[1024];
     size_t klen = 0;
     uint64_t h = GAZ_HASH_SEED;
-    uint32_t upper = 0, first_bucket = 0;
+    uint32_t upper = 0, first_top = 0;
     for (size_t k = 0; k < nt; k++) {
         const tok *t = &b->tl.v[k];
         if (k > 0) {
@@ -255,7 +255,7 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, uint32_t fi
             }
         }
         if (k == 0)
-            first_bucket = gaz_first_bucket(t->hash);
+            first_top = (uint32_t)(t->hash >> 32);
         h = gaz_hash_step(h, t->hash);
         if (klen + t->key_len + 2 > sizeof key)
             return "the surface is too long";
@@ -295,7 +295,7 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, uint32_t fi
     e->upper_mask = upper;
     e->file = file;
     e->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-    e->first_bucket = first_bucket;
+    e->first_top = first_top;
     e->order = (uint32_t)b->n;
     e->type = (uint8_t)type;
     e->rank = (uint8_t)source_rank(source, default_rank);
@@ -416,7 +416,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     size_t pool_off = align8(entries_off + b->n * sizeof(gaz_entry));
     size_t origins_off = align8(pool_off + b->pool_len);
     size_t first_off = align8(origins_off + b->n * sizeof(gaz_origin));
-    size_t total = first_off + 2 * GAZ_FIRST_BITS / 8;
+    uint32_t first_log2 = gaz_first_log2(b->n);
+    size_t filter_bytes = ((size_t)1 << first_log2) / 8;
+    size_t total = first_off + 2 * filter_bytes;
     if (total > UINT32_MAX)
         return error_set(err, IDNER_ERR_LIMIT, "gazetteer larger than 4 GiB");
     char *img = calloc(1, total);
@@ -436,6 +438,7 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     hdr->first_off = (uint32_t)first_off;
     hdr->origins_off = (uint32_t)origins_off;
     gaz_origin *orig = (gaz_origin *)(img + origins_off);
+    hdr->first_log2 = first_log2;
     uint8_t *first = (uint8_t *)img + first_off;
     gaz_slot *slots = (gaz_slot *)(img + slots_off);
     gaz_entry *ents = (gaz_entry *)(img + entries_off);
@@ -449,8 +452,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         }
         s->count++;
         /* capitalized first tokens in the first filter, others in the second */
-        size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : GAZ_FIRST_BITS / 8;
-        first[filter + (e->first_bucket >> 3)] |= (uint8_t)(1u << (e->first_bucket & 7));
+        size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : filter_bytes;
+        uint32_t bucket = gaz_first_bucket((uint64_t)e->first_top << 32, first_log2);
+        first[filter + (bucket >> 3)] |= (uint8_t)(1u << (bucket & 7));
         orig[i] = (gaz_origin){e->file, e->line};
         ents[i] = (gaz_entry){e->key,    e->surface,    e->canonical, e->id,   e->subtype, e->iso,
                               e->source, e->upper_mask, e->type,      e->rank, e->flags,   e->ntok,

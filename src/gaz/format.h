@@ -14,11 +14,14 @@
  *   | origins     |  optional (header origins_off, 0 when absent: an older image is still
  *   +-------------+  read): gaz_origin[n_entries], the list file and line of each entry, for
  *                    --explain
- *   | first bits  |  two filters of GAZ_FIRST_BITS bits, by bucket of tok_hash: the first for
- *   +-------------+  phrases whose first token must be capitalized, the second for phrases that
- *                    may start in lower case. Most tokens start no phrase (and most lowercase
- *                    words start only capitalized ones): the filters answer without touching
- *                    the much larger slot array.
+ *   | first bits  |  two filters of 2^first_log2 bits each, by bucket of tok_hash (its top
+ *   +-------------+  first_log2 bits): the first for phrases whose first token must be
+ *                    capitalized, the second for phrases that may start in lower case. Most
+ *                    tokens start no phrase (and most lowercase words start only capitalized
+ *                    ones): the filters answer without touching the much larger slot array.
+ *                    They are sized by the number of entries (gaz_first_log2: at least 8 bits
+ *                    an entry), so that they stay sparse, and lookups cost the same, whatever the
+ *                    size of the lists; first_log2 0 (images before it) means GAZ_FIRST_LOG2.
  *
  * The phrase hash chains the tokens' tok_hash values (gaz_hash_step), so a lookup costs one
  * probe per token whatever the number of entries.
@@ -28,10 +31,12 @@
 
 #include <stdint.h>
 
-#define GAZ_MAGIC      "IDNERGZ"
-#define GAZ_VERSION    2u
-#define GAZ_MAX_TOKENS 16
-#define GAZ_FIRST_BITS (1u << 20)
+#define GAZ_MAGIC          "IDNERGZ"
+#define GAZ_VERSION        2u
+#define GAZ_MAX_TOKENS     16
+#define GAZ_FIRST_LOG2     20u /* the filters' size when the header's first_log2 is 0 */
+#define GAZ_FIRST_LOG2_MIN 10u
+#define GAZ_FIRST_LOG2_MAX 30u
 
 enum gaz_entry_flag {
     GAZ_ACRONYM = 1u << 0, /* match only exactly as written */
@@ -59,9 +64,10 @@ typedef struct gaz_header {
     uint32_t slots_off, entries_off, pool_off;
     uint32_t file_size;
     uint32_t max_tokens;
-    uint32_t first_off;   /* 2 * GAZ_FIRST_BITS / 8 bytes */
+    uint32_t first_off;   /* 2 * 2^first_log2 / 8 bytes */
     uint32_t origins_off; /* gaz_origin[n_entries], or 0: none */
-    uint32_t reserved[3];
+    uint32_t first_log2;  /* GAZ_FIRST_LOG2_MIN..GAZ_FIRST_LOG2_MAX, or 0: GAZ_FIRST_LOG2 */
+    uint32_t reserved[2];
 } gaz_header;
 
 /* Where entry k of the entries came from: the list's name (a pool string: the path as given,
@@ -106,11 +112,21 @@ gaz_hash_step(uint64_t h, uint64_t tok_hash)
 
 #define GAZ_HASH_SEED 0x2545F4914F6CDD1Dull
 
-/* The bucket of a token hash in the first-token filter. */
+/* The bucket of a token hash in first-token filters of 2^LOG2 bits: its top LOG2 bits. */
 static inline uint32_t
-gaz_first_bucket(uint64_t tok_hash)
+gaz_first_bucket(uint64_t tok_hash, uint32_t log2)
 {
-    return (uint32_t)(tok_hash >> 44) & (GAZ_FIRST_BITS - 1);
+    return (uint32_t)(tok_hash >> (64 - log2));
+}
+
+/* The filters' log2 size for N entries: at least 8 bits an entry. */
+static inline uint32_t
+gaz_first_log2(uint64_t n)
+{
+    uint32_t k = GAZ_FIRST_LOG2_MIN;
+    while (k < GAZ_FIRST_LOG2_MAX && (1ull << k) < 8 * n)
+        k++;
+    return k;
 }
 
 #endif

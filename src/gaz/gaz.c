@@ -32,7 +32,11 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     if (h->file_size != size || h->n_slots == 0 || (h->n_slots & (h->n_slots - 1)) ||
         h->slots_off % 8 || h->entries_off % 8 || slots_end > size || ents_end > size ||
         pool_end > size || h->pool_size == 0 || h->first_off % 8 ||
-        (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > size ||
+        (h->first_log2 &&
+         (h->first_log2 < GAZ_FIRST_LOG2_MIN || h->first_log2 > GAZ_FIRST_LOG2_MAX)) ||
+        (uint64_t)h->first_off +
+                2 * ((1ull << (h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2)) / 8) >
+            size ||
         base[h->pool_off + h->pool_size - 1] != '\0' ||
         (h->origins_off &&
          (h->origins_off % 8 ||
@@ -44,6 +48,9 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     t->pool = base + h->pool_off;
     t->first = (const uint8_t *)base + h->first_off;
     t->origins = h->origins_off ? (const gaz_origin *)(base + h->origins_off) : NULL;
+    uint32_t log2 = h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2;
+    t->first_any = t->first + ((size_t)1 << log2) / 8;
+    t->first_shift = 64 - log2;
     t->mask = h->n_slots - 1;
     /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
      * here: start-up then costs the same, and touches as little memory, whatever the size of
@@ -344,9 +351,8 @@ may_start(const gaz_table *t, uint64_t h, int cap)
 {
     if (!t->hdr)
         return 0;
-    uint32_t b = gaz_first_bucket(h);
-    const uint8_t *lower = t->first + GAZ_FIRST_BITS / 8;
-    return (lower[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1));
+    uint32_t b = (uint32_t)(h >> t->first_shift); /* gaz_first_bucket */
+    return (t->first_any[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1));
 }
 
 static int

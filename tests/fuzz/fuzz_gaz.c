@@ -7,10 +7,11 @@
  *
  * Input forms:
  *   - 256 KiB or more: the image exactly as a file holds it;
- *   - shorter (a valid image never is: it ends in two 128 KiB first-token filters): the image
- *     without its filters. The harness appends filters with every bit set (every token may start
- *     a phrase, so every lookup reaches the slots) and patches the header's first_off and
- *     file_size to match. Seeds stay small, and mutations hit the parts that matter.
+ *   - shorter (an image of the seeds' form, first_log2 0, never is: it ends in two 128 KiB
+ *     first-token filters): the image without its filters. The harness appends filters with
+ *     every bit set (every token may start a phrase, so every lookup reaches the slots) and
+ *     patches the header's first_off and file_size to match. Seeds stay small, and mutations
+ *     hit the parts that matter (a smaller first_log2 reads only the start of the filters).
  *
  * Build: meson -Dfuzzing=true (libFuzzer), or with fuzz_main.c to replay files.
  */
@@ -25,7 +26,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define FILTERS_SIZE  (2 * GAZ_FIRST_BITS / 8)
+#define FILTERS_SIZE  (2 * ((1u << GAZ_FIRST_LOG2) / 8))
 #define POOL_TEXT_MAX 16384
 
 /* Names of tests/data/gaz_fixture.tsv (the seeds) and of the bundled lists, in their cases. */
