@@ -418,7 +418,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     size_t first_off = align8(origins_off + b->n * sizeof(gaz_origin));
     uint32_t first_log2 = gaz_first_log2(b->n);
     size_t filter_bytes = ((size_t)1 << first_log2) / 8;
-    size_t total = first_off + 2 * filter_bytes;
+    size_t phrase_off = first_off + 2 * filter_bytes;
+    uint32_t phrase_log2 = gaz_phrase_log2(phrases + nprefix);
+    size_t total = phrase_off + ((size_t)8 << phrase_log2);
     if (total > UINT32_MAX)
         return error_set(err, IDNER_ERR_LIMIT, "gazetteer larger than 4 GiB");
     char *img = calloc(1, total);
@@ -439,6 +441,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     hdr->origins_off = (uint32_t)origins_off;
     gaz_origin *orig = (gaz_origin *)(img + origins_off);
     hdr->first_log2 = first_log2;
+    hdr->phrase_off = (uint32_t)phrase_off;
+    hdr->phrase_log2 = phrase_log2;
+    uint64_t *phrase = (uint64_t *)(void *)(img + phrase_off);
     uint8_t *first = (uint8_t *)img + first_off;
     gaz_slot *slots = (gaz_slot *)(img + slots_off);
     gaz_entry *ents = (gaz_entry *)(img + entries_off);
@@ -449,6 +454,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         if (!s->hash) {
             s->hash = e->hash;
             s->first = (uint32_t)i;
+            uint32_t word;
+            uint64_t bits = gaz_phrase_bits(e->hash, phrase_log2, &word);
+            phrase[word] |= bits;
         }
         s->count++;
         /* capitalized first tokens in the first filter, others in the second */
@@ -464,6 +472,9 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         gaz_slot *s = slot_for(slots, mask, b->prefix[i]);
         s->hash = b->prefix[i];
         s->flags |= GAZ_SLOT_PREFIX;
+        uint32_t word;
+        uint64_t bits = gaz_phrase_bits(b->prefix[i], phrase_log2, &word);
+        phrase[word] |= bits;
     }
     memcpy(img + pool_off, b->pool, b->pool_len);
     *image = img;

@@ -22,6 +22,13 @@
  *                    They are sized by the number of entries (gaz_first_log2: at least 8 bits
  *                    an entry), so that they stay sparse, and lookups cost the same, whatever the
  *                    size of the lists; first_log2 0 (images before it) means GAZ_FIRST_LOG2.
+ *   | phrase bits |  a blocked Bloom filter of every slot's hash (phrases and prefixes):
+ *   +-------------+  2^phrase_log2 64-bit words, two bits in one word a hash (gaz_phrase_bits),
+ *                    at least 8 bits a slot. A lookup reads the slot array only when both bits
+ *                    are set, so a hash that is in no slot (a name's first word followed by
+ *                    any other word) costs one cache line of the filter, not a miss in a slot
+ *                    array that a huge list makes far larger than the caches. phrase_log2 0
+ *                    (images before it): no filter.
  *
  * The phrase hash chains the tokens' tok_hash values (gaz_hash_step), so a lookup costs one
  * probe per token whatever the number of entries.
@@ -67,8 +74,10 @@ typedef struct gaz_header {
     uint32_t first_off;   /* 2 * 2^first_log2 / 8 bytes */
     uint32_t origins_off; /* gaz_origin[n_entries], or 0: none */
     uint32_t first_log2;  /* GAZ_FIRST_LOG2_MIN..GAZ_FIRST_LOG2_MAX, or 0: GAZ_FIRST_LOG2 */
-    uint32_t reserved[2];
+    uint32_t phrase_off;  /* 2^phrase_log2 * 8 bytes, when phrase_log2 is not 0 */
+    uint32_t phrase_log2; /* GAZ_PHRASE_LOG2_MIN..GAZ_PHRASE_LOG2_MAX, or 0: no filter */
 } gaz_header;
+_Static_assert(sizeof(gaz_header) == 64, "the header's size is part of the format");
 
 /* Where entry k of the entries came from: the list's name (a pool string: the path as given,
  * or "data/gazetteer/people.tsv" for the bundled lists) and its line there. */
@@ -117,6 +126,28 @@ static inline uint32_t
 gaz_first_bucket(uint64_t tok_hash, uint32_t log2)
 {
     return (uint32_t)(tok_hash >> (64 - log2));
+}
+
+#define GAZ_PHRASE_LOG2_MIN 4u
+#define GAZ_PHRASE_LOG2_MAX 26u
+
+/* The word (of a phrase filter of 2^LOG2 words) and the two bits of phrase hash H: the word
+ * from its top LOG2 bits, the two bit numbers from bits 32-37 and 38-43. */
+static inline uint64_t
+gaz_phrase_bits(uint64_t h, uint32_t log2, uint32_t *word)
+{
+    *word = (uint32_t)(h >> (64 - log2));
+    return (1ull << ((h >> 32) & 63)) | (1ull << ((h >> 38) & 63));
+}
+
+/* The phrase filter's log2 size (in words) for N slot hashes: at least 8 bits each. */
+static inline uint32_t
+gaz_phrase_log2(uint64_t n)
+{
+    uint32_t k = GAZ_PHRASE_LOG2_MIN;
+    while (k < GAZ_PHRASE_LOG2_MAX && (64ull << k) < 8 * n)
+        k++;
+    return k;
 }
 
 /* The filters' log2 size for N entries: at least 8 bits an entry. */

@@ -37,6 +37,9 @@ check_image(gaz_table *t, const char *what, idner_error *err)
         (uint64_t)h->first_off +
                 2 * ((1ull << (h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2)) / 8) >
             size ||
+        (h->phrase_log2 &&
+         (h->phrase_log2 < GAZ_PHRASE_LOG2_MIN || h->phrase_log2 > GAZ_PHRASE_LOG2_MAX ||
+          h->phrase_off % 8 || (uint64_t)h->phrase_off + (8ull << h->phrase_log2) > size)) ||
         base[h->pool_off + h->pool_size - 1] != '\0' ||
         (h->origins_off &&
          (h->origins_off % 8 ||
@@ -51,6 +54,8 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     uint32_t log2 = h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2;
     t->first_any = t->first + ((size_t)1 << log2) / 8;
     t->first_shift = 64 - log2;
+    t->phrase = h->phrase_log2 ? (const uint64_t *)(const void *)(base + h->phrase_off) : NULL;
+    t->phrase_log2 = h->phrase_log2;
     t->mask = h->n_slots - 1;
     /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
      * here: start-up then costs the same, and touches as little memory, whatever the size of
@@ -91,6 +96,12 @@ gaz_table_find(const gaz_table *t, uint64_t h)
 {
     if (!t->hdr)
         return NULL;
+    if (t->phrase) {
+        uint32_t word;
+        uint64_t bits = gaz_phrase_bits(h, t->phrase_log2, &word);
+        if ((t->phrase[word] & bits) != bits)
+            return NULL;
+    }
     size_t i = (size_t)(h & t->mask);
     for (size_t probes = 0; probes <= t->mask; probes++) { /* a corrupt table may be full */
         const gaz_slot *s = &t->slots[i];

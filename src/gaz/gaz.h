@@ -38,9 +38,11 @@ typedef struct gaz_table {
     const gaz_slot *slots;
     const gaz_entry *entries;
     const char *pool;
-    const uint8_t *first;      /* first-token filter of capitalized tokens */
-    const uint8_t *first_any;  /* the one of tokens in any case, right after it */
-    uint32_t first_shift;      /* 64 - first_log2: a bucket is tok_hash >> first_shift */
+    const uint8_t *first;     /* first-token filter of capitalized tokens */
+    const uint8_t *first_any; /* the one of tokens in any case, right after it */
+    uint32_t first_shift;     /* 64 - first_log2: a bucket is tok_hash >> first_shift */
+    const uint64_t *phrase;   /* the phrase filter (gaz_phrase_bits), or NULL */
+    uint32_t phrase_log2;
     const gaz_origin *origins; /* per entry: list and line; NULL when the image has none */
     int is_user;               /* the user lists (--gazetteer) */
     uint64_t mask;

@@ -1,8 +1,9 @@
 /*
  * test_gaz.c: the gazetteer builder and matcher on a fixture list (tests/data/gaz_fixture.tsv):
  * longest match, case policy (proper nouns, acronyms, ci, common words), the -nya clitic,
- * candidate ranking, user lists that override, excludes, bad lines, corrupt images; then the
- * bundled countries through the public API.
+ * candidate ranking, user lists that override, excludes, bad lines, corrupt images; the
+ * filters sized by the list (first tokens, phrases); then the bundled countries through the
+ * public API.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,89 @@ test_errors(void)
     CHECK(gaz_table_adopt(&t, junk, 4096, "junk", &err) == IDNER_ERR_DATA);
     CHECK(strstr(err.message, "junk") != NULL);
     CHECK(gaz_table_open(&t, TEST_DATA "/gaz_fixture.tsv", &err) == IDNER_ERR_DATA);
+}
+
+/* The I-th generated two-word name ("Bayuke Dsuba17"-like: syllables and a number, so that
+ * all differ) into S. */
+static void
+name_at(size_t i, char *s, size_t size)
+{
+    static const char *const syl[] = {"ba", "yu", "ke", "su", "ma", "wa", "ti", "ra", "ni", "do"};
+    size_t a = i % 10, b = (i / 10) % 10, c = (i / 100) % 10;
+    snprintf(s, size, "%c%s%s %c%s%s%zu", 'A' + (int)(i % 26), syl[a], syl[b], 'A' + (int)(c + 3),
+             syl[c], syl[a], i);
+}
+
+/* A list of N such names in a temporary file; returns its path (static). */
+static const char *
+name_list(size_t n)
+{
+    static char path[] = "/tmp/idner-test-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    char s[64];
+    for (size_t i = 0; i < n; i++) {
+        name_at(i, s, sizeof s);
+        fprintf(f, "%s\tPER\n", s);
+    }
+    fclose(f);
+    return path;
+}
+
+static int
+in_phrase_filter(const gaz_table *t, uint64_t h)
+{
+    uint32_t word;
+    uint64_t bits = gaz_phrase_bits(h, t->phrase_log2, &word);
+    return (t->phrase[word] & bits) == bits;
+}
+
+/* The first-token and phrase filters grow with the list, every listed phrase passes them, and
+ * words that are not listed mostly do not. */
+static void
+test_filters(void)
+{
+    const size_t n = 5000;
+    const char *path = name_list(n);
+    gaz_table t;
+    build(&t, &path, 1, GAZ_RANK_USER);
+    remove(path);
+    CHECK_INT(t.hdr->first_log2, gaz_first_log2(n));
+    CHECK((1u << t.hdr->first_log2) >= 8 * n && t.hdr->first_log2 > GAZ_FIRST_LOG2_MIN);
+    /* n phrases and about n one-word prefixes */
+    CHECK((64u << t.hdr->phrase_log2) >= 8 * n && t.phrase != NULL);
+    tok_list ptl = {0};
+    size_t passed = 0;
+    char s[64];
+    for (size_t i = 0; i < n; i += 7) {
+        name_at(i, s, sizeof s);
+        size_t nt;
+        uint64_t h = gaz_phrase_hash(s, strlen(s), &ptl, &nt);
+        CHECK_INT(nt, 2);
+        CHECK(in_phrase_filter(&t, h));
+        CHECK(gaz_table_find(&t, h) != NULL);
+    }
+    for (size_t i = 0; i < 1000; i++) {
+        snprintf(s, sizeof s, "Kampung Durian %zu", i);
+        size_t nt;
+        uint64_t h = gaz_phrase_hash(s, strlen(s), &ptl, &nt);
+        passed += in_phrase_filter(&t, h);
+        CHECK(gaz_table_find(&t, h) == NULL);
+    }
+    CHECK(passed < 100); /* about 5% at 8 bits a hash and two bits each */
+    tok_list_free(&ptl);
+    /* an out-of-range filter size is refused */
+    gaz_header *h = (gaz_header *)t.file.mem;
+    uint32_t keep = h->phrase_log2;
+    h->phrase_log2 = GAZ_PHRASE_LOG2_MAX + 1;
+    gaz_table u;
+    idner_error err = {0};
+    void *copy = malloc(t.file.size);
+    memcpy(copy, t.file.mem, t.file.size);
+    CHECK(gaz_table_adopt(&u, copy, t.file.size, "copy", &err) == IDNER_ERR_DATA);
+    h->phrase_log2 = keep;
+    gaz_table_close(&t);
 }
 
 /* The bundled countries, through the public API. */
@@ -339,6 +423,7 @@ main(void)
     test_fixture();
     test_user_and_excludes();
     test_errors();
+    test_filters();
     test_countries();
     tok_list_free(&tl);
     cand_list_free(&cl);
