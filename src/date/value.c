@@ -162,10 +162,34 @@ put(char *buf, size_t size, size_t *n, const char *fmt, ...)
         *n += (size_t)k;
 }
 
+/* Appends S[0, LEN) as put would (truncated, NUL-terminated, *N set to SIZE on overflow). */
+static void
+put_raw(char *buf, size_t size, size_t *n, const char *s, size_t len)
+{
+    if (*n >= size)
+        return;
+    size_t room = size - *n;
+    size_t k = len < room ? len : room - 1;
+    memcpy(buf + *n, s, k);
+    buf[*n + k] = '\0';
+    *n = len < room ? *n + len : size;
+}
+
 /* PRE then V in WIDTH digits, or X's for an unknown (0) V. */
 static void
 put_xx(char *buf, size_t size, size_t *n, const char *pre, int v, int width)
 {
+    if (v > 0 && v < (width == 4 ? 10000 : 100)) { /* the usual case, without printf */
+        char t[8];
+        size_t k = strlen(pre);
+        if (k <= 2) {
+            memcpy(t, pre, k);
+            for (int w = width - 1; w >= 0; w--, v /= 10)
+                t[k + (size_t)w] = (char)('0' + v % 10);
+            put_raw(buf, size, n, t, k + (size_t)width);
+            return;
+        }
+    }
     if (v && width == 4)
         put(buf, size, n, "%s%04d", pre, v);
     else if (v)
@@ -248,7 +272,7 @@ date_val_format(const date_val *v, char *buf, size_t size)
     format_point(&v->a, buf, size, &n);
     format_clock(&v->ta, buf, size, &n);
     if (v->b.kind != DP_NONE || v->tb.h >= 0) {
-        put(buf, size, &n, "/");
+        put_raw(buf, size, &n, "/", 1);
         /* a clock range on one day: the day on both sides */
         format_point(v->b.kind == DP_NONE && v->tb.h >= 0 ? &v->a : &v->b, buf, size, &n);
         format_clock(&v->tb, buf, size, &n);
