@@ -127,7 +127,20 @@ typedef struct date_ctx {
 } date_ctx;
 
 /* In date/match.c (the leaf: every other file of the stage reads through it). */
-uint32_t date_word_bits(const date_model *dm, uint64_t h);
+/* The bits of the word table for token hash H (the table is built in date.c); inline: the
+ * stage asks it of every token. */
+static inline uint32_t
+date_word_bits(const date_model *dm, uint64_t h)
+{
+    if (!h)
+        h = 1;
+    for (size_t k = h & dm->words_mask;; k = (k + 1) & dm->words_mask) {
+        if (dm->words[k].h == h)
+            return dm->words[k].bits;
+        if (dm->words[k].h == 0)
+            return 0;
+    }
+}
 int date_key_is(const date_ctx *c, size_t i, const char *w);
 uint32_t date_tok_bits(const date_ctx *c, size_t i);
 /* Is the key of token I one of the N words W? */
@@ -192,7 +205,11 @@ typedef struct date_last {
 
 /* In date/join.c. */
 /* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
-int date_has_digit(const tok *t);
+static inline int
+date_has_digit(const tok *t)
+{
+    return (t->flags & TOK_F_DIGIT) || t->kind == TOK_NUMBER || t->kind == TOK_DATEDIGITS;
+}
 /* "Nomor 11 Tahun 2020": I is the token of "tahun" in a law's name. */
 int date_law_year(const date_ctx *c, size_t i);
 /* A mention's core and prefix words at token I. */

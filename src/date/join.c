@@ -11,13 +11,6 @@
 #include "date/impl.h"
 #include "date/names.h"
 
-/* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */
-int
-date_has_digit(const tok *t)
-{
-    return (t->flags & TOK_F_DIGIT) || t->kind == TOK_NUMBER || t->kind == TOK_DATEDIGITS;
-}
-
 /* ---- joining a core form with its prefix and tail words ------------------------------- */
 
 /* What may follow a prefix word: "tanggal" a day, "tahun" a year, "bulan" a month, "hari" a

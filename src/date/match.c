@@ -8,20 +8,6 @@
 #include "date/impl.h"
 #include "date/names.h"
 
-/* The bits of the word table for token hash H (the table is built in date.c). */
-uint32_t
-date_word_bits(const date_model *dm, uint64_t h)
-{
-    if (!h)
-        h = 1;
-    for (size_t k = h & dm->words_mask;; k = (k + 1) & dm->words_mask) {
-        if (dm->words[k].h == h)
-            return dm->words[k].bits;
-        if (dm->words[k].h == 0)
-            return 0;
-    }
-}
-
 int
 date_key_is(const date_ctx *c, size_t i, const char *w)
 {
