@@ -171,6 +171,39 @@ test_escaping(void)
     free(s);
 }
 
+/* The compact writer tests eight bytes at a time whether a string needs escaping: a byte
+ * that does, at every place of strings of 0 to 24 bytes (the short ones, the whole words and
+ * the tails), comes out as json-c writes it. */
+static void
+test_escaping_compact(void)
+{
+    static const char special[] = {'"', '\\', '\n', '\x01', '\x1f', '\0', 0x7f, ' '};
+    char src[32];
+    for (size_t n = 0; n <= 24; n++) {
+        for (size_t at = 0; at <= n; at++) { /* at == n: no special byte */
+            for (size_t k = 0; k < sizeof special; k++) {
+                for (size_t i = 0; i < n; i++)
+                    src[i] = "Kabupaten Bantul \xc3\xa9 Yogyakarta"[i];
+                if (at < n)
+                    src[at] = special[k];
+                emit_buf b = {0};
+                CHECK(emit_string_compact(&b, src, n) == 0);
+                json_object *o = json_object_new_string_len(src, (int)n);
+                size_t len = 0;
+                const char *want = json_object_to_json_string_length(o, PLAIN, &len);
+                if (b.out.n != len || memcmp(b.out.p, want, len) != 0) {
+                    fprintf(stderr, "length %zu, byte %zu: got %s, want %s\n", n, at, b.out.p,
+                            want);
+                    CHECK(0);
+                }
+                CHECK(b.out.p[b.out.n] == '\0');
+                json_object_put(o);
+                emit_buf_free(&b);
+            }
+        }
+    }
+}
+
 static void
 test_error(void)
 {
@@ -257,6 +290,7 @@ main(void)
     test_dates();
     test_calendar();
     test_escaping();
+    test_escaping_compact();
     test_error();
     test_document();
     return harness_done();
