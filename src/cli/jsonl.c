@@ -308,7 +308,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
 #define BATCH_BYTES              ((size_t)256 << 10)
 #define SLOTS(threads)           (2 * (threads) + 2)
 #define IN_FLIGHT_BYTES(threads) ((size_t)SLOTS(threads) * BATCH_BYTES)
-#define KEEP_BYTES               (4 * BATCH_BYTES) /* a written slot's larger buffers are released */
+#define KEEP_BYTES               (4 * BATCH_BYTES) /* larger buffers are released once written */
 
 enum slot_state { SLOT_FREE, SLOT_READY, SLOT_DONE };
 

@@ -4,6 +4,9 @@ the same messages on standard error and the same exit status as one thread, acro
 boundaries (more than 1,024 lines) and with bad lines mixed in; the malformed-line matrix (issue
 13 item 3: every thread count reads a line with the same strict parser) alone, mixed into a long
 file and on standard input; and long lines do not multiply the memory (issue 14 item 6).
+Under ThreadSanitizer (tools/test runs the suite `threads` in such a build) the inputs are
+smaller, and a race report fails the test (its message differs from one thread's, its exit
+status is 66); under a sanitizer the memory checks are skipped (its allocator is not glibc's).
 
 usage: test_threads.py IDNER
 """
@@ -97,12 +100,19 @@ MATRIX = [
     (b'{"a":' * 40 + b'1' + b'}' * 40, False),  # nested too deep
     (b'{"id": 49, "text": "Tanpa akhir baris di Palu.", "x": {"y": [true, false, null]}}', True),
     # long lines: one longer than a batch, valid and broken
-    (json.dumps({"id": 50, "text": (PAD + "Presiden Prabowo di Jakarta. ") * 3100},
+    (json.dumps({"id": 50, "text": (PAD.lower() * 60 + "Presiden Prabowo di Jakarta. ") * 80},
                 ensure_ascii=False).encode(), True),
     (b'{"id": 51, "text": "' + PAD.encode() * 9000 + b'\x01"}', False),
     (b'{"id": 52, "text": "' + PAD.encode() * 9000, False),  # a long truncated line
     (b'{"id": 53, "text": "Kota Kendari di Sulawesi Tenggara."}', True),
 ]
+
+
+def sanitizer(exe):
+    """"thread" or "address" when EXE was built with that sanitizer, else None."""
+    with open(exe, "rb") as f:
+        data = f.read()
+    return "thread" if b"__tsan_init" in data else "address" if b"__asan_init" in data else None
 
 
 def matrix_bytes(crlf=False, bom=False):
@@ -119,7 +129,7 @@ def run_bytes(exe, args, stdin=b""):
     return p.returncode, p.stdout, p.stderr
 
 
-def check_matrix(exe, ck, d):
+def check_matrix(exe, ck, d, small):
     for crlf, bom in ((False, False), (True, True)):
         what = "CRLF, BOM" if crlf else "LF"
         path = write(os.path.join(d, f"matriks-{int(crlf)}.jsonl"), matrix_bytes(crlf, bom))
@@ -130,6 +140,8 @@ def check_matrix(exe, ck, d):
         for (line, ok), doc in zip(MATRIX, docs):
             ck.check(("entities" in doc) == ok and ("error" in doc) != ok,
                      f"matrix ({what}): {line[:60]!r} gives {str(doc)[:120]}")
+        ck.check(len(docs) > 49 and len(docs[49].get("entities", [])) == 160,
+                 f"matrix ({what}): the long valid line is annotated in full")
         ck.eq(base[2].count(b"\n"), sum(1 for _, ok in MATRIX if not ok) + 3,
               f"matrix ({what}): one message per bad line and per bad date")
         one = run_bytes(exe, ["annotate", "--input", "jsonl", "--threads", "1", path])
@@ -140,7 +152,7 @@ def check_matrix(exe, ck, d):
             ck.check(got[1] == base[1], f"matrix ({what}) --threads {threads}: output bytes")
             ck.check(got[2] == base[2], f"matrix ({what}) --threads {threads}: message bytes")
     # on standard input, mixed into a long file (the bad lines fall into many batches)
-    good = corpus(1500).encode().split(b"\n")[:-1]
+    good = corpus(600 if small else 1500).encode().split(b"\n")[:-1]
     mixed = []
     for i, g in enumerate(good):
         mixed.append(g)
@@ -163,7 +175,7 @@ def peak_kib(exe, args):
     return p.returncode, usage.ru_maxrss
 
 
-def check_long_lines(exe, ck, d):
+def check_long_lines(exe, ck, d, measure):
     """Six lines of 8 MB that cannot be annotated (their text is not a string): with 2 or 8
     threads no more of them is held at once than with one (a line read ahead, or the memory
     a worker's parser or allocator keeps after a line, would be 8 MB more)."""
@@ -175,23 +187,27 @@ def check_long_lines(exe, ck, d):
     for threads in ("2", "8"):
         st, peak = peak_kib(exe, ["annotate", "--input", "jsonl", "--threads", threads, path])
         ck.check(st == st1 == 3, f"long lines --threads {threads}: exit status {st1}, {st}")
-        ck.check(peak < one + 6 * 1024,
-                 f"long lines: peak memory with {threads} threads {peak} KiB, one thread {one} KiB")
+        if measure:
+            ck.check(peak < one + 6 * 1024,
+                     f"long lines: peak with {threads} threads {peak} KiB, one thread {one} KiB")
 
 
 def main():
     exe = exe_from_argv()
     ck = Checker()
     d = tmpdir()
-    check_matrix(exe, ck, d)
-    check_long_lines(exe, ck, d)
+    san = sanitizer(exe)
+    check_matrix(exe, ck, d, san == "thread")
+    check_long_lines(exe, ck, d, san is None)
+    n = 1100 if san == "thread" else 2600  # more than two batches of 512 lines either way
     path = os.path.join(d, "korpus.jsonl")
-    write(path, corpus(2600))
+    write(path, corpus(n))
     base = run(exe, ["annotate", "--input", "jsonl", path])
     ck.eq(base[0], 3, "one thread: exit status with bad lines")
     docs = jsonl(base[1])
-    ck.eq(len(docs), 2600, "one thread: one object per line")
-    ck.check(sum(1 for x in docs if "error" in x) >= 3 * 10, "bad lines give error objects")
+    ck.eq(len(docs), n, "one thread: one object per line")
+    ck.eq(sum(1 for x in docs if "error" in x),
+          sum(1 for i in range(n) if i % 97 == 5 or i % 131 == 7), "bad lines give error objects")
     for threads in ("2", "3", "8"):
         got = run(exe, ["annotate", "--input", "jsonl", "--threads", threads, path])
         ck.eq(got[0], base[0], f"--threads {threads}: exit status")
