@@ -218,6 +218,20 @@ def main():
                stdin=corpus(30))
     one = run(exe, ["annotate", "--input", "jsonl", path, "-"], stdin=corpus(30))
     ck.check(both[1] == one[1] and both[0] == one[0], "--threads with two inputs, one of them stdin")
+    # a full disk: the same message and status; the program ends at once, as with one thread,
+    # its threads with it (not joined: ThreadSanitizer is told not to report that)
+    full = []
+    env = dict(os.environ)
+    env["TSAN_OPTIONS"] = env.get("TSAN_OPTIONS", "") + " report_thread_leaks=0"
+    for threads in ("1", "2", "8"):
+        with open("/dev/full", "wb") as out:
+            p = subprocess.run([exe, "annotate", "--input", "jsonl", "--threads", threads, path],
+                               stdout=out, stderr=subprocess.PIPE, timeout=300, env=env)
+        full.append((p.returncode, p.stderr))
+    ck.eq(full[0][0], 1, "/dev/full: exit status")
+    ck.check(full[0][1].endswith(b"idner: standard output: No space left on device\n"),
+             f"/dev/full: the message {full[0][1][-200:]!r}")
+    ck.check(full[1] == full[0] and full[2] == full[0], f"/dev/full with threads: {full!r}")
     for bad in (["--threads", "0"], ["--threads", "dua"], ["--threads", "65"],
                 ["--threads", "2", "--input", "text"], ["--threads", "2", "--output", "json"]):
         args = bad if "--input" in bad else ["--input", "jsonl"] + bad
