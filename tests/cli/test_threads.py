@@ -218,6 +218,15 @@ def main():
                stdin=corpus(30))
     one = run(exe, ["annotate", "--input", "jsonl", path, "-"], stdin=corpus(30))
     ck.check(both[1] == one[1] and both[0] == one[0], "--threads with two inputs, one of them stdin")
+    # a missing file between two: its message in its place among the lines' messages
+    small = write(os.path.join(d, "kecil.jsonl"), corpus(200))
+    files = [small, os.path.join(d, "tidak-ada.jsonl"), small]
+    one = run_bytes(exe, ["annotate", "--input", "jsonl"] + files)
+    ck.eq(one[0], 1, "a missing file: exit status 1")
+    ck.check(one[2].count(b"tidak-ada.jsonl") == 1, "a missing file: its message")
+    for threads in ("2", "8"):
+        got = run_bytes(exe, ["annotate", "--input", "jsonl", "--threads", threads] + files)
+        ck.check(got == one, f"a missing file --threads {threads}: the same bytes and status")
     # a full disk: the same message and status; the program ends at once, as with one thread,
     # its threads with it (not joined: ThreadSanitizer is told not to report that)
     full = []
