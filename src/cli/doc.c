@@ -48,12 +48,12 @@ cli_put(cli *c, const char *s, size_t n)
 void
 cli_report(cli *c, const char *file, size_t line, const char *msg)
 {
-    if (c->errs) {
-        char text[600];
-        int n = snprintf(text, sizeof text, "idner: %s:%zu: %s\n", file, line, msg);
-        if (n > 0 &&
-            buf_append(c->errs, text, (size_t)n < sizeof text ? (size_t)n : sizeof text - 1) != 0)
+    if (c->errs) { /* the same bytes as below, whatever their length */
+        int n = snprintf(NULL, 0, "idner: %s:%zu: %s\n", file, line, msg);
+        if (n < 0 || buf_reserve(c->errs, (size_t)n) != 0)
             cli_die_nomem();
+        snprintf(c->errs->p + c->errs->n, (size_t)n + 1, "idner: %s:%zu: %s\n", file, line, msg);
+        c->errs->n += (size_t)n;
     } else {
         progress_clear(c);
         fprintf(stderr, "idner: %s:%zu: %s\n", file, line, msg);
@@ -189,10 +189,6 @@ cli_setup(cli *c)
         fprintf(stderr, "idner: %s\n", err.message[0] ? err.message : idner_strerror(err.code));
         return EXIT_USAGE;
     }
-    c->tok = json_tokener_new();
-    if (c->tok == NULL)
-        cli_die_nomem();
-    json_tokener_set_flags(c->tok, JSON_TOKENER_STRICT);
     return 0;
 }
 

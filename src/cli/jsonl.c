@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -290,128 +291,355 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     json_object_put(obj);
 }
 
-/* ---- --threads: batches of lines annotated in parallel, written in input order ---------- */
+/* ---- --threads: a pool of workers fed batches of lines, written in input order ----------
+ *
+ * A ring of batch slots, in input order, shared by three kinds of threads: a reader thread
+ * fills the next free slot with lines (at most BATCH_LINES lines and BATCH_BYTES bytes, unless
+ * one line is longer) and hands it over; the workers take the filled slots in turn, each
+ * annotating a whole batch into the slot's own output and message buffers; the calling thread
+ * writes the batches in order as they are done and frees their slots. Reading, annotating and
+ * writing overlap, and memory is bounded: at most SLOTS batches exist, and a batch is handed
+ * over only while the input bytes of the batches in flight stay within IN_FLIGHT_BYTES, or
+ * when none is in flight (a line longer than that goes alone, in the buffer it was read into).
+ * Every line goes through run_jsonl_line with the same strict parser as with one thread, so
+ * output, messages and exit status are those of one thread. */
 
-#define BATCH_LINES 1024
-#define BATCH_BYTES (16u << 20)
+#define BATCH_LINES              512
+#define BATCH_BYTES              ((size_t)256 << 10)
+#define SLOTS(threads)           (2 * (threads) + 2)
+#define IN_FLIGHT_BYTES(threads) ((size_t)SLOTS(threads) * BATCH_BYTES)
+#define KEEP_BYTES               (4 * BATCH_BYTES) /* larger buffers are released once written */
+
+enum slot_state { SLOT_FREE, SLOT_READY, SLOT_DONE };
 
 typedef struct batch_line {
-    size_t off, len, lineno;
+    size_t off, len, lineno;  /* the line in batch.text */
+    size_t out_end, errs_end; /* where its output and its messages end in batch.out, .errs */
 } batch_line;
 
 typedef struct batch {
-    buf text; /* the lines, one after another */
+    buf text; /* the lines, each followed by a NUL (the parser reads one byte past a line) */
     batch_line line[BATCH_LINES];
     size_t n;
-    buf out[BATCH_LINES];  /* each line's output... */
-    buf errs[BATCH_LINES]; /* ...and messages */
+    buf out, errs;
+    uint64_t in_bytes; /* input bytes read up to the end of this batch (the progress line) */
+    size_t held;       /* its input bytes, counted in pool.in_flight */
+    int state;         /* enum slot_state; read and written under pool.mu */
 } batch;
 
-typedef struct worker {
-    cli c; /* a copy of the program's state with its own parser and buffers */
-    batch *b;
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t filled; /* a slot became READY, or the reading ended (workers wait) */
+    pthread_cond_t done;   /* a slot became DONE, or the reading ended (the writer waits) */
+    pthread_cond_t freed;  /* a slot became FREE (the reader waits) */
+    batch *slot;
+    size_t nslots;
+    size_t next_fill, next_work, next_write; /* sequence numbers of batches */
+    size_t in_flight, max_in_flight;         /* input bytes handed over and not yet written */
+    int reading;                             /* the reader has not finished */
+    int read_status, read_errno;             /* line_reader_next's last return, and errno */
+    line_reader *lr;
+    uint64_t bytes; /* the reader's count of input bytes (lr->bytes) */
     const char *shown;
-    unsigned index, count;
+} pool;
+
+typedef struct worker {
+    cli c; /* a copy of the program's state with its own parser, writer and message buffer */
+    pool *p;
     pthread_t thread;
 } worker;
+
+/* The strict parser every line is read with, whatever the number of threads. */
+static json_tokener *
+parser_new(void)
+{
+    json_tokener *tok = json_tokener_new();
+    if (tok == NULL)
+        cli_die_nomem();
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+    return tok;
+}
+
+/* The reader's next slot to fill, once the writer has freed it. */
+static batch *
+slot_to_fill(pool *p)
+{
+    batch *b = &p->slot[p->next_fill % p->nslots];
+    pthread_mutex_lock(&p->mu);
+    while (b->state != SLOT_FREE)
+        pthread_cond_wait(&p->freed, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+    return b;
+}
+
+/* Hands B (the slot being filled) to the workers, once the bytes in flight allow it. */
+static void
+hand_over(pool *p, batch *b)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->in_flight > 0 && p->in_flight + b->text.n > p->max_in_flight)
+        pthread_cond_wait(&p->freed, &p->mu);
+    b->held = b->text.n;
+    p->in_flight += b->held;
+    b->state = SLOT_READY;
+    p->next_fill++;
+    pthread_cond_signal(&p->filled);
+    pthread_mutex_unlock(&p->mu);
+}
+
+/* Waits while the batches in flight hold more than the bound (one long line does): the next
+ * line is not read before it is written. */
+static void
+wait_room(pool *p)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->in_flight > p->max_in_flight)
+        pthread_cond_wait(&p->freed, &p->mu);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void *
+read_batches(void *arg)
+{
+    pool *p = arg;
+    line_reader *lr = p->lr;
+    batch *b = NULL;
+    int got;
+
+    for (;;) {
+        if (b == NULL)
+            wait_room(p);
+        if ((got = line_reader_next(lr)) <= 0)
+            break;
+        size_t skip = 0, len = lr->len;
+        if (lr->lineno == 1 && len >= 3 && memcmp(lr->line, "\xEF\xBB\xBF", 3) == 0) {
+            skip = 3; /* a byte order mark */
+            len -= 3;
+        }
+        if (b && (b->n == BATCH_LINES || b->text.n + len + 1 > BATCH_BYTES)) {
+            hand_over(p, b);
+            b = NULL;
+        }
+        if (b == NULL)
+            b = slot_to_fill(p);
+        if (b->n == 0 && len + 1 > BATCH_BYTES) {
+            /* A long line alone: its batch takes the buffer it was read into, no copy, and is
+             * handed over at once; wait_room holds the next line back until it is written. */
+            buf_free(&b->text);
+            b->text = (buf){.p = lr->line, .n = lr->len, .cap = lr->cap};
+            lr->line = NULL;
+            lr->cap = 0;
+            b->line[b->n++] = (batch_line){.off = skip, .len = len, .lineno = lr->lineno};
+            b->in_bytes = p->bytes;
+            hand_over(p, b);
+            b = NULL;
+            continue;
+        }
+        b->line[b->n++] = (batch_line){.off = b->text.n, .len = len, .lineno = lr->lineno};
+        if (buf_append(&b->text, lr->line + skip, len) != 0 || buf_append(&b->text, "", 1) != 0)
+            cli_die_nomem();
+        b->in_bytes = p->bytes;
+    }
+    int err = errno;
+    if (b)
+        hand_over(p, b);
+    pthread_mutex_lock(&p->mu);
+    p->reading = 0;
+    p->read_status = got;
+    p->read_errno = err;
+    pthread_cond_broadcast(&p->filled);
+    pthread_cond_signal(&p->done);
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
 
 static void *
 work(void *arg)
 {
     worker *w = arg;
-    for (size_t k = w->index; k < w->b->n; k += w->count) {
-        const batch_line *l = &w->b->line[k];
-        w->c.out->sink.mem = &w->b->out[k];
-        w->c.errs = &w->b->errs[k];
-        run_jsonl_line(&w->c, w->shown, w->b->text.p + l->off, l->len, l->lineno);
-    }
-    return NULL;
-}
+    pool *p = w->p;
 
-/* Annotates the lines of B with the workers, then writes them in order. */
-static void
-flush_batch(cli *c, batch *b, worker *w, unsigned count)
-{
-    unsigned started = 0;
-    for (unsigned t = 0; t < count; t++) {
-        w[t].b = b;
-        if (pthread_create(&w[t].thread, NULL, work, &w[t]) != 0)
-            break;
-        started++;
-    }
-    if (started == 0) { /* no thread to be had: do it here */
-        w[0].count = 1;
-        work(&w[0]);
-        w[0].count = count;
-    } else if (started < count) {
-        for (unsigned t = 0; t < started; t++)
-            pthread_join(w[t].thread, NULL);
-        fputs("idner: could not start all threads\n", stderr);
-        exit(EXIT_FAILURE);
-    }
-    for (unsigned t = 0; t < started; t++)
-        pthread_join(w[t].thread, NULL);
-    for (size_t k = 0; k < b->n; k++) {
-        if (b->errs[k].n) {
-            progress_clear(c);
-            fputs(b->errs[k].p, stderr);
-            c->doc_error = 1;
+    for (;;) {
+        batch *b;
+        pthread_mutex_lock(&p->mu);
+        while (p->next_work == p->next_fill && p->reading)
+            pthread_cond_wait(&p->filled, &p->mu);
+        if (p->next_work == p->next_fill) {
+            pthread_mutex_unlock(&p->mu);
+            return NULL;
         }
-        cli_put(c, b->out[k].p, b->out[k].n);
-        b->out[k].n = b->errs[k].n = 0;
+        b = &p->slot[p->next_work++ % p->nslots];
+        pthread_mutex_unlock(&p->mu);
+
+        w->c.out->sink.mem = &b->out;
+        w->c.errs = &b->errs;
+        for (size_t k = 0; k < b->n; k++) {
+            batch_line *l = &b->line[k];
+            run_jsonl_line(&w->c, p->shown, b->text.p + l->off, l->len, l->lineno);
+            l->out_end = b->out.n;
+            l->errs_end = b->errs.n;
+        }
+        if (b->text.n > KEEP_BYTES) { /* the parser keeps a buffer as large as the line */
+            json_tokener_free(w->c.tok);
+            w->c.tok = parser_new();
+        }
+
+        pthread_mutex_lock(&p->mu);
+        b->state = SLOT_DONE;
+        pthread_cond_signal(&p->done);
+        pthread_mutex_unlock(&p->mu);
     }
-    b->n = 0;
-    b->text.n = 0;
 }
 
-/* jsonl_run_file with --threads: returns what line_reader_next last returned. */
-static int
-run_threaded(cli *c, const char *shown, line_reader *lr)
+/* Writes the lines of B in order, each one's messages and then its output, as one thread
+ * would, and empties B. */
+static void
+write_batch(cli *c, batch *b)
 {
-    unsigned count = c->threads;
-    batch *b = calloc(1, sizeof *b);
-    worker *w = calloc(count, sizeof *w);
-    int got;
-    if (!b || !w)
-        cli_die_nomem();
-    for (unsigned t = 0; t < count; t++) {
-        w[t].c = *c;
-        w[t].c.tok = json_tokener_new();
-        w[t].c.out = out_open_mem(c->out_fmt, NULL);
-        w[t].c.progress = NULL; /* the main thread shows it */
-        w[t].shown = shown;
-        w[t].index = t;
-        w[t].count = count;
-        if (!w[t].c.tok || !w[t].c.out)
-            cli_die_nomem();
+    size_t out_at = 0, errs_at = 0;
+
+    c->in_bytes = b->in_bytes;
+    for (size_t k = 0; k < b->n; k++) {
+        const batch_line *l = &b->line[k];
+        if (l->errs_end > errs_at) {
+            progress_clear(c);
+            fwrite(b->errs.p + errs_at, 1, l->errs_end - errs_at, stderr);
+            c->doc_error = 1;
+            errs_at = l->errs_end;
+        }
+        cli_put(c, b->out.p + out_at, l->out_end - out_at);
+        out_at = l->out_end;
     }
+    b->n = b->text.n = b->out.n = b->errs.n = 0;
+    if (b->text.cap > KEEP_BYTES)
+        buf_free(&b->text);
+    if (b->out.cap > KEEP_BYTES)
+        buf_free(&b->out);
+    if (b->errs.cap > KEEP_BYTES)
+        buf_free(&b->errs);
+}
+
+/* The calling thread's part: writes the batches in input order as the workers finish them. */
+static void
+write_batches(cli *c, pool *p)
+{
+    for (;;) {
+        batch *b = &p->slot[p->next_write % p->nslots];
+        pthread_mutex_lock(&p->mu);
+        while (b->state != SLOT_DONE && (p->reading || p->next_write < p->next_fill))
+            pthread_cond_wait(&p->done, &p->mu);
+        if (b->state != SLOT_DONE) {
+            pthread_mutex_unlock(&p->mu);
+            return;
+        }
+        pthread_mutex_unlock(&p->mu);
+
+        write_batch(c, b);
+
+        pthread_mutex_lock(&p->mu);
+        p->in_flight -= b->held;
+        b->state = SLOT_FREE;
+        p->next_write++;
+        pthread_cond_signal(&p->freed);
+        pthread_mutex_unlock(&p->mu);
+    }
+}
+
+/* The lines of LR with one thread. Returns what line_reader_next last returned (-1: a read
+ * error, errno set). */
+static int
+run_lines(cli *c, const char *shown, line_reader *lr)
+{
+    int got;
+
     while ((got = line_reader_next(lr)) > 0) {
         const char *line = lr->line;
         size_t len = lr->len;
+
         if (lr->lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
             line += 3; /* a byte order mark */
             len -= 3;
         }
-        if (b->n && (b->n == BATCH_LINES || b->text.n + len > BATCH_BYTES))
-            flush_batch(c, b, w, count);
-        b->line[b->n] = (batch_line){b->text.n, len, lr->lineno};
-        /* the parser reads one byte past the line: keep the NUL that follows it */
-        if (buf_append(&b->text, line, len) != 0 || buf_append(&b->text, "", 1) != 0)
-            cli_die_nomem();
-        b->n++;
+        run_jsonl_line(c, shown, line, len, lr->lineno);
     }
-    if (b->n)
-        flush_batch(c, b, w, count);
+    return got;
+}
+
+/* The lines of LR with c->threads workers. Returns as run_lines, the error in *ERR. */
+static int
+run_threaded(cli *c, const char *shown, line_reader *lr, int *err)
+{
+    unsigned count = c->threads, started = 0;
+    pool p = {.nslots = SLOTS(count),
+              .max_in_flight = IN_FLIGHT_BYTES(count),
+              .reading = 1,
+              .lr = lr,
+              .bytes = c->in_bytes,
+              .shown = shown};
+    worker *w = calloc(count, sizeof *w);
+    pthread_t reader;
+    int got;
+
+    p.slot = calloc(p.nslots, sizeof *p.slot);
+    if (!w || !p.slot)
+        cli_die_nomem();
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.filled, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.freed, NULL);
+    lr->bytes = &p.bytes;
+#ifdef M_MMAP_THRESHOLD
+    /* glibc: large blocks are mapped, and unmapped when freed, whichever thread's arena they
+     * come from; otherwise each worker's arena would keep the memory of the longest line it
+     * saw (the threshold no longer follows the largest block freed). */
+    mallopt(M_MMAP_THRESHOLD, (int)KEEP_BYTES);
+#endif
+    for (unsigned t = 0; t < count; t++) {
+        w[t].c = *c;
+        w[t].c.tok = parser_new();
+        w[t].c.out = out_open_mem(c->out_fmt, NULL);
+        w[t].c.progress = NULL; /* the writing thread shows it */
+        w[t].p = &p;
+        if (!w[t].c.out)
+            cli_die_nomem();
+    }
+    for (unsigned t = 0; t < count; t++) {
+        if (pthread_create(&w[t].thread, NULL, work, &w[t]) != 0)
+            break; /* fewer workers: the same output */
+        started++;
+    }
+    if (started > 0 && pthread_create(&reader, NULL, read_batches, &p) == 0) {
+        write_batches(c, &p);
+        pthread_join(reader, NULL);
+        got = p.read_status;
+        *err = p.read_errno;
+    } else {
+        pthread_mutex_lock(&p.mu); /* no thread to be had: the workers stop, one thread reads */
+        p.reading = 0;
+        pthread_cond_broadcast(&p.filled);
+        pthread_mutex_unlock(&p.mu);
+        lr->bytes = &c->in_bytes;
+        got = run_lines(c, shown, lr);
+        *err = errno;
+    }
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(w[t].thread, NULL);
+    if (lr->bytes == &p.bytes)
+        c->in_bytes = p.bytes;
     for (unsigned t = 0; t < count; t++) {
         json_tokener_free(w[t].c.tok);
         out_close(w[t].c.out, NULL, 0);
     }
-    for (size_t k = 0; k < BATCH_LINES; k++) {
-        buf_free(&b->out[k]);
-        buf_free(&b->errs[k]);
+    for (size_t k = 0; k < p.nslots; k++) {
+        buf_free(&p.slot[k].text);
+        buf_free(&p.slot[k].out);
+        buf_free(&p.slot[k].errs);
     }
-    buf_free(&b->text);
-    free(b);
+    pthread_cond_destroy(&p.filled);
+    pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.freed);
+    pthread_mutex_destroy(&p.mu);
+    free(p.slot);
     free(w);
     return got;
 }
@@ -422,28 +650,22 @@ jsonl_run_file(cli *c, const char *name)
     const char *shown = cli_display_name(name);
     FILE *f = cli_open_input(c, name);
     line_reader lr;
-    int got;
+    int got, err = 0;
 
     if (f == NULL)
         return;
+    if (c->tok == NULL)
+        c->tok = parser_new();
     line_reader_init(&lr, f);
     lr.bytes = &c->in_bytes;
     if (c->threads > 1) {
-        got = run_threaded(c, shown, &lr);
+        got = run_threaded(c, shown, &lr, &err);
     } else {
-        while ((got = line_reader_next(&lr)) > 0) {
-            const char *line = lr.line;
-            size_t len = lr.len;
-
-            if (lr.lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
-                line += 3; /* a byte order mark */
-                len -= 3;
-            }
-            run_jsonl_line(c, shown, line, len, lr.lineno);
-        }
+        got = run_lines(c, shown, &lr);
+        err = errno;
     }
     if (got < 0) {
-        fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(errno));
+        fprintf(stderr, "idner: %s:%zu: %s\n", shown, lr.lineno + 1, strerror(err));
         c->setup_error = 1;
     }
     line_reader_free(&lr);
