@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/json_strict.h"
 
 static int
 all_space(const char *s, size_t n)
@@ -177,9 +178,12 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     if (obj == NULL) {
         enum json_tokener_error je = json_tokener_get_error(c->tok);
 
-        snprintf(msg, sizeof msg, "not JSON: %s",
-                 je == json_tokener_continue ? "unexpected end of line"
-                                             : json_tokener_error_desc(je));
+        if (je == json_tokener_success) /* the line "null" */
+            snprintf(msg, sizeof msg, "not a JSON object");
+        else
+            snprintf(msg, sizeof msg, "not JSON: %s",
+                     je == json_tokener_continue ? "unexpected end of line"
+                                                 : json_tokener_error_desc(je));
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
         return;
     }
@@ -189,6 +193,13 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         json_object_put(obj);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "not JSON: unexpected text after the object");
+        return;
+    }
+    /* json-c's strict mode still takes "1.", "-01", NaN and others (json_strict.h) */
+    if (json_strict_check(line, len, JSON_TOKENER_DEFAULT_DEPTH, &bad, &t) != 0) {
+        json_object_put(obj);
+        snprintf(msg, sizeof msg, "not JSON: %s at byte %zu", t, bad);
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
         return;
     }
     if (!json_object_is_type(obj, json_type_object)) {
@@ -361,6 +372,8 @@ run_threaded(cli *c, const char *shown, line_reader *lr)
     for (unsigned t = 0; t < count; t++) {
         w[t].c = *c;
         w[t].c.tok = json_tokener_new();
+        if (w[t].c.tok) /* the same parser as one thread's (cli_setup) */
+            json_tokener_set_flags(w[t].c.tok, JSON_TOKENER_STRICT);
         w[t].c.out = out_open_mem(c->out_fmt, NULL);
         w[t].c.progress = NULL; /* the main thread shows it */
         w[t].shown = shown;
