@@ -360,7 +360,8 @@ slot_for(gaz_slot *slots, uint64_t mask, uint64_t h)
 idner_status
 gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
 {
-    qsort(b->e, b->n, sizeof *b->e, cmp_bentry);
+    if (b->n) /* qsort(NULL, 0, ...) is undefined: an empty list, or one without words */
+        qsort(b->e, b->n, sizeof *b->e, cmp_bentry);
     /* Drop exact repeats (same phrase, type, canonical, id and case policy); keep the
      * best-ranked. */
     size_t w = 0, phrases = 0;
@@ -384,7 +385,8 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         b->e[w++] = *e;
     }
     b->n = w;
-    qsort(b->prefix, b->np, sizeof *b->prefix, cmp_u64);
+    if (b->np)
+        qsort(b->prefix, b->np, sizeof *b->prefix, cmp_u64);
     size_t nprefix = 0;
     for (size_t i = 0; i < b->np; i++)
         if (i == 0 || b->prefix[i] != b->prefix[i - 1])

@@ -108,10 +108,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char **files = malloc((n_files ? n_files : 1) * sizeof *files);
     if (!files)
         abort();
-    memcpy(files, c->files.v, n_files * sizeof *files);
+    if (n_files)
+        memcpy(files, c->files.v, n_files * sizeof *files);
     c = fuzz_cli();
     if (parse(argv, argc, c, NULL, NULL, NULL, NULL) != -1 || c->files.n != n_files ||
-        memcmp(c->files.v, files, n_files * sizeof *files) != 0 || c->in != first.in ||
+        (n_files && memcmp(c->files.v, files, n_files * sizeof *files) != 0) || c->in != first.in ||
         c->out_fmt != first.out_fmt || c->out_path != first.out_path ||
         c->threads != first.threads || c->keep_fields != first.keep_fields ||
         strcmp(c->ref_date, first.ref_date) != 0 || c->aopts.types != first.aopts.types ||
