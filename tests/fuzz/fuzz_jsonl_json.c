@@ -16,8 +16,10 @@
  *   - JSON by the grammar: json-c's strict parse must accept it too;
  *   - JSON but not an object: "not a JSON object";
  *   - an object: its "id" (json-c's value, the line number when absent) is the output's id,
- *     unless it is a string that is not UTF-8 ("invalid UTF-8 in \"id\"") or an integer
- *     json-c saturates (kept digit for digit: not compared); no "text": "missing \"text\"";
+ *     unless it holds a string that is not UTF-8 ("invalid UTF-8 in \"id\"") or is an integer
+ *     json-c saturates (kept digit for digit: not compared); a field other than id and text
+ *     whose name or strings are not UTF-8: "invalid UTF-8 in \"NAME\"" (it would be copied
+ *     into the output as it is); no "text": "missing \"text\"";
  *     "text" not a string: "\"text\" is not a string"; "text" not UTF-8: "\"text\": invalid
  *     UTF-8 at byte N", N json-c's decoded text's first bad byte; else entities whose bytes
  *     [byte_start, byte_end) of json-c's decoded text are their "text", and the fields other
@@ -226,6 +228,26 @@ json_c_strict(const char *line, size_t len, json_object **out)
     return ok;
 }
 
+/* Are all strings of O, keys included, valid UTF-8? */
+static int
+utf8_deep(json_object *o)
+{
+    if (json_object_is_type(o, json_type_string))
+        return fuzz_utf8_valid(json_object_get_string(o), (size_t)json_object_get_string_len(o));
+    if (json_object_is_type(o, json_type_array)) {
+        for (size_t i = 0; i < json_object_array_length(o); i++)
+            if (!utf8_deep(json_object_array_get_idx(o, i)))
+                return 0;
+    } else if (json_object_is_type(o, json_type_object)) {
+        json_object_object_foreach(o, key, val)
+        {
+            if (!fuzz_utf8_valid(key, strlen(key)) || !utf8_deep(val))
+                return 0;
+        }
+    }
+    return 1;
+}
+
 static const char *
 get_string(json_object *o, const char *key)
 {
@@ -283,8 +305,7 @@ check_line(const char *line, size_t len, size_t lineno, json_object *out)
     }
     json_object *id, *text, *date;
     if (json_object_object_get_ex(in, "id", &id)) {
-        if (json_object_is_type(id, json_type_string) &&
-            !fuzz_utf8_valid(json_object_get_string(id), (size_t)json_object_get_string_len(id))) {
+        if (!utf8_deep(id)) {
             json_object_put(in);
             WANT_ERROR("invalid UTF-8 in \"id\"");
             WANT_LINE_ID();
@@ -298,6 +319,18 @@ check_line(const char *line, size_t len, size_t lineno, json_object *out)
                       json_object_to_json_string(out_id));
     } else {
         WANT_LINE_ID();
+    }
+    /* a kept field must be UTF-8: it is written back as it is */
+    {
+        json_object_object_foreach(in, k, v1)
+        {
+            if (strcmp(k, "id") != 0 && strcmp(k, "text") != 0 &&
+                (!fuzz_utf8_valid(k, strlen(k)) || !utf8_deep(v1))) {
+                json_object_put(in);
+                WANT_ERROR("invalid UTF-8 in \"");
+                return;
+            }
+        }
     }
     if (!json_object_object_get_ex(in, "text", &text)) {
         json_object_put(in);
@@ -379,6 +412,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     out_close(c->out, NULL, 0);
     c->out = NULL;
 
+    if (!fuzz_utf8_valid(out.p ? out.p : "", out.n))
+        FUZZ_FAIL("the output is not valid UTF-8");
     json_tokener *tk = json_tokener_new();
     if (!tk)
         abort();
