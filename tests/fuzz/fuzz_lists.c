@@ -60,7 +60,7 @@ fuzz_annotate_check(const idner_model *m, const char *text, size_t len, uint32_t
 char *
 fuzz_first_columns(const uint8_t *s, size_t n, size_t *len)
 {
-    char *out = malloc(n + 1);
+    char *out = malloc(n + 2); /* a "\n" after the last line too, and the NUL */
     size_t k = 0;
     if (!out)
         abort();
