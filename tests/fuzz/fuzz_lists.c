@@ -21,7 +21,8 @@ fuzz_gaz_check(const gaz *g, const char *text, size_t len, tok_list *tl, cand_li
         const cand *c = &cl->v[i];
         if (c->tok_start >= c->tok_end || c->tok_end > tl->n ||
             c->byte_start != tl->v[c->tok_start].byte_start ||
-            c->byte_end != tl->v[c->tok_end - 1].byte_end || c->byte_end > len ||
+            c->byte_end <= tl->v[c->tok_end - 1].byte_start ||
+            c->byte_end > tl->v[c->tok_end - 1].byte_end || c->byte_end > len ||
             c->type < IDNER_PER || c->type > IDNER_LOC || !c->canonical)
             FUZZ_FAIL("bad candidate %zu: bytes [%u, %u) tokens [%u, %u) of %zu, type %u", i,
                       c->byte_start, c->byte_end, c->tok_start, c->tok_end, tl->n, c->type);

@@ -8,9 +8,10 @@
 #include "gaz/gaz.h"
 #include "idner.h"
 
-/* Runs gaz_run of G over TEXT[0, LEN) (valid UTF-8) and checks every candidate: on its tokens'
- * bytes inside the text, of type PER, ORG or LOC, with a canonical name. Returns the number of
- * candidates; their tokens are in TL and CL. */
+/* Runs gaz_run of G over TEXT[0, LEN) (valid UTF-8) and checks every candidate: from its first
+ * token's start to its last token's end (or the end of that token's stem: "Jawa" of
+ * "Jawanya"), inside the text, of type PER, ORG or LOC, with a canonical name. Returns the number
+ * of candidates; their tokens are in TL and CL. */
 size_t fuzz_gaz_check(const gaz *g, const char *text, size_t len, tok_list *tl, cand_list *cl);
 
 /* Annotates TEXT[0, LEN) (valid UTF-8) with M and FLAGS and checks the entities: sorted, not
