@@ -83,6 +83,11 @@ IDNER_API idner_type idner_type_from_name(const char *name);
 #define IDNER_COUNTRY_PLACES 0x10u
 /* Skip the learned tagger (issue 9): names are those of the lists and rules alone. */
 #define IDNER_NO_TAGGER 0x20u
+/* Explanations (SPEC.md section 6; docs/format.md "Explanations"): every entity's `explain`
+ * is set to a JSON object naming what found it and the candidates that lost where it stands,
+ * and idner_result_explain gives the candidates that lost where no entity stands. Costs time
+ * and memory; without it the output is exactly as before. */
+#define IDNER_EXPLAIN 0x40u
 
 typedef struct idner_model idner_model;   /* opaque; immutable after idner_model_new */
 typedef struct idner_result idner_result; /* opaque; owned by the caller */
@@ -105,7 +110,8 @@ IDNER_API void idner_model_options_init(idner_model_options *opts);
 
 /* Loads a model. On success *OUT is the model, to be released with idner_model_free.
  * Errors: IDNER_ERR_DATA (missing or corrupt data, with the file named in err->message),
- * IDNER_ERR_IO, IDNER_ERR_NOMEM. */
+ * IDNER_ERR_IO, IDNER_ERR_NOMEM, IDNER_ERR_ARG (a NULL among the gazetteer or exclude paths,
+ * or a count with a NULL array). */
 IDNER_API idner_status idner_model_new(const idner_model_options *opts, idner_model **out /* OUT */,
                                        idner_error *err);
 
@@ -153,9 +159,20 @@ typedef struct idner_entity {
     int weekday_conflict;        /* DATE/TIME: a stated weekday does not fit the date */
     const char *calendar;        /* DATE: "hijri" for a date written in the Hijri calendar (the
                                   * value is still Gregorian, SPEC.md section 6), else NULL */
+    /* With IDNER_EXPLAIN: a JSON object, {"found": {...}, "lost": [...]}: what found the
+     * entity ("stage"; a list's "list", "line", "listed", "list_source"; a rule's "rule",
+     * "trigger", "trigger_start", "trigger_end"; a date's "form"; the tagger's "model_score"
+     * and "model_margin"; an alias's "repeats") and each candidate that overlapped it and lost
+     * (its span fields, "reason": "overlap", "lower priority", "excluded", "rejected by the
+     * rules", "not chosen by the model", ...; what found it; "by": what beat it). Else NULL. */
+    const char *explain;
 } idner_entity;
 
 IDNER_API size_t idner_result_count(const idner_result *result);
+/* With IDNER_EXPLAIN: a JSON object {"lost": [...]}, the candidates that lost where no entity
+ * of the result stands (an excluded surface, a rejected word), each as in an entity's "lost";
+ * owned by the result. Else NULL. */
+IDNER_API const char *idner_result_explain(const idner_result *result);
 /* The I-th entity, sorted by start; NULL when I is out of range. */
 IDNER_API const idner_entity *idner_result_get(const idner_result *result, size_t i);
 /* Releases a result; NULL is a harmless no-op. */

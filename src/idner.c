@@ -16,6 +16,7 @@
 #include "core/text.h"
 #include "idner_config.h"
 #include "model.h"
+#include "out/explain.h"
 #include "result/merge.h"
 #include "result/result.h"
 #include "rules/alias.h"
@@ -105,6 +106,7 @@ load_user_gazetteers(idner_model *m, const idner_model_options *o, idner_error *
     gaz_builder_free(b);
     if (st == IDNER_OK)
         st = gaz_table_adopt(&m->gaz.user, img, size, "user gazetteer", err);
+    m->gaz.user.is_user = 1;
     return st;
 }
 
@@ -119,6 +121,18 @@ model_new(const idner_model_options *opts, int with_tagger, idner_model **out, i
         idner_model_options_init(&defaults);
         opts = &defaults;
     }
+    /* a count without its array, or a NULL among the paths, is the caller's mistake */
+    if ((opts->n_gazetteers && !opts->gazetteers) || (opts->n_excludes && !opts->excludes))
+        return error_set(err, IDNER_ERR_ARG, "%s: a count of %zu but no array",
+                         opts->n_excludes && !opts->excludes ? "excludes" : "gazetteers",
+                         opts->n_excludes && !opts->excludes ? opts->n_excludes
+                                                             : opts->n_gazetteers);
+    for (size_t i = 0; i < opts->n_gazetteers; i++)
+        if (!opts->gazetteers[i])
+            return error_set(err, IDNER_ERR_ARG, "gazetteers[%zu] is NULL", i);
+    for (size_t i = 0; i < opts->n_excludes; i++)
+        if (!opts->excludes[i])
+            return error_set(err, IDNER_ERR_ARG, "excludes[%zu] is NULL", i);
     idner_model *m = calloc(1, sizeof *m);
     if (!m)
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
@@ -186,6 +200,52 @@ idner_model_data_dir(const idner_model *m)
     return m ? m->data_dir : NULL;
 }
 
+/* The phrase hash of candidate C's surface, normalized as --exclude surfaces are (gaz.c): the
+ * keys of its tokens, the last by its stem where the span stops before a clitic ("Jakarta" of
+ * "Jakartanya"). */
+static uint64_t
+cand_phrase_hash(const tok_list *tl, const cand *c)
+{
+    uint64_t h = GAZ_HASH_SEED;
+    for (uint32_t i = c->tok_start; i < c->tok_end; i++) {
+        const tok *t = &tl->v[i];
+        uint64_t th = t->hash;
+        if (i + 1 == c->tok_end && c->byte_end < t->byte_end && t->stem_len)
+            th = tok_hash(tok_key(tl, t), t->stem_len);
+        h = gaz_hash_step(h, th);
+    }
+    return h;
+}
+
+/* --exclude holds for the output, whatever stage found a surface (issue 13): removes every
+ * candidate of CL whose surface is excluded (noted as lost for --explain). Run after the rules
+ * (so that the selection and the tagger see none) and once more after the last stage. */
+static void
+drop_excluded(const gaz *g, const tok_list *tl, cand_list *cl)
+{
+    if (!g->n_excluded)
+        return;
+    size_t w = 0;
+    for (size_t i = 0; i < cl->n; i++) {
+        const cand *c = &cl->v[i];
+        if (c->tok_start < c->tok_end && c->tok_end <= tl->n &&
+            gaz_excluded_hash(g, cand_phrase_hash(tl, c))) {
+            cand_lose(cl, c, LOST_EXCLUDED, NULL);
+            continue;
+        }
+        cl->v[w++] = cl->v[i];
+    }
+    cl->n = w;
+}
+
+/* Sets the stage that drops candidates from now on, for --explain. */
+static void
+stage(cand_list *cl, enum cand_stage s)
+{
+    if (cl->x)
+        cl->x->stage = (uint8_t)s;
+}
+
 /* The stages before the tagger: tokens, gazetteer, dates, rules, their merge, lists. TS (may
  * be NULL) notes for the tagger what they found, its features. */
 static idner_status
@@ -198,8 +258,11 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
         st = gaz_run(&m->gaz, text, tl, cl);
     if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
         st = date_run(m->dates, text, len, tl, ref, cl, err);
+    stage(cl, STAGE_RULES);
     if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
         st = rules_run(m->rules, &m->gaz, text, tl, cl);
+    if (st == IDNER_OK)
+        drop_excluded(&m->gaz, tl, cl);
     if (st == IDNER_OK && ts)
         st = tagger_note(ts, m->rules, lex, tl, cl);
     if (st == IDNER_OK) {
@@ -238,20 +301,43 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
     tok_list tl = {0};
     cand_list cl = {0};
     tagger_scratch ts = {0};
+    cand_explain x = {0};
+    if (flags & IDNER_EXPLAIN)
+        cl.x = &x;
     int tag = !(flags & IDNER_NO_TAGGER) && m->tagger.hdr;
     idner_status st =
         find_candidates(m, text, len, flags, &ref, &tl, &cl, tag ? &ts : NULL, &m->tagger.lex, err);
+    stage(&cl, STAGE_MODEL);
     if (st == IDNER_OK && tag)
         st = tagger_run(&m->tagger, &m->gaz, &ts, text, &tl, &cl);
+    tagger_scratch_free(&ts); /* no later stage reads it: the peak memory is lower */
+    stage(&cl, STAGE_ALIAS);
     if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
         st = alias_run(m->rules, text, &tl, &cl);
+    stage(&cl, STAGE_COUNTRY);
     if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
         country_keep_places(m->rules, &tl, &cl);
-    if (st == IDNER_OK) {
-        st = result_build(text ? text : "", &tl, &cl, types, out);
+    /* a stage added here goes before this line: the exclusion is the last word */
+    if (st == IDNER_OK)
+        drop_excluded(&m->gaz, &tl, &cl);
+    if (st == IDNER_OK && x.nomem)
+        st = IDNER_ERR_NOMEM;
+    if (st == IDNER_OK && cl.x) {
+        explain_texts et;
+        if (explain_build(&m->gaz, text ? text : "", &tl, &cl, types, &et) != 0) {
+            st = IDNER_ERR_NOMEM;
+        } else {
+            result_explain rx = {et.text.p, et.at, et.doc};
+            st = result_build(text ? text : "", &tl, &cl, types, &rx, out);
+            et.text.p = NULL; /* the result's now */
+            explain_texts_free(&et);
+        }
+    } else if (st == IDNER_OK) {
+        st = result_build(text ? text : "", &tl, &cl, types, NULL, out);
     }
     tok_list_free(&tl);
     cand_list_free(&cl);
+    cand_explain_free(&x);
     tagger_scratch_free(&ts);
     if (st != IDNER_OK && (!err || err->code != st))
         error_set(err, st, "%s", idner_strerror(st));

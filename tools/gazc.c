@@ -3,7 +3,11 @@
  * into the binary file the model maps at start-up (src/gaz/format.h). Run by the build; same input,
  * same bytes.
  *
- *   gazc -o gazetteer.bin LIST.tsv...
+ *   gazc [-n PREFIX] -o gazetteer.bin LIST.tsv...
+ *
+ * Each entry keeps the name of its list and its line there (--explain): the path as given, or
+ * with -n, PREFIX followed by the file's base name ("data/gazetteer/people.tsv", whatever the
+ * build folder).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,14 +18,18 @@
 int
 main(int argc, char **argv)
 {
-    const char *out = NULL;
+    const char *out = NULL, *prefix = NULL;
     int first = 1;
-    if (argc > 2 && !strcmp(argv[1], "-o")) {
-        out = argv[2];
-        first = 3;
+    if (argc > first + 1 && !strcmp(argv[first], "-n")) {
+        prefix = argv[first + 1];
+        first += 2;
+    }
+    if (argc > first + 1 && !strcmp(argv[first], "-o")) {
+        out = argv[first + 1];
+        first += 2;
     }
     if (!out || first >= argc) {
-        fprintf(stderr, "usage: gazc -o OUT.bin LIST.tsv...\n");
+        fprintf(stderr, "usage: gazc [-n PREFIX] -o OUT.bin LIST.tsv...\n");
         return 1;
     }
     gaz_builder *b = gaz_builder_new();
@@ -31,7 +39,16 @@ main(int argc, char **argv)
         return 1;
     }
     for (int i = first; i < argc; i++) {
-        if (gaz_builder_add_file(b, argv[i], GAZ_RANK_OTHER, &err) != IDNER_OK) {
+        char name[4096];
+        const char *base = strrchr(argv[i], '/');
+        base = base ? base + 1 : argv[i];
+        if (prefix && snprintf(name, sizeof name, "%s%s", prefix, base) >= (int)sizeof name) {
+            fprintf(stderr, "gazc: %s: name too long\n", argv[i]);
+            gaz_builder_free(b);
+            return 1;
+        }
+        if (gaz_builder_add_list(b, argv[i], prefix ? name : NULL, GAZ_RANK_OTHER, &err) !=
+            IDNER_OK) {
             fprintf(stderr, "gazc: %s\n", err.message);
             gaz_builder_free(b);
             return 1;

@@ -34,6 +34,8 @@ SWITCHES = {
     "no_rules": _idner.NO_RULES,
     "no_alias": _idner.NO_ALIAS,
     "no_tagger": _idner.NO_TAGGER,
+    # not a stage: every entity gets an "explain" dict, the document one too (--explain)
+    "explain": _idner.EXPLAIN,
     # as the CLI's --gazetteer-only (src/cli/args.c; tests/python compares the two)
     "gazetteer_only": _idner.NO_DATES | _idner.NO_RULES | _idner.NO_ALIAS | _idner.NO_TAGGER,
 }
@@ -156,7 +158,9 @@ class Model(_idner.Model):
     excludes: files of surface forms never to report (the CLI's --gazetteer, --exclude).
     countries: "all" (every country mention is a place) or "places" (--countries places).
     switches: no_dates, no_rules, no_alias, no_tagger, no_gazetteer, gazetteer_only (True to
-    switch the stage off, as the CLI's --no-* options). Loading errors raise idner.Error.
+    switch the stage off, as the CLI's --no-* options); explain=True: every entity carries an
+    "explain" dict and every document one of the candidates lost where no entity stands (the
+    CLI's --explain, docs/format.md). Loading errors raise idner.Error.
     The model is immutable: any number of threads may annotate with it at once.
     """
 

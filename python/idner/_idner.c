@@ -34,6 +34,7 @@ enum {
     K_END,
     K_BYTE_START,
     K_BYTE_END,
+    K_EXPLAIN,
     N_KEYS
 };
 static const char *const key_names[N_KEYS] = {
@@ -46,6 +47,7 @@ static const char *const key_names[N_KEYS] = {
     [K_END] = "end",
     [K_BYTE_START] = "byte_start",
     [K_BYTE_END] = "byte_end",
+    [K_EXPLAIN] = "explain",
 };
 static PyObject *keys[N_KEYS];
 #define MAX_FIELDS 32
@@ -149,8 +151,25 @@ set_size(PyObject *d, int key, size_t v)
     return set_new(d, key, PyLong_FromSize_t(v));
 }
 
-/* The optional field F of E under KEY, when it applies: a str, None (a date without a value)
- * or True (a flag). */
+/* The value of the JSON text S (explain), through the json module: a dict. */
+static PyObject *
+json_value(const char *s)
+{
+    static PyObject *loads; /* json.loads, imported the first time (under the lock) */
+    if (!loads) {
+        PyObject *json = PyImport_ImportModule("json");
+        if (!json)
+            return NULL;
+        loads = PyObject_GetAttrString(json, "loads");
+        Py_DECREF(json);
+        if (!loads)
+            return NULL;
+    }
+    return PyObject_CallFunction(loads, "s", s);
+}
+
+/* The optional field F of E under KEY, when it applies: a str, None (a date without a value),
+ * True (a flag) or a dict (explain). */
 static int
 set_field(PyObject *d, PyObject *key, const idner_entity *e, const out_field *f)
 {
@@ -161,7 +180,8 @@ set_field(PyObject *d, PyObject *key, const idner_entity *e, const out_field *f)
     const char *s = out_field_str(e, f);
     if (!s)
         return PyDict_SetItem(d, key, Py_None);
-    PyObject *v = PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), NULL);
+    PyObject *v = f->kind == OUT_FIELD_JSON ? json_value(s)
+                                            : PyUnicode_DecodeUTF8(s, (Py_ssize_t)strlen(s), NULL);
     if (!v)
         return -1;
     int r = PyDict_SetItem(d, key, v);
@@ -217,6 +237,15 @@ document_dict(const idner_result *r, PyObject *id, PyObject *warning)
         PyDict_SetItem(d, keys[K_ENTITIES], list))
         goto fail;
     Py_DECREF(list);
+    list = NULL;
+    if (idner_result_explain(r)) { /* explain=True: the document's own */
+        PyObject *x = json_value(idner_result_explain(r));
+        if (!x || PyDict_SetItem(d, keys[K_EXPLAIN], x)) {
+            Py_XDECREF(x);
+            goto fail;
+        }
+        Py_DECREF(x);
+    }
     return d;
 fail:
     Py_XDECREF(d);
@@ -534,17 +563,20 @@ static struct PyModuleDef module_def = {
     .m_methods = module_methods,
 };
 
-/* OPTIONAL_FIELDS: the names of out_fields, in order (idner.FIELDS after the fixed ones). */
+/* OPTIONAL_FIELDS: the names of out_fields, in order (idner.FIELDS after the fixed ones),
+ * but explain (a JSON field, only with explain=True: an extra column of to_frame). */
 static int
 add_field_names(PyObject *m)
 {
     int n = 0;
-    while (out_fields[n].name)
-        n++;
+    for (int i = 0; out_fields[i].name; i++)
+        n += out_fields[i].kind != OUT_FIELD_JSON;
     PyObject *t = PyTuple_New(n);
-    for (int i = 0; t && i < n; i++) {
+    for (int i = 0, k = 0; t && out_fields[i].name; i++) {
+        if (out_fields[i].kind == OUT_FIELD_JSON)
+            continue;
         Py_INCREF(field_keys[i]);
-        PyTuple_SET_ITEM(t, i, field_keys[i]);
+        PyTuple_SET_ITEM(t, k++, field_keys[i]);
     }
     return t ? PyModule_AddObject(m, "OPTIONAL_FIELDS", t) : -1;
 }
@@ -589,7 +621,8 @@ PyInit__idner(void)
         PyModule_AddIntConstant(m, "NO_RULES", IDNER_NO_RULES) < 0 ||
         PyModule_AddIntConstant(m, "NO_ALIAS", IDNER_NO_ALIAS) < 0 ||
         PyModule_AddIntConstant(m, "COUNTRY_PLACES", IDNER_COUNTRY_PLACES) < 0 ||
-        PyModule_AddIntConstant(m, "NO_TAGGER", IDNER_NO_TAGGER) < 0 || add_field_names(m) < 0) {
+        PyModule_AddIntConstant(m, "NO_TAGGER", IDNER_NO_TAGGER) < 0 ||
+        PyModule_AddIntConstant(m, "EXPLAIN", IDNER_EXPLAIN) < 0 || add_field_names(m) < 0) {
         Py_DECREF(model_type);
         Py_DECREF(m);
         return NULL;

@@ -42,6 +42,9 @@ const char cli_usage_text[] =
     "                             goes there too (by default it shows when standard error\n"
     "                             is a terminal and the output is not)\n"
     "  --quiet                    never show the progress line\n"
+    "  --explain                  say for each entity what found it and which candidates\n"
+    "                             lost to it, and why (an \"explain\" object; jsonl, json,\n"
+    "                             tsv, sqlite, html, brat, labelstudio)\n"
     "  --ref-date YYYY-MM-DD      reference date for documents that have none of their own\n"
     "  --types LIST               comma list of types to emit: PER,ORG,LOC,DATE,TIME\n"
     "  --data-dir DIR             folder of the compiled data (default: $IDNER_DATA, the\n"
@@ -59,6 +62,9 @@ const char cli_usage_text[] =
     "                             government, army or people (\"militer Iran\"), as in\n"
     "                             idner-news-2k\n"
     "  --threads N                annotate JSON Lines with N threads (output order unchanged)\n"
+    "  --max-doc-bytes N          documents longer than N bytes (K, M, G: binary multiples;\n"
+    "                             default 256M, less than 2G) are not annotated: each gets an\n"
+    "                             {\"id\", \"error\"} object (text input stops reading there)\n"
     "  --help                     show this help\n"
     "  --version                  show the version\n"
     "\n"
@@ -147,13 +153,13 @@ cli_parse_types(const char *list, uint32_t *out)
 }
 
 /* Options that take a value. */
-static const char *const value_opts[] = {"input",   "output",    "output-file", "ref-date",
-                                         "types",   "data-dir",  "threads",     "gazetteer",
-                                         "exclude", "countries", NULL};
+static const char *const value_opts[] = {"input",   "output",    "output-file",   "ref-date",
+                                         "types",   "data-dir",  "threads",       "gazetteer",
+                                         "exclude", "countries", "max-doc-bytes", NULL};
 /* Options that take none. */
-static const char *const flag_opts[] = {"no-rules",       "no-alias",    "no-dates", "no-tagger",
-                                        "gazetteer-only", "keep-fields", "progress", "quiet",
-                                        "help",           "version",     NULL};
+static const char *const flag_opts[] = {"no-rules", "no-alias",       "no-dates",    "no-tagger",
+                                        "explain",  "gazetteer-only", "keep-fields", "progress",
+                                        "quiet",    "help",           "version",     NULL};
 
 static int
 in_list(const char *const *list, const char *name, size_t n)
@@ -163,6 +169,35 @@ in_list(const char *const *list, const char *name, size_t n)
     for (i = 0; list[i]; i++)
         if (strlen(list[i]) == n && memcmp(list[i], name, n) == 0)
             return 1;
+    return 0;
+}
+
+/* A size in bytes: digits, optionally followed by K, M or G (binary multiples), from 1 to
+ * CLI_MAX_DOC_BYTES_MAX. 0, or -1 when malformed or out of range. */
+static int
+parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long n;
+
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    n = strtoull(s, &end, 10);
+    if (errno)
+        return -1;
+    int shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift)
+        end++;
+    if (*end != '\0' || n == 0 || n > (CLI_MAX_DOC_BYTES_MAX >> shift))
+        return -1;
+    *out = (size_t)(n << shift);
     return 0;
 }
 
@@ -209,6 +244,11 @@ apply_option(cli *c, const char *name, const char *value)
         if (*value == '\0' || *end != '\0' || n < 1 || n > 64)
             return cli_usage_error("--threads: '%s' is not a number from 1 to 64", value);
         c->threads = (unsigned)n;
+    } else if (strcmp(name, "max-doc-bytes") == 0) {
+        if (parse_size(value, &c->max_doc_bytes) != 0)
+            return cli_usage_error("--max-doc-bytes: '%s' is not a size from 1 to %zu bytes (a "
+                                   "number, optionally with K, M or G)",
+                                   value, CLI_MAX_DOC_BYTES_MAX);
     } else if (strcmp(name, "gazetteer") == 0) {
         cli_strvec_push(&c->gazetteers, value);
     } else if (strcmp(name, "exclude") == 0) {
@@ -228,6 +268,8 @@ apply_option(cli *c, const char *name, const char *value)
         c->aopts.flags |= IDNER_NO_DATES;
     } else if (strcmp(name, "no-tagger") == 0) {
         c->aopts.flags |= IDNER_NO_TAGGER;
+    } else if (strcmp(name, "explain") == 0) {
+        c->aopts.flags |= IDNER_EXPLAIN;
     } else if (strcmp(name, "gazetteer-only") == 0) {
         c->aopts.flags |= IDNER_NO_DATES | IDNER_NO_RULES | IDNER_NO_ALIAS | IDNER_NO_TAGGER;
     }

@@ -42,6 +42,11 @@ typedef struct progress {
     int shown;            /* the line is on the terminal now */
 } progress;
 
+/* --max-doc-bytes by default: 256 MiB (a document takes some 20 times its size to annotate). */
+#define CLI_MAX_DOC_BYTES ((size_t)256 << 20)
+/* The largest --max-doc-bytes: the library's limit (2 GiB). */
+#define CLI_MAX_DOC_BYTES_MAX ((size_t)INT32_MAX - 1)
+
 typedef struct cli {
     enum in_fmt in;
     const out_format *out_fmt; /* --output (default jsonl) */
@@ -73,9 +78,10 @@ typedef struct cli {
     int progress_mode;  /* --progress 1, --quiet -1, else 0 (when it helps) */
     progress *progress; /* the progress line when shown, else NULL (and in workers) */
     progress progress_state;
-    uint64_t in_bytes; /* input bytes read so far */
-    unsigned threads;  /* --threads: workers for --input jsonl (1: none) */
-    buf *errs;         /* a worker's messages go here, not to stderr */
+    uint64_t in_bytes;    /* input bytes read so far */
+    unsigned threads;     /* --threads: workers for --input jsonl (1: none) */
+    size_t max_doc_bytes; /* --max-doc-bytes: a longer document gets an error object */
+    buf *errs;            /* a worker's messages go here, not to stderr */
 
     int untagged; /* cli_setup loads no tagger (idner train makes one) */
     void (*on_sentence)(struct cli *c, const char *shown);
@@ -137,6 +143,8 @@ void cli_report(cli *c, const char *file, size_t line, const char *msg);
 void cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, const char *msg);
 /* Annotates TEXT with reference date REF (NULL or "": the command line's). On failure returns
  * NULL with the message in MSG and, for invalid UTF-8, the byte offset in *BAD (else -1). */
+/* The message for a document longer than --max-doc-bytes, into MSG. */
+void cli_too_long(const cli *c, char *msg, size_t msg_size);
 idner_result *cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg,
                            size_t msg_size, size_t *bad);
 /* Opens NAME ("-" is standard input); NULL after a message "idner: NAME: ..." (exit 1). */

@@ -100,6 +100,13 @@ cli_string_id(const char *s)
 
 /* Annotates TEXT with reference date REF ("" for the command line's). On failure returns NULL
  * and writes the message into MSG, and for invalid UTF-8 the byte offset into *BAD. */
+void
+cli_too_long(const cli *c, char *msg, size_t msg_size)
+{
+    snprintf(msg, msg_size, "document longer than the limit of %zu bytes (--max-doc-bytes)",
+             c->max_doc_bytes);
+}
+
 idner_result *
 cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg, size_t msg_size,
              size_t *bad)
@@ -110,6 +117,10 @@ cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg, s
     idner_status st;
 
     *bad = (size_t)-1;
+    if (len > c->max_doc_bytes) {
+        cli_too_long(c, msg, msg_size);
+        return NULL;
+    }
     o.ref_date = ref && ref[0] ? ref : (c->ref_date[0] ? c->ref_date : NULL);
     err.code = IDNER_OK;
     err.message[0] = '\0';

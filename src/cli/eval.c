@@ -160,7 +160,8 @@ eval_option(cli *c, const char *name, const char *value)
             return cli_usage_error("--output-conll: give a file name");
         e->conll_out = value;
     } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||
-               strcmp(name, "output-file") == 0 || strcmp(name, "keep-fields") == 0) {
+               strcmp(name, "output-file") == 0 || strcmp(name, "keep-fields") == 0 ||
+               strcmp(name, "explain") == 0) {
         return cli_usage_error("--%s is not an option of idner eval (it reads CoNLL)", name);
     } else {
         return -1;

@@ -10,17 +10,22 @@
 #include "core/text.h"
 
 int
-cli_read_all(FILE *f, cli_buf *b)
+cli_read_all(FILE *f, cli_buf *b, size_t max)
 {
     b->n = 0;
     for (;;) {
-        size_t got;
+        size_t got, room;
 
+        if (b->n > max)
+            return 1;
         /* Grow geometrically, reading straight into the buffer (no extra copy); keep one byte
          * for the terminating NUL. */
         if (b->cap - b->n <= 65536 && buf_reserve(b, b->cap > 65536 ? b->cap : 65536) != 0)
             return -1;
-        got = fread(b->p + b->n, 1, b->cap - b->n - 1, f);
+        room = b->cap - b->n - 1;
+        if (room > max + 1 - b->n)
+            room = max + 1 - b->n;
+        got = fread(b->p + b->n, 1, room, f);
         b->n += got;
         b->p[b->n] = '\0';
         if (got == 0) {

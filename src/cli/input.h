@@ -18,9 +18,10 @@ typedef buf cli_buf; /* the library's buffer (src/core/buf.h) */
 
 /* Makes room for N more bytes; -1 when memory runs out. */
 
-/* Reads the rest of F into B (replacing its contents; B->p is NUL-terminated afterwards).
- * Returns 0, or -1 with errno set (a read error or ENOMEM). */
-int cli_read_all(FILE *f, cli_buf *b);
+/* Reads the rest of F into B (replacing its contents; B->p is NUL-terminated afterwards), but
+ * stops after MAX + 1 bytes. Returns 0, 1 when F holds more than MAX bytes (B then holds the
+ * first MAX + 1), or -1 with errno set (a read error or ENOMEM). */
+int cli_read_all(FILE *f, cli_buf *b, size_t max);
 
 /* Reads lines with getline, reusing one buffer; memory is bounded by the longest line. */
 typedef struct line_reader {

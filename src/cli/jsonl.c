@@ -227,8 +227,9 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
             cli_die_nomem();
         json_tokener_set_flags(c->tok, JSON_TOKENER_STRICT);
 
-        if (je == json_tokener_success) /* the line "null" */
-            snprintf(msg, sizeof msg, "not a JSON object");
+        /* a well-formed `null` parses to NULL too, with no error */
+        if (je == json_tokener_success)
+            snprintf(msg, sizeof msg, "not a JSON object (null)");
         else
             snprintf(msg, sizeof msg, "not JSON: %s",
                      je == json_tokener_continue ? "unexpected end of line"

@@ -68,7 +68,8 @@ run(cli *c)
                  .version = idner_version(),
                  .options = options,
                  .data_dir = idner_model_data_dir(c->model),
-                 .ref_date = c->ref_date[0] ? c->ref_date : NULL};
+                 .ref_date = c->ref_date[0] ? c->ref_date : NULL,
+                 .explain = (c->aopts.flags & IDNER_EXPLAIN) != 0};
     c->out = out_open(c->out_fmt, &r, msg, sizeof msg);
     if (!c->out) {
         fprintf(stderr, "idner: %s\n", msg);
@@ -101,6 +102,7 @@ main(int argc, char **argv)
     memset(&c, 0, sizeof c);
     idner_annotate_options_init(&c.aopts);
     c.out_fmt = out_format_find("jsonl");
+    c.max_doc_bytes = CLI_MAX_DOC_BYTES;
     c.argc = argc;
     c.argv = argv;
     /* A closed pipe is a write error like any other: reported, exit status 1. */

@@ -33,13 +33,20 @@ text_run_file(cli *c, const char *name)
 
     if (f == NULL)
         return;
-    if (cli_read_all(f, &c->text) != 0) {
+    int got = cli_read_all(f, &c->text, c->max_doc_bytes);
+    if (got < 0) {
         fprintf(stderr, "idner: %s: %s\n", shown, strerror(errno));
         c->setup_error = 1;
         cli_close_input(f);
         return;
     }
     cli_close_input(f);
+    if (got > 0) { /* not read further: the memory stays bounded */
+        c->in_bytes += c->text.n;
+        cli_too_long(c, msg, sizeof msg);
+        cli_doc_failed(c, cli_string_id(shown), shown, 1, msg);
+        return;
+    }
     c->in_bytes += c->text.n;
     r = cli_annotate(c, c->text.p ? c->text.p : "", c->text.n, NULL, msg, sizeof msg, &bad);
     if (r == NULL) {

@@ -139,7 +139,8 @@ train_option(cli *c, const char *name, const char *value)
     } else if (strcmp(name, "map") == 0) {
         return eval_add_map(tr->e, value);
     } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||
-               strcmp(name, "threads") == 0 || strcmp(name, "types") == 0) {
+               strcmp(name, "threads") == 0 || strcmp(name, "types") == 0 ||
+               strcmp(name, "max-doc-bytes") == 0) {
         return cli_usage_error("--%s is not an option of idner train", name);
     } else {
         return -1;

@@ -10,8 +10,29 @@
 #include "core/text.h"
 #include "core/tsv.h"
 
+typedef struct plain_ctx {
+    tsv_line_fn fn;
+    void *arg;
+} plain_ctx;
+
+static const char *
+plain_line(void *arg, size_t lineno, char **col, size_t ncol, int *nomem)
+{
+    const plain_ctx *p = arg;
+    (void)lineno;
+    return p->fn(p->arg, col, ncol, nomem);
+}
+
 idner_status
 tsv_read(const char *path, tsv_line_fn fn, void *arg, idner_status open_error, idner_error *err)
+{
+    plain_ctx p = {fn, arg};
+    return tsv_read_at(path, plain_line, &p, open_error, err);
+}
+
+idner_status
+tsv_read_at(const char *path, tsv_line_at_fn fn, void *arg, idner_status open_error,
+            idner_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -41,7 +62,7 @@ tsv_read(const char *path, tsv_line_fn fn, void *arg, idner_status open_error, i
             p = tab + 1;
         }
         int nomem = 0;
-        const char *why = fn(arg, col, ncol, &nomem);
+        const char *why = fn(arg, lineno, col, ncol, &nomem);
         if (why) {
             st = error_set(err, nomem ? IDNER_ERR_NOMEM : IDNER_ERR_DATA, "%s:%zu: %s", path,
                            lineno, why);

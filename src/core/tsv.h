@@ -23,4 +23,10 @@ typedef const char *(*tsv_line_fn)(void *arg, char **col, size_t ncol, int *nome
 idner_status tsv_read(const char *path, tsv_line_fn fn, void *arg, idner_status open_error,
                       idner_error *err);
 
+/* The same, FN also told the line's number (1-based, counting comments and blank lines). */
+typedef const char *(*tsv_line_at_fn)(void *arg, size_t lineno, char **col, size_t ncol,
+                                      int *nomem);
+idner_status tsv_read_at(const char *path, tsv_line_at_fn fn, void *arg, idner_status open_error,
+                         idner_error *err);
+
 #endif

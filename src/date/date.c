@@ -410,9 +410,11 @@ emit(date_ctx *c, const date_ment *m, cand_list *out)
         cd->flags |= CAND_WEEKDAY_CONFLICT;
     if (m->hijri)
         cd->flags |= CAND_HIJRI;
-    if (m->v.null || date_val_format(&m->v, cd->value, sizeof cd->value) || !cd->value[0]) {
+    char value[CAND_VALUE_MAX];
+    if (m->v.null || date_val_format(&m->v, value, sizeof value) || !value[0]) {
         cd->flags |= CAND_VALUE_NULL;
-        cd->value[0] = '\0';
+    } else if (cand_set_value(out, cd, value)) {
+        return -1;
     } else if (a->kind == DP_YMD && a->y && a->m && a->d && m->v.b.kind == DP_NONE) {
         cd->flags |= CAND_FULL_DATE;
     }

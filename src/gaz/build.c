@@ -17,6 +17,7 @@ typedef struct bentry {
     uint64_t hash;
     uint32_t key, surface, canonical, id, subtype, iso, source;
     uint32_t upper_mask;
+    uint32_t file, line; /* the list (pool offset of its name) and the line */
     uint32_t order;
     uint32_t first_bucket; /* gaz_first_bucket of the first token */
     uint8_t type, rank;
@@ -213,7 +214,8 @@ push_prefix(gaz_builder *b, uint64_t h)
 
 /* Adds one entry; returns NULL or a static reason. */
 static const char *
-add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
+add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, uint32_t file, size_t line,
+          int *nomem)
 {
     const char *surface = col[0], *type_s = col[1];
     const char *canonical = ncol > 2 && *col[2] ? col[2] : surface;
@@ -291,6 +293,8 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
         return "out of memory";
     }
     e->upper_mask = upper;
+    e->file = file;
+    e->line = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
     e->first_bucket = first_bucket;
     e->order = (uint32_t)b->n;
     e->type = (uint8_t)type;
@@ -306,22 +310,34 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, int *nomem)
 typedef struct file_ctx {
     gaz_builder *b;
     int default_rank;
+    uint32_t name; /* pool offset of the list's name */
 } file_ctx;
 
 static const char *
-add_line(void *arg, char **col, size_t ncol, int *nomem)
+add_line(void *arg, size_t lineno, char **col, size_t ncol, int *nomem)
 {
     file_ctx *fc = arg;
     if (ncol < 2 || !*col[0])
         return "expected at least surface<TAB>type";
-    return add_entry(fc->b, col, ncol < 8 ? ncol : 8, fc->default_rank, nomem);
+    return add_entry(fc->b, col, ncol < 8 ? ncol : 8, fc->default_rank, fc->name, lineno, nomem);
+}
+
+idner_status
+gaz_builder_add_list(gaz_builder *b, const char *path, const char *name, int default_rank,
+                     idner_error *err)
+{
+    if (!name)
+        name = path;
+    file_ctx fc = {b, default_rank, intern(b, name, strlen(name))};
+    if (fc.name == UINT32_MAX)
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    return tsv_read_at(path, add_line, &fc, IDNER_ERR_IO, err);
 }
 
 idner_status
 gaz_builder_add_file(gaz_builder *b, const char *path, int default_rank, idner_error *err)
 {
-    file_ctx fc = {b, default_rank};
-    return tsv_read(path, add_line, &fc, IDNER_ERR_IO, err);
+    return gaz_builder_add_list(b, path, NULL, default_rank, err);
 }
 
 static int
@@ -360,7 +376,7 @@ slot_for(gaz_slot *slots, uint64_t mask, uint64_t h)
 idner_status
 gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
 {
-    if (b->n) /* qsort(NULL, 0, ...) is undefined: an empty list, or one without words */
+    if (b->n > 1) /* qsort(NULL, 0, ...) is undefined: an empty list has no array */
         qsort(b->e, b->n, sizeof *b->e, cmp_bentry);
     /* Drop exact repeats (same phrase, type, canonical, id and case policy); keep the
      * best-ranked. */
@@ -385,7 +401,7 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         b->e[w++] = *e;
     }
     b->n = w;
-    if (b->np)
+    if (b->np > 1) /* no array at all when no surface has two tokens */
         qsort(b->prefix, b->np, sizeof *b->prefix, cmp_u64);
     size_t nprefix = 0;
     for (size_t i = 0; i < b->np; i++)
@@ -398,7 +414,8 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     size_t slots_off = align8(sizeof(gaz_header));
     size_t entries_off = align8(slots_off + n_slots * sizeof(gaz_slot));
     size_t pool_off = align8(entries_off + b->n * sizeof(gaz_entry));
-    size_t first_off = align8(pool_off + b->pool_len);
+    size_t origins_off = align8(pool_off + b->pool_len);
+    size_t first_off = align8(origins_off + b->n * sizeof(gaz_origin));
     size_t total = first_off + 2 * GAZ_FIRST_BITS / 8;
     if (total > UINT32_MAX)
         return error_set(err, IDNER_ERR_LIMIT, "gazetteer larger than 4 GiB");
@@ -417,6 +434,8 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     hdr->file_size = (uint32_t)total;
     hdr->max_tokens = (uint32_t)b->max_tokens;
     hdr->first_off = (uint32_t)first_off;
+    hdr->origins_off = (uint32_t)origins_off;
+    gaz_origin *orig = (gaz_origin *)(img + origins_off);
     uint8_t *first = (uint8_t *)img + first_off;
     gaz_slot *slots = (gaz_slot *)(img + slots_off);
     gaz_entry *ents = (gaz_entry *)(img + entries_off);
@@ -432,6 +451,7 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         /* capitalized first tokens in the first filter, others in the second */
         size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : GAZ_FIRST_BITS / 8;
         first[filter + (e->first_bucket >> 3)] |= (uint8_t)(1u << (e->first_bucket & 7));
+        orig[i] = (gaz_origin){e->file, e->line};
         ents[i] = (gaz_entry){e->key,    e->surface,    e->canonical, e->id,   e->subtype, e->iso,
                               e->source, e->upper_mask, e->type,      e->rank, e->flags,   e->ntok,
                               0};

@@ -11,6 +11,9 @@
  *   +-------------+  gaz_entry[n_entries]: one per (surface, type, canonical, id), best first
  *   | string pool |  NUL-terminated strings; offset 0 is the empty string
  *   +-------------+
+ *   | origins     |  optional (header origins_off, 0 when absent: an older image is still
+ *   +-------------+  read): gaz_origin[n_entries], the list file and line of each entry, for
+ *                    --explain
  *   | first bits  |  two filters of GAZ_FIRST_BITS bits, by bucket of tok_hash: the first for
  *   +-------------+  phrases whose first token must be capitalized, the second for phrases that
  *                    may start in lower case. Most tokens start no phrase (and most lowercase
@@ -56,9 +59,17 @@ typedef struct gaz_header {
     uint32_t slots_off, entries_off, pool_off;
     uint32_t file_size;
     uint32_t max_tokens;
-    uint32_t first_off; /* 2 * GAZ_FIRST_BITS / 8 bytes */
-    uint32_t reserved[4];
+    uint32_t first_off;   /* 2 * GAZ_FIRST_BITS / 8 bytes */
+    uint32_t origins_off; /* gaz_origin[n_entries], or 0: none */
+    uint32_t reserved[3];
 } gaz_header;
+
+/* Where entry k of the entries came from: the list's name (a pool string: the path as given,
+ * or "data/gazetteer/people.tsv" for the bundled lists) and its line there. */
+typedef struct gaz_origin {
+    uint32_t file;
+    uint32_t line;
+} gaz_origin;
 
 typedef struct gaz_slot {
     uint64_t hash;

@@ -33,13 +33,17 @@ check_image(gaz_table *t, const char *what, idner_error *err)
         h->slots_off % 8 || h->entries_off % 8 || slots_end > size || ents_end > size ||
         pool_end > size || h->pool_size == 0 || h->first_off % 8 ||
         (uint64_t)h->first_off + 2 * GAZ_FIRST_BITS / 8 > size ||
-        base[h->pool_off + h->pool_size - 1] != '\0')
+        base[h->pool_off + h->pool_size - 1] != '\0' ||
+        (h->origins_off &&
+         (h->origins_off % 8 ||
+          (uint64_t)h->origins_off + (uint64_t)h->n_entries * sizeof(gaz_origin) > size)))
         return error_set(err, IDNER_ERR_DATA, "%s: corrupt gazetteer (bad header)", what);
     t->hdr = h;
     t->slots = (const gaz_slot *)(base + h->slots_off);
     t->entries = (const gaz_entry *)(base + h->entries_off);
     t->pool = base + h->pool_off;
     t->first = (const uint8_t *)base + h->first_off;
+    t->origins = h->origins_off ? (const gaz_origin *)(base + h->origins_off) : NULL;
     t->mask = h->n_slots - 1;
     /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
      * here: start-up then costs the same, and touches as little memory, whatever the size of
@@ -171,6 +175,12 @@ is_excluded(const gaz *g, uint64_t h)
 }
 
 int
+gaz_excluded_hash(const gaz *g, uint64_t h)
+{
+    return is_excluded(g, h);
+}
+
+int
 gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b)
 {
     if (!g->n_excluded)
@@ -292,6 +302,8 @@ push_slot(const gaz_table *t, const gaz_slot *s, const char *text, const tok_lis
         c->flags = (uint8_t)(((e->flags & GAZ_COMMON) ? CAND_GAZ_COMMON : 0) |
                              ((e->flags & GAZ_ACRONYM) ? CAND_GAZ_ACRONYM : 0) |
                              ((e->flags & GAZ_CI) ? CAND_GAZ_CI : 0));
+        if (out->x) /* --explain */
+            cand_note(out, c, (cand_why){.kind = WHY_LIST, .user = t->is_user, .entry = k});
         pushed++;
     }
     return pushed;
@@ -308,8 +320,19 @@ try_phrase(const gaz *g, uint64_t h, const char *text, const tok_list *tl, size_
         *prefix = (us && (us->flags & GAZ_SLOT_PREFIX)) || (bs && (bs->flags & GAZ_SLOT_PREFIX));
     if ((!us || !us->count) && (!bs || !bs->count))
         return 0;
-    if (is_excluded(g, h))
+    if (is_excluded(g, h)) {
+        if (out->x) { /* --explain: note the candidates the exclusion removes */
+            size_t mark = out->n;
+            int got = us && us->count ? push_slot(&g->user, us, text, tl, i, n, stem_last, out)
+                                      : push_slot(&g->base, bs, text, tl, i, n, stem_last, out);
+            for (size_t k = mark; k < out->n; k++)
+                cand_lose(out, &out->v[k], LOST_EXCLUDED, NULL);
+            out->n = mark;
+            if (got < 0)
+                return -1;
+        }
         return 0;
+    }
     if (us && us->count)
         return push_slot(&g->user, us, text, tl, i, n, stem_last, out);
     return push_slot(&g->base, bs, text, tl, i, n, stem_last, out);

@@ -26,6 +26,9 @@ void gaz_builder_free(gaz_builder *b);
  * (user lists: GAZ_RANK_USER). A bad line fails with "PATH:LINE: why". */
 idner_status gaz_builder_add_file(gaz_builder *b, const char *path, int default_rank,
                                   idner_error *err);
+/* The same, recording NAME (NULL: PATH) as the list's name for --explain. */
+idner_status gaz_builder_add_list(gaz_builder *b, const char *path, const char *name,
+                                  int default_rank, idner_error *err);
 /* Builds the image; *IMAGE is malloc'd and owned by the caller. */
 idner_status gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err);
 size_t gaz_builder_count(const gaz_builder *b);
@@ -35,7 +38,9 @@ typedef struct gaz_table {
     const gaz_slot *slots;
     const gaz_entry *entries;
     const char *pool;
-    const uint8_t *first; /* first-token filter */
+    const uint8_t *first;      /* first-token filter */
+    const gaz_origin *origins; /* per entry: list and line; NULL when the image has none */
+    int is_user;               /* the user lists (--gazetteer) */
     uint64_t mask;
     mapped file; /* the image: mapped, or adopted */
 } gaz_table;
@@ -61,6 +66,8 @@ void gaz_close(gaz *g);
 
 /* Is the phrase of tokens [A, B) of TL one of the --exclude surfaces? */
 int gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b);
+/* Is phrase hash H (gaz_hash_step over the tokens' hashes) one of the --exclude surfaces? */
+int gaz_excluded_hash(const gaz *g, uint64_t h);
 
 /* Appends a candidate for each type of the longest acceptable phrase at every token. */
 idner_status gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out);

@@ -68,6 +68,9 @@ emit_entity(const idner_entity *e)
         if (f->kind == OUT_FIELD_FLAG) {
             if (add(o, f->name, json_object_new_boolean(1)) != 0)
                 goto fail;
+        } else if (f->kind == OUT_FIELD_JSON) {
+            if (add(o, f->name, json_tokener_parse(out_field_str(e, f))) != 0)
+                goto fail;
         } else if (out_field_str(e, f) == NULL) {
             /* JSON null: a date whose value cannot be determined (SPEC.md 4.2) */
             if (json_object_object_add_ex(o, f->name, NULL, ADD_FLAGS) != 0)
@@ -104,6 +107,13 @@ emit_entities(const idner_result *r)
     return arr;
 }
 
+int
+emit_doc_explain(json_object *o, const idner_result *r)
+{
+    const char *x = idner_result_explain(r);
+    return x ? add(o, "explain", json_tokener_parse(x)) : 0;
+}
+
 json_object *
 emit_document(json_object *id, const idner_result *r)
 {
@@ -113,7 +123,8 @@ emit_document(json_object *id, const idner_result *r)
         json_object_put(id);
         return NULL;
     }
-    if ((id && add(o, "id", id) != 0) || add(o, "entities", emit_entities(r)) != 0) {
+    if ((id && add(o, "id", id) != 0) || add(o, "entities", emit_entities(r)) != 0 ||
+        emit_doc_explain(o, r) != 0) {
         json_object_put(o);
         return NULL;
     }
@@ -209,6 +220,10 @@ buf_entity(emit_buf *b, const idner_entity *e)
         if (f->kind == OUT_FIELD_FLAG) {
             if (PUT_LIT(b, "true"))
                 return -1;
+        } else if (f->kind == OUT_FIELD_JSON) {
+            const char *v = out_field_str(e, f); /* a JSON text already */
+            if (buf_put(b, v, strlen(v)))
+                return -1;
         } else {
             const char *v = out_field_str(e, f);
             if (v ? buf_string(b, v, strlen(v)) : PUT_LIT(b, "null"))
@@ -253,7 +268,15 @@ emit_document_compact(emit_buf *b, json_object *id, const idner_result *r)
         return -1;
     if (id && (PUT_LIT(b, "\"id\":") || emit_json_compact(b, id) || PUT_LIT(b, ",")))
         return -1;
-    return PUT_LIT(b, "\"entities\":") || emit_entities_compact(b, r) || PUT_LIT(b, "}");
+    return PUT_LIT(b, "\"entities\":") || emit_entities_compact(b, r) ||
+           emit_doc_explain_compact(b, r) || PUT_LIT(b, "}");
+}
+
+int
+emit_doc_explain_compact(emit_buf *b, const idner_result *r)
+{
+    const char *x = idner_result_explain(r);
+    return x ? PUT_LIT(b, ",\"explain\":") || buf_put(b, x, strlen(x)) : 0;
 }
 
 void

@@ -37,4 +37,9 @@ int emit_string_compact(emit_buf *b, const char *s, size_t n);
 int emit_json_compact(emit_buf *b, json_object *o);
 void emit_buf_free(emit_buf *b);
 
+/* --explain: the document's "explain" (idner_result_explain), after its entities, in a json-c
+ * object O or compact; nothing when R has none. 0, or -1 when memory runs out. */
+int emit_doc_explain(json_object *o, const idner_result *r);
+int emit_doc_explain_compact(emit_buf *b, const idner_result *r);
+
 #endif

@@ -24,5 +24,6 @@ const out_field out_fields[] = {
     FIELD(weekday_conflict, OUT_FIELD_FLAG, 0),
     FIELD(calendar, OUT_FIELD_STR, 0),
     FIELD(source, OUT_FIELD_STR, 0),
+    FIELD(explain, OUT_FIELD_JSON, 0), /* --explain (SPEC.md section 6) */
     {NULL, NULL, 0, 0, OUT_FIELD_STR, 0},
 };

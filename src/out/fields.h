@@ -13,8 +13,11 @@
 #include "idner.h"
 
 enum out_field_kind {
-    OUT_FIELD_STR, /* const char *: absent when NULL */
-    OUT_FIELD_FLAG /* int: written as true when set, absent (or false) otherwise */
+    OUT_FIELD_STR,  /* const char *: absent when NULL */
+    OUT_FIELD_FLAG, /* int: written as true when set, absent (or false) otherwise */
+    OUT_FIELD_JSON  /* const char *, a JSON text (explain): a JSON value in JSON formats, the
+                     * text elsewhere; absent when NULL. Formats with fixed columns (tsv,
+                     * sqlite) have its column only in runs that produce it (out_field_used) */
 };
 
 typedef struct out_field {
@@ -29,7 +32,14 @@ typedef struct out_field {
 /* The rows, ending with one whose name is NULL. */
 extern const out_field out_fields[];
 
-/* The string field F of E, or NULL. */
+/* Does a format with fixed columns give F a column, in a run with --explain (EXPLAIN) or not? */
+static inline int
+out_field_used(const out_field *f, int explain)
+{
+    return f->kind != OUT_FIELD_JSON || explain;
+}
+
+/* The string (or JSON) field F of E, or NULL. */
 static inline const char *
 out_field_str(const idner_entity *e, const out_field *f)
 {

@@ -31,6 +31,8 @@ out_doc_object(const out_doc *d)
         json_object_object_foreach(d->fields, key, val)
         {
             const char *name = out_kept_name(key);
+            if (name && d->result && idner_result_explain(d->result) && !strcmp(name, "explain"))
+                name = "input.explain"; /* the object has its own (--explain) */
             if (name && add(o, name, json_object_get(val)) != 0)
                 goto fail;
         }
@@ -47,7 +49,7 @@ out_doc_object(const out_doc *d)
             goto fail;
     }
     json_object *arr = emit_entities(d->result);
-    if (!arr || add(o, "entities", arr) != 0)
+    if (!arr || add(o, "entities", arr) != 0 || emit_doc_explain(o, d->result) != 0)
         goto fail;
     return o;
 fail:

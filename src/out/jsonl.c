@@ -14,7 +14,7 @@
 
 /* ,"KEY":VALUE for every kept input field. */
 static int
-put_fields(emit_buf *b, json_object *fields)
+put_fields(emit_buf *b, json_object *fields, int explained)
 {
     if (!fields || !json_object_is_type(fields, json_type_object))
         return 0;
@@ -23,6 +23,8 @@ put_fields(emit_buf *b, json_object *fields)
         const char *name = out_kept_name(key);
         if (!name)
             continue;
+        if (explained && !strcmp(name, "explain"))
+            name = "input.explain"; /* the object has its own (--explain) */
         if (PUT_LIT(b, ",") || emit_string_compact(b, name, strlen(name)) || PUT_LIT(b, ":"))
             return -1;
         if (val ? emit_json_compact(b, val) : PUT_LIT(b, "null"))
@@ -35,7 +37,7 @@ static int
 jsonl_object(emit_buf *b, const out_doc *d)
 {
     if (PUT_LIT(b, "{\"id\":") || (d->id ? emit_json_compact(b, d->id) : PUT_LIT(b, "null")) ||
-        put_fields(b, d->fields))
+        put_fields(b, d->fields, d->result && idner_result_explain(d->result)))
         return -1;
     if (!d->result)
         return PUT_LIT(b, ",\"error\":") ||
@@ -45,7 +47,8 @@ jsonl_object(emit_buf *b, const out_doc *d)
     if (d->warning &&
         (PUT_LIT(b, ",\"warning\":") || emit_string_compact(b, d->warning, strlen(d->warning))))
         return -1;
-    return PUT_LIT(b, ",\"entities\":") || emit_entities_compact(b, d->result) || PUT_LIT(b, "}");
+    return PUT_LIT(b, ",\"entities\":") || emit_entities_compact(b, d->result) ||
+           emit_doc_explain_compact(b, d->result) || PUT_LIT(b, "}");
 }
 
 static int

@@ -41,6 +41,7 @@ typedef struct sq {
     size_t in_batch;
     double batch_started;
     buf sql;
+    int explain; /* --explain: the entities' explain column is written */
 } sq;
 
 static double
@@ -121,6 +122,8 @@ static int
 field_columns(sq *s)
 {
     for (const out_field *f = out_fields; f->name; f++) {
+        if (!out_field_used(f, s->explain))
+            continue;
         char col[96];
         snprintf(col, sizeof col, ",\n  \"%s\" %s", f->name,
                  f->kind == OUT_FIELD_FLAG ? "INTEGER NOT NULL DEFAULT 0" : "TEXT");
@@ -176,6 +179,8 @@ static int
 add_missing_columns(out_writer *w, sq *s)
 {
     for (const out_field *f = out_fields; f->name; f++) {
+        if (!out_field_used(f, s->explain))
+            continue;
         char sql[200];
         snprintf(sql, sizeof sql,
                  "SELECT COUNT(*) FROM pragma_table_info('entities') WHERE name = '%s'", f->name);
@@ -203,7 +208,10 @@ prepare_inserts(out_writer *w, sq *s)
     if (buf_puts(&s->sql, "INSERT INTO entities (doc, n, type, text, start, \"end\", byte_start, "
                           "byte_end") != 0)
         return out_fail(w, "out of memory");
-    for (const out_field *f = out_fields; f->name; f++, k++) {
+    for (const out_field *f = out_fields; f->name; f++) {
+        if (!out_field_used(f, s->explain))
+            continue;
+        k++;
         char col[64];
         snprintf(col, sizeof col, ", \"%s\"", f->name);
         if (buf_puts(&s->sql, col) != 0)
@@ -267,6 +275,7 @@ sqlite_open(out_writer *w)
     if (!s)
         return out_fail(w, "out of memory");
     w->state = s;
+    s->explain = w->run.explain;
     if (sqlite3_open_v2(w->run.path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK)
         return db_fail(w, s, "open");
@@ -366,13 +375,16 @@ insert_entities(out_writer *w, sq *s, sqlite3_int64 doc, const idner_result *r)
         sqlite3_bind_int64(st, 6, (sqlite3_int64)e->end);
         sqlite3_bind_int64(st, 7, (sqlite3_int64)e->byte_start);
         sqlite3_bind_int64(st, 8, (sqlite3_int64)e->byte_end);
-        for (const out_field *f = out_fields; f->name; f++, k++) {
+        for (const out_field *f = out_fields; f->name; f++) {
+            if (!out_field_used(f, s->explain))
+                continue;
             if (f->kind == OUT_FIELD_FLAG)
                 sqlite3_bind_int(st, k, out_field_flag(e, f) != 0);
             else if (out_field_str(e, f))
                 sqlite3_bind_text(st, k, out_field_str(e, f), -1, SQLITE_STATIC);
             else
                 sqlite3_bind_null(st, k);
+            k++;
         }
         int rc = sqlite3_step(st);
         sqlite3_reset(st);

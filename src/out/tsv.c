@@ -1,8 +1,9 @@
 /*
  * out/tsv.c: --output tsv: one row per entity, tab-separated, with a header line:
  *   doc_id type text start end byte_start byte_end canonical id subtype iso value mod
- *   weekday_conflict source
- * (the optional columns are the rows of out/fields.c, so a new entity field is a new column).
+ *   weekday_conflict source [explain]
+ * (the optional columns are the rows of out/fields.c, so a new entity field is a new column;
+ * explain, a JSON text, only in a run with --explain).
  * A field holding a tab, a line break or a double quote is quoted as CSV does ("" for a quote),
  * so pandas' read_csv(sep="\t") and Python's csv module read every value back; absent values
  * are empty (NaN in pandas) and flags are true or false in every row (a bool column).
@@ -58,7 +59,7 @@ tsv_open(out_writer *w)
         if (cell(w, fixed[i], strlen(fixed[i]), i == 0) != 0)
             return out_fail(w, "out of memory");
     for (const out_field *f = out_fields; f->name; f++)
-        if (cell_str(w, f->name) != 0)
+        if (out_field_used(f, w->run.explain) && cell_str(w, f->name) != 0)
             return out_fail(w, "out of memory");
     if (buf_append(row, "\n", 1) != 0)
         return out_fail(w, "out of memory");
@@ -86,6 +87,8 @@ tsv_document(out_writer *w, const out_doc *d)
             cell_size(w, e->end) || cell_size(w, e->byte_start) || cell_size(w, e->byte_end))
             return out_fail(w, "out of memory");
         for (const out_field *f = out_fields; f->name; f++) {
+            if (!out_field_used(f, w->run.explain))
+                continue;
             int r = f->kind == OUT_FIELD_FLAG ? cell_str(w, out_field_flag(e, f) ? "true" : "false")
                                               : cell_str(w, out_field_str(e, f));
             if (r != 0)

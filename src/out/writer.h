@@ -10,8 +10,9 @@
  * the program stops there, so a full disk or a closed pipe is never a silent success.
  *
  * Entities are written field by field from the table of out/fields.h, so a field added to
- * idner_entity reaches every format that can hold it without code here; an `explain` object
- * per entity (SPEC.md section 6) will be one more such field.
+ * idner_entity reaches every format that can hold it without code here; the `explain` object
+ * of --explain (SPEC.md section 6) is one such field (a JSON text); the document's own
+ * explanation (idner_result_explain) goes where a format has room for it (jsonl, json).
  */
 #ifndef IDNER_OUT_WRITER_H
 #define IDNER_OUT_WRITER_H
@@ -70,6 +71,7 @@ typedef struct out_run {
     const char *options;  /* the command line, as a JSON array */
     const char *data_dir; /* the model's data folder */
     const char *ref_date; /* --ref-date, or NULL */
+    int explain;          /* --explain: entities carry `explain` (fixed-column formats add one) */
 } out_run;
 
 typedef struct out_writer out_writer;

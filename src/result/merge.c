@@ -35,8 +35,11 @@ merge_select(cand_list *l)
 {
     size_t w = 0;
     for (size_t i = 0; i < l->n; i++) {
-        if (l->v[i].flags & CAND_DROPPED)
+        if (l->v[i].flags & CAND_DROPPED) {
+            if (l->x) /* --explain */
+                cand_lose(l, &l->v[i], LOST_DROPPED, NULL);
             continue;
+        }
         l->v[i].seq = (uint32_t)i;
         l->v[w++] = l->v[i];
     }
@@ -62,8 +65,14 @@ merge_select(cand_list *l)
     uint32_t end = 0;
     w = 0;
     for (size_t i = 0; i < l->n; i++) {
-        if (w > 0 && l->v[i].byte_start < end)
+        if (w > 0 && l->v[i].byte_start < end) {
+            if (l->x) { /* --explain: what took its place */
+                const cand *by = &l->v[w - 1];
+                int same = by->byte_start == l->v[i].byte_start && by->byte_end == l->v[i].byte_end;
+                cand_lose(l, &l->v[i], same ? LOST_PRIORITY : LOST_OVERLAP, by);
+            }
             continue;
+        }
         end = l->v[i].byte_end;
         l->v[w++] = l->v[i];
     }

@@ -73,9 +73,28 @@ wanted(const cand *c, uint32_t types)
     return !(c->flags & CAND_DROPPED) && (!types || (types & IDNER_TYPE_BIT(c->type)));
 }
 
+/* Code points before byte B of TEXT, counted on from the cursor CUR (byte, code point), which
+ * moves to B: the entities come in text order, so the text is counted once. An offset before
+ * the cursor is counted from the start again. */
+typedef struct cp_cursor {
+    uint32_t byte, cp;
+} cp_cursor;
+
+static uint32_t
+cp_at(cp_cursor *cur, const char *text, uint32_t b)
+{
+    if (b < cur->byte)
+        *cur = (cp_cursor){0, 0};
+    uint32_t n = cur->cp;
+    for (uint32_t k = cur->byte; k < b; k++)
+        n += ((unsigned char)text[k] & 0xC0) != 0x80;
+    *cur = (cp_cursor){b, n};
+    return n;
+}
+
 idner_status
 result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
-             idner_result **out)
+             result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
     for (size_t i = 0; i < cl->n; i++) {
@@ -85,15 +104,22 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         n++;
         bytes += c->byte_end - c->byte_start + 1;
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(c->value) + 1;
+            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1;
         } else {
             bytes += c->canonical ? c->canonical_len + 1 : 0;
             bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
         }
     }
     idner_result *r = calloc(1, sizeof *r);
-    if (!r)
+    if (!r) {
+        if (x)
+            free(x->text);
         return IDNER_ERR_NOMEM;
+    }
+    if (x) {
+        r->explain = x->text;
+        r->doc_explain = x->doc && x->text ? x->text + x->doc - 1 : NULL;
+    }
     r->v = calloc(n ? n : 1, sizeof *r->v);
     r->pool = malloc(bytes ? bytes : 1);
     if (!r->v || !r->pool) {
@@ -101,6 +127,7 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         return IDNER_ERR_NOMEM;
     }
     char *p = r->pool;
+    cp_cursor cur = {0, 0};
     for (size_t i = 0; i < cl->n; i++) {
         const cand *c = &cl->v[i];
         if (!wanted(c, types))
@@ -109,13 +136,15 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         e->type = (idner_type)c->type;
         e->byte_start = c->byte_start;
         e->byte_end = c->byte_end;
-        e->start = tok_cp_at(tl, text, c->byte_start);
-        e->end = tok_cp_at(tl, text, c->byte_end);
+        e->start = cp_at(&cur, text, c->byte_start);
+        e->end = cp_at(&cur, text, c->byte_end);
         e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
         e->source = source_name(c->source);
+        e->explain = x && x->text && x->at[i] ? x->text + x->at[i] - 1 : NULL;
         if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            e->value =
-                (c->flags & CAND_VALUE_NULL) ? NULL : copy_str(&p, c->value, strlen(c->value));
+            e->value = (c->flags & CAND_VALUE_NULL)
+                           ? NULL
+                           : copy_str(&p, cand_value(cl, c), strlen(cand_value(cl, c)));
             e->mod = mod_name(c->mod);
             e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
             e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
@@ -142,6 +171,12 @@ idner_result_get(const idner_result *r, size_t i)
     return r && i < r->n ? &r->v[i] : NULL;
 }
 
+IDNER_API const char *
+idner_result_explain(const idner_result *r)
+{
+    return r ? r->doc_explain : NULL;
+}
+
 IDNER_API void
 idner_result_free(idner_result *r)
 {
@@ -149,5 +184,6 @@ idner_result_free(idner_result *r)
         return;
     free(r->v);
     free(r->pool);
+    free(r->explain);
     free(r);
 }

@@ -11,11 +11,23 @@
 struct idner_result {
     idner_entity *v;
     size_t n;
-    char *pool; /* every string of every entity */
+    char *pool;    /* every string of every entity */
+    char *explain; /* --explain: the JSON texts of the entities and the document, or NULL */
+    const char *doc_explain;
 };
 
-/* Builds a result from the selected candidates of TYPES (0: all). */
+/* --explain texts for result_build (out/explain.h makes them): TEXT (malloc'd, taken over by
+ * the result), AT per candidate (1 + the offset of its text in TEXT, 0: none) and DOC (the
+ * same, for the document's). */
+typedef struct result_explain {
+    char *text;
+    const size_t *at;
+    size_t doc;
+} result_explain;
+
+/* Builds a result from the selected candidates of TYPES (0: all). X (may be NULL) gives the
+ * explain texts; the result owns X->text from then on, also when it fails. */
 idner_status result_build(const char *text, const tok_list *tl, const cand_list *c, uint32_t types,
-                          idner_result **out);
+                          result_explain *x, idner_result **out);
 
 #endif

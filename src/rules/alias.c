@@ -28,6 +28,7 @@ typedef struct entry {
 typedef struct table {
     entry *v;
     size_t mask;
+    size_t used; /* keys held: the table doubles past a load of one half */
 } table;
 
 static entry *
@@ -37,6 +38,27 @@ slot(table *t, uint64_t key)
     while (t->v[i].key && t->v[i].key != key)
         i = (i + 1) & t->mask;
     return &t->v[i];
+}
+
+/* Room for one more key at a load of one half or less (a lookup finds the same entry whatever
+ * the size: names repeat, so the table stays far smaller than the candidate list). -1 without
+ * memory. */
+static int
+reserve(table *t)
+{
+    if (2 * (t->used + 1) <= t->mask + 1)
+        return 0;
+    size_t cap = 2 * (t->mask + 1);
+    entry *v = calloc(cap, sizeof *v);
+    if (!v)
+        return -1;
+    table bigger = {v, cap - 1, t->used};
+    for (size_t i = 0; i <= t->mask; i++)
+        if (t->v[i].key)
+            *slot(&bigger, t->v[i].key) = t->v[i];
+    free(t->v);
+    *t = bigger;
+    return 0;
 }
 
 static uint64_t
@@ -56,25 +78,28 @@ same_canonical(const entry *e, const char *c, uint32_t n)
 
 /* Registers KEY -> (type, canonical). Short forms that two different names share become
  * ambiguous; otherwise the stronger evidence wins. */
-static void
+static int
 put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t prio,
     int short_form)
 {
+    if (reserve(t))
+        return -1;
     entry *e = slot(t, key);
     if (!e->key) {
         *e = (entry){key, canon, n, prio, type, 0, (uint8_t)short_form};
-        return;
+        t->used++;
+        return 0;
     }
     if (short_form && e->short_form && !same_canonical(e, canon, n)) {
         e->ambiguous = 1;
-        return;
+        return 0;
     }
     if (short_form && !e->short_form && e->type == IDNER_PER && type == IDNER_PER) {
         /* "Choe" listed alone yields to "Choe Son-hui" written in full in this document */
         e->canonical = canon;
         e->canonical_len = n;
         e->short_form = 1;
-        return;
+        return 0;
     }
     if (prio > e->prio || (e->short_form && !short_form)) {
         e->type = type;
@@ -83,6 +108,7 @@ put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t
         e->prio = prio;
         e->short_form = (uint8_t)short_form;
     }
+    return 0;
 }
 
 static int32_t
@@ -166,22 +192,15 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     size_t n = tl->n, nc = cl->n;
     if (n == 0 || nc == 0)
         return IDNER_OK;
-    /* room for every registration at a load of one half or less: each name, its acronym,
-     * and a person's first and last words */
-    size_t need = 0;
-    for (size_t i = 0; i < nc; i++)
-        need += cl->v[i].type == IDNER_PER ? 4 : cl->v[i].type <= IDNER_LOC ? 2 : 0;
-    size_t cap = 16;
-    while (cap < 2 * need)
-        cap *= 2;
-    table t = {calloc(cap, sizeof(entry)), cap - 1};
+    size_t cap = 64;
+    table t = {calloc(cap, sizeof(entry)), cap - 1, 0};
     uint8_t *covered = calloc(n, 1);
-    if (!t.v || !covered) {
-        free(t.v);
-        free(covered);
-        return IDNER_ERR_NOMEM;
-    }
+    idner_status st = IDNER_OK;
     int changed = 0, strong = 0;
+    if (!t.v || !covered) {
+        st = IDNER_ERR_NOMEM;
+        goto done;
+    }
     /* 1. Acronyms in parentheses: "Komisi Pemberantasan Korupsi (KPK)" is one ORG when
      * written glued; the acronym then stands for the name everywhere. */
     for (size_t i = 0; i < nc; i++) {
@@ -199,7 +218,8 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             continue; /* "Andi Saputra (Indonesia)": a nationality, not a nickname */
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
-        put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0);
+        if (put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0))
+            goto nomem;
         changed = 1;
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
@@ -218,19 +238,22 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             covered[k] = 1;
         const char *canon = c->canonical ? c->canonical : text + c->byte_start;
         uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
-        put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0);
+        if (put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0))
+            goto nomem;
         strong |= strength(c) >= 3;
     }
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cl->v[i];
         if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
             continue;
-        if (short_form_ok(r, tl, c->tok_start))
+        if (short_form_ok(r, tl, c->tok_start) &&
             put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER, text + c->byte_start,
-                c->byte_end - c->byte_start, strength(c), 1);
-        if (short_form_ok(r, tl, c->tok_end - 1))
+                c->byte_end - c->byte_start, strength(c), 1))
+            goto nomem;
+        if (short_form_ok(r, tl, c->tok_end - 1) &&
             put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
-                c->byte_end - c->byte_start, strength(c), 1);
+                c->byte_end - c->byte_start, strength(c), 1))
+            goto nomem;
     }
     /* 3. Apply: relabel weaker labels, name single-word persons after their full form. */
     for (size_t i = 0; i < nc; i++) {
@@ -252,7 +275,6 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     }
     /* 4. Unlabeled capitalized words and sequences that the document has named (only what
      * context evidence established spreads: nothing to do without it). */
-    idner_status st = IDNER_OK;
     for (size_t i = 0; i < n && st == IDNER_OK && strong; i++) {
         if (covered[i] || !is_word(&tl->v[i]))
             continue;
@@ -281,6 +303,10 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             break;
         }
     }
+    goto done;
+nomem:
+    st = IDNER_ERR_NOMEM;
+done:
     free(t.v);
     free(covered);
     if (st == IDNER_OK && (changed || cl->n != nc))

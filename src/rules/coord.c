@@ -46,6 +46,8 @@ push_person(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_
         return IDNER_ERR_NOMEM;
     k->canonical = text + k->byte_start;
     k->canonical_len = k->byte_end - k->byte_start;
+    if (cl->x) /* --explain */
+        cand_note(cl, k, (cand_why){.kind = WHY_RULE, .rule = "person_list"});
     memset(covered + a, 1, b - a);
     return IDNER_OK;
 }

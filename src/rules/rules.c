@@ -330,10 +330,13 @@ typedef struct ctx {
     const char *text;
     const tok_list *tl;
     cand_list *cl;
-    int32_t *best;     /* per token: the longest gazetteer candidate starting there, or -1 */
-    uint8_t *dated;    /* per token: inside a date or time candidate */
-    uint32_t *trig;    /* per token: trigger classes of the phrase starting there */
-    uint8_t *tlen;     /* its length in tokens */
+    int32_t *best;  /* per token: the longest gazetteer candidate starting there, or -1 */
+    uint8_t *dated; /* per token: inside a date or time candidate */
+    uint32_t *trig; /* per token: trigger classes of the phrase starting there */
+    uint8_t *tlen;  /* its length in tokens */
+    int32_t *first; /* per token: the last non-date candidate starting there, or -1 */
+    int32_t *next;  /* per candidate: the one before it in its token's chain, or -1 */
+    size_t next_cap;
     int headline;      /* the current sentence is in title case: capitals say nothing */
     int carry_title;   /* the last run ended in a title and a comma... */
     size_t carry_from; /* ...at this token */
@@ -369,27 +372,60 @@ is_capword(const ctx *c, size_t i)
     return t->kind == TOK_WORD && (t->flags & TOK_F_CAP) && !c->dated[i];
 }
 
-/* Emits a rule candidate of TYPE over tokens [a, b); PRIO 3 for strong evidence, 1 for weak. */
+/* Chains the non-date candidate K into the list of its first token (prefer_type and drop_at
+ * then see only the candidates of one token: linear time in the document). -1 without memory. */
 static int
-emit(ctx *c, size_t a, size_t b, idner_type type, int prio)
+link_cand(ctx *c, size_t k)
 {
-    cand *k = cand_push_span(c->cl, c->tl, a, b, type, SRC_RULE, prio);
-    if (!k)
-        return -1;
-    k->canonical = c->text + k->byte_start;
-    k->canonical_len = k->byte_end - k->byte_start;
+    if (k >= c->next_cap) {
+        size_t cap = c->next_cap ? c->next_cap * 2 : 64;
+        while (cap <= k)
+            cap *= 2;
+        int32_t *v = realloc(c->next, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->next = v;
+        c->next_cap = cap;
+    }
+    const cand *o = &c->cl->v[k];
+    if (o->source == SRC_DATE || o->tok_start >= c->tl->n)
+        return 0;
+    c->next[k] = c->first[o->tok_start];
+    c->first[o->tok_start] = (int32_t)k;
     return 0;
 }
 
-/* Among the gazetteer candidates on the span of candidate G, prefer TYPE (when listed). */
+/* Emits a rule candidate of TYPE over tokens [a, b); PRIO 3 for strong evidence, 1 for weak.
+ * RULE names the rule for --explain, TRIG the token of its trigger phrase (-1: none). */
+static int
+emit(ctx *c, size_t a, size_t b, idner_type type, int prio, const char *rule, long trig)
+{
+    cand *k = cand_push_span(c->cl, c->tl, a, b, type, SRC_RULE, prio);
+    if (!k || link_cand(c, c->cl->n - 1))
+        return -1;
+    k->canonical = c->text + k->byte_start;
+    k->canonical_len = k->byte_end - k->byte_start;
+    if (c->cl->x) {
+        size_t len = trig >= 0 ? tlen_at(c, (size_t)trig) : 0;
+        uint32_t ta = trig >= 0 ? (uint32_t)trig : 0;
+        cand_note(c->cl, k,
+                  (cand_why){.kind = WHY_RULE,
+                             .rule = rule,
+                             .trig_a = ta,
+                             .trig_b = trig >= 0 ? ta + (uint32_t)(len ? len : 1) : 0});
+    }
+    return 0;
+}
+
+/* Among the gazetteer candidates on the span of candidate G, prefer TYPE (when listed). Every
+ * non-date candidate starts on a token's first byte: those of G's span start at its token. */
 static void
 prefer_type(ctx *c, int32_t g, idner_type type)
 {
     const cand *ref = &c->cl->v[g];
-    for (size_t k = 0; k < c->cl->n; k++) {
+    for (int32_t k = c->first[ref->tok_start]; k >= 0; k = c->next[k]) {
         cand *o = &c->cl->v[k];
-        if (o->source != SRC_DATE && o->byte_start == ref->byte_start &&
-            o->byte_end == ref->byte_end && o->type == type)
+        if (o->byte_start == ref->byte_start && o->byte_end == ref->byte_end && o->type == type)
             o->prio += 10;
     }
 }
@@ -469,11 +505,8 @@ has_class(const ctx *c, long i, uint32_t cls)
 static void
 drop_at(ctx *c, size_t i)
 {
-    for (size_t k = 0; k < c->cl->n; k++) {
-        cand *o = &c->cl->v[k];
-        if (o->source != SRC_DATE && o->tok_start == i)
-            o->flags |= CAND_DROPPED;
-    }
+    for (int32_t k = c->first[i]; k >= 0; k = c->next[k])
+        c->cl->v[k].flags |= CAND_DROPPED;
 }
 
 /* "Gubernur Jawa Barat, Darmaji Sukoreno": a title still waiting for its person at the end of
@@ -489,10 +522,11 @@ set_carry(ctx *c, size_t a, size_t b, int title)
 
 /* What a run knows while it is read left to right. */
 typedef struct run {
-    size_t a, b; /* the run: tokens [a, b) */
-    long before; /* the token before it in its sentence, or -1 */
-    int title;   /* a title waits for its person */
-    int say;     /* a reporting word waits for its speaker */
+    size_t a, b;           /* the run: tokens [a, b) */
+    long before;           /* the token before it in its sentence, or -1 */
+    int title;             /* a title waits for its person */
+    int say;               /* a reporting word waits for its speaker */
+    long title_at, say_at; /* --explain: their trigger tokens (-1: none known) */
 } run;
 
 /* "Asia Link BV", "harian Asia Raya": the whole run names one organization, even where a place
@@ -511,7 +545,12 @@ whole_run_org(ctx *c, run *r)
         return 0;
     if ((tl->v[p].flags & TOK_F_SENT_START) && rules_is_lower_word(c->r, &tl->v[p]))
         return 0;
-    if (emit(c, p, r->b, IDNER_ORG, 3))
+    int suffix = (trig_at(c, r->b - 1) & R_ORG_SUFFIX) != 0;
+    if (emit(c, p, r->b, IDNER_ORG, 3,
+             suffix                                  ? "org_suffix"
+             : has_class(c, r->before, R_ORG_BEFORE) ? "org_before"
+                                                     : "org_head",
+             suffix ? (long)r->b - 1 : r->before))
         return -1;
     set_carry(c, r->a, r->b, r->title || p > r->a); /* "Pelatih Persigo Raya FC, Darmaji ..." */
     return 1;
@@ -540,7 +579,7 @@ listed(ctx *c, run *r, size_t p, int32_t g)
     if (gtype == IDNER_LOC && ge < tl->n && (trig_at(c, ge) & R_COMPASS) &&
         tl->v[ge].sent == t->sent) {
         /* "Jakarta Pusat", "Pamulang Timur", "Israel utara" */
-        if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3))
+        if (emit(c, p, ge + tlen_at(c, ge), IDNER_LOC, 3, "compass", (long)ge))
             return 0;
         ge += tlen_at(c, ge);
     }
@@ -548,12 +587,12 @@ listed(ctx *c, run *r, size_t p, int32_t g)
         c->cl->v[c->best[ge]].type == IDNER_LOC) {
         /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
         size_t e = c->cl->v[c->best[ge]].tok_end;
-        return emit(c, p, e, IDNER_ORG, 3) ? 0 : e;
+        return emit(c, p, e, IDNER_ORG, 3, "org_head_country", (long)p) ? 0 : e;
     }
     if (gtype == IDNER_PER && ge < r->b && !c->headline) {
         /* a listed name goes on with more name words: "Bill Richardson" */
         size_t e = person_end(c, ge, r->b);
-        if (e > ge && emit(c, p, e, IDNER_PER, 3))
+        if (e > ge && emit(c, p, e, IDNER_PER, 3, "listed_person_extended", -1))
             return 0;
         ge = e;
     }
@@ -585,7 +624,8 @@ subject_of_verb(const ctx *c, size_t u)
 /* Capitalized words [P, U) that no list knows: labeled only with evidence. Sets *END (the
  * entity's end, when a suffix joins it) and *PRIO; returns the type, or 0. */
 static idner_type
-unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size_t *end, int *prio)
+unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size_t *end, int *prio,
+              const char **rule, long *trig)
 {
     const tok_list *tl = c->tl;
     const tok *t = &tl->v[p];
@@ -593,27 +633,28 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
     *prio = 3;
     if (u < tl->n && has_class(c, (long)u, R_ORG_SUFFIX)) {
         *end = u + tlen_at(c, u); /* "Persigo Raya FC": the suffix outweighs a title before */
-        return IDNER_ORG;
+        return *rule = "org_suffix", *trig = (long)u, IDNER_ORG;
     }
     if (r->title)
-        return IDNER_PER;
+        return *rule = "title", *trig = r->title_at, IDNER_PER;
     if (r->say && (p == r->a || trig_at(c, p - 1) & R_SAY))
-        return IDNER_PER;
+        return *rule = "say", *trig = r->say_at, IDNER_PER;
     if (u == r->b && has_class(c, (long)r->b, R_SAY_AFTER) && !(t->flags & TOK_F_ALLCAPS))
-        return IDNER_PER;
-    if (p == r->a && has_class(c, r->before, R_LOC_HEAD))
-        return IDNER_LOC; /* "kota Medan": a lowercase head stays outside */
+        return *rule = "say_after", *trig = (long)r->b, IDNER_PER;
+    if (p == r->a && has_class(c, r->before, R_LOC_HEAD)) /* "kota Medan": the head outside */
+        return *rule = "loc_head", *trig = r->before, IDNER_LOC;
     if (p == r->a && has_class(c, r->before, R_ORG_HEAD | R_ORG_BEFORE))
-        return IDNER_ORG;
+        return *rule = has_class(c, r->before, R_ORG_HEAD) ? "org_head" : "org_before",
+               *trig = r->before, IDNER_ORG;
     if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
         (u > p + 1 || (given_alone(c->r, t) && (!sentence_first || subject_of_verb(c, u))))) {
         *prio = 2; /* a name's shape, no context: labels itself, not its short forms */
-        return IDNER_PER;
+        return *rule = "given_name", *trig = (long)p, IDNER_PER;
     }
     if (p == r->a && has_class(c, r->before, R_LOC_PREP) && !sentence_first &&
         !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(c->r, t) && !trig_at(c, p)) {
         *prio = 1; /* weak: "di Samarinda"; but not "di DPR" (an acronym) nor "di Kantor" */
-        return IDNER_LOC;
+        return *rule = "loc_prep", *trig = r->before, IDNER_LOC;
     }
     return 0;
 }
@@ -622,12 +663,14 @@ static int
 process_run(ctx *c, size_t a, size_t b)
 {
     const tok_list *tl = c->tl;
-    run r = {a, b, (long)a - 1, 0, 0};
+    run r = {a, b, (long)a - 1, 0, 0, -1, -1};
     if (r.before >= 0 && tl->v[r.before].sent != tl->v[a].sent)
         r.before = -1;
     r.title = has_class(c, r.before, R_TITLE) ||
               (c->carry_title && r.before >= 1 && c->carry_from == (size_t)r.before);
     r.say = has_class(c, r.before, R_SAY);
+    r.title_at = has_class(c, r.before, R_TITLE) ? r.before : -1; /* a carried title: unknown */
+    r.say_at = r.say ? r.before : -1;
     c->carry_title = 0;
     int whole = whole_run_org(c, &r);
     if (whole)
@@ -647,6 +690,7 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if ((tr & R_TITLE) && p + len < b) {
             r.title = 1;
+            r.title_at = (long)p;
             p += len;
             continue;
         }
@@ -656,12 +700,14 @@ process_run(ctx *c, size_t a, size_t b)
         }
         if ((tr & R_SAY) && p + len < b && !(tr & R_TITLE)) {
             r.say = 1; /* "Menurut Lestyani ...", "Kata Budi ..." */
+            r.say_at = (long)p;
             p += len;
             continue;
         }
         if ((tr & (R_ORG_HEAD | R_LOC_HEAD)) && p + len < b && c->best[p] < 0 && !c->headline) {
             size_t e = head_end(c, p, len, b, !(tr & R_ORG_HEAD), r.title);
-            if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3))
+            if (e > p + len && emit(c, p, e, (tr & R_ORG_HEAD) ? IDNER_ORG : IDNER_LOC, 3,
+                                    (tr & R_ORG_HEAD) ? "org_head" : "loc_head", (long)p))
                 return -1;
             p = e; /* a title still applies: "Kepala Badan Pusat Statistik Suryamin" */
             continue;
@@ -703,7 +749,7 @@ process_run(ctx *c, size_t a, size_t b)
             !(tl->v[u - 1].flags & TOK_F_ALLCAPS) && !looks_common(c, t)) {
             /* unlisted given name(s) before a listed one: "Alejandro Sanchez" */
             size_t e = person_end(c, c->cl->v[c->best[u]].tok_end, b);
-            if (emit(c, p, e, IDNER_PER, 3))
+            if (emit(c, p, e, IDNER_PER, 3, "given_name_before_listed_person", -1))
                 return -1;
             r.title = 0;
             p = e;
@@ -715,8 +761,10 @@ process_run(ctx *c, size_t a, size_t b)
         }
         size_t end;
         int prio;
-        idner_type type = unlisted_type(c, &r, p, u, sentence_first, &end, &prio);
-        if (type && emit(c, p, end, type, prio))
+        const char *rule = NULL;
+        long trig = -1;
+        idner_type type = unlisted_type(c, &r, p, u, sentence_first, &end, &prio, &rule, &trig);
+        if (type && emit(c, p, end, type, prio, rule, trig))
             return -1;
         if (type != IDNER_ORG)
             r.title = 0;
@@ -752,20 +800,25 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
     size_t n = tl->n;
     if (n == 0)
         return IDNER_OK;
-    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, 0, 0, 0};
+    ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
     c.trig = malloc(n * sizeof *c.trig);
     c.tlen = malloc(n);
+    c.first = malloc(n * sizeof *c.first);
     idner_status st = IDNER_OK;
-    if (!c.best || !c.dated || !c.trig || !c.tlen) {
+    if (!c.best || !c.dated || !c.trig || !c.tlen || !c.first) {
         st = IDNER_ERR_NOMEM;
         goto done;
     }
     for (size_t i = 0; i < n; i++)
-        c.best[i] = -1;
+        c.best[i] = c.first[i] = -1;
     size_t ncand = cl->n; /* rule candidates appended below are not inputs */
     for (size_t k = 0; k < ncand; k++) {
+        if (link_cand(&c, k)) {
+            st = IDNER_ERR_NOMEM;
+            goto done;
+        }
         const cand *o = &cl->v[k];
         if (o->flags & CAND_DROPPED)
             continue;
@@ -821,5 +874,7 @@ done:
     free(c.dated);
     free(c.trig);
     free(c.tlen);
+    free(c.first);
+    free(c.next);
     return st;
 }

@@ -221,13 +221,14 @@ first_at(const cand *v, size_t n, size_t a, size_t *at)
 
 static idner_status
 place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
-           size_t a, size_t b, unsigned type)
+           size_t a, size_t b, unsigned type, cand **placed)
 {
     for (size_t k = first_at(cl->v, nsel, a, &s->at_sel); k < nsel && cl->v[k].tok_start == a;
          k++) {
         cand *c = &cl->v[k];
         if (c->tok_end == b && c->type == type && is_name(c)) {
             c->flags &= (uint8_t)~CAND_DROPPED;
+            *placed = c;
             return IDNER_OK;
         }
     }
@@ -245,6 +246,7 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
     cand *c = best ? cand_push(cl) : cand_push_span(cl, tl, a, b, type, SRC_MODEL, 3);
     if (!c)
         return IDNER_ERR_NOMEM;
+    *placed = c;
     if (best) {
         *c = *best;
         c->flags &= (uint8_t)~CAND_DROPPED;
@@ -288,6 +290,37 @@ keep_listed_places(tagger_scratch *s, cand_list *cl, size_t nsel)
     }
 }
 
+/* --explain: notes on C, the name the tagger placed over tokens [SA, SB) of the region starting
+ * at A (of N tokens), its score (the emission scores of its labels, summed) and its margin (the
+ * smallest lead, over its tokens, of the chosen label's emission score over the next best
+ * label's), both in the model's units (weights times scale). Tokens outside the region (a place
+ * that runs past it) have no scores and do not count. */
+static void
+note_model(const tagger_model *m, const tagger_scratch *s, cand_list *cl, cand *c, size_t a,
+           size_t n, size_t sa, size_t sb)
+{
+    if (!cl->x)
+        return;
+    const uint32_t L = m->n_labels;
+    int64_t score = 0, margin = INT64_MAX;
+    for (size_t i = sa > a ? sa : a; i < sb && i < a + n; i++) {
+        const int32_t *e = s->emit + (i - a) * L;
+        unsigned label = s->labels[i - a];
+        int64_t other = INT64_MIN;
+        for (uint32_t l = 0; l < L; l++)
+            if (l != label && e[l] > other)
+                other = e[l];
+        score += e[label];
+        if (other != INT64_MIN && e[label] - other < margin)
+            margin = e[label] - other;
+    }
+    float scale = m->hdr->scale;
+    cand_note(cl, c,
+              (cand_why){.kind = WHY_MODEL,
+                         .score = (float)score * scale,
+                         .margin = margin == INT64_MAX ? 0.0f : (float)margin * scale});
+}
+
 idner_status
 tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *text,
            const tok_list *tl, cand_list *cl)
@@ -315,12 +348,24 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 end_with_place(s, sa, &sb);
             for (size_t i = b; i < sb; i++) /* a place that runs past the region */
                 tagger_doc_look_up(&s->doc, i);
+            if (gaz_excluded(g, tl, sa, sb) && cl->x && !dated(&s->doc, sa, sb)) {
+                cand x = {0}; /* --explain: what the exclusion removes */
+                x.byte_start = tl->v[sa].byte_start;
+                x.byte_end = tl->v[sb - 1].byte_end;
+                x.tok_start = (uint32_t)sa;
+                x.tok_end = (uint32_t)sb;
+                x.type = (uint8_t)type;
+                x.source = SRC_MODEL;
+                cand_lose(cl, &x, LOST_EXCLUDED, NULL);
+            }
             if (dated(&s->doc, sa, sb) || gaz_excluded(g, tl, sa, sb) ||
                 role_words_only(&s->doc, sa, sb))
                 continue; /* dates stay the date stage's; the user's exclusions hold */
-            idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, type);
+            cand *placed = NULL;
+            idner_status st = place_name(s, text, tl, cl, nsel, sa, sb, type, &placed);
             if (st != IDNER_OK)
                 return st;
+            note_model(m, s, cl, placed, a, b - a, sa, sb);
             for (size_t i = sa; i < sb; i++)
                 s->doc.mk[i].flags |= MARK_NAMED;
         }

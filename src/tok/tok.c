@@ -166,13 +166,17 @@ is_email_local(unsigned char c)
            c == '+' || c == '-';
 }
 
-/* End of an e-mail address starting at I, or 0. */
+/* End of an e-mail address starting at I, or 0. When there is none, *NONE_BEFORE is set to
+ * the end of the local part's characters: no address starts before it either (its local part
+ * would end there too, and the rest is the same), so the caller need not scan again from
+ * there (linear time on "Kata_Kota_Desa_..."). */
 static size_t
-scan_email(const scan *sc, size_t i)
+scan_email(const scan *sc, size_t i, size_t *none_before)
 {
     size_t j = i;
     while (j < sc->len && is_email_local(sc->s[j]))
         j++;
+    *none_before = j;
     if (j == i || j >= sc->len || sc->s[j] != '@')
         return 0;
     size_t k = j + 1, dots = 0, last_dot = 0;
@@ -449,15 +453,6 @@ tok_hash(const char *key, size_t len)
     return h;
 }
 
-static size_t
-count_cps(const unsigned char *s, size_t a, size_t b)
-{
-    size_t n = 0;
-    for (size_t k = a; k < b; k++)
-        n += (s[k] & 0xC0) != 0x80;
-    return n;
-}
-
 /* Shape flags of a word: CAP, ALLCAPS, LOWER, DIGIT. */
 static uint32_t
 shape_flags(const scan *sc, size_t a, size_t b)
@@ -587,11 +582,12 @@ tok_run(tok_list *tl, const char *text, size_t len)
     scan sc = {(const unsigned char *)text, len};
     tl->n = 0;
     tl->keys_len = 0;
-    size_t i = 0, cp = 0;
+    size_t i = 0;
     uint32_t pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
     int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     int has_at = memchr(text, '@', len) != NULL;
+    size_t no_email_before = 0; /* scan_email */
     int may_url = may_hold_url(text, len);
     /* about one token per five bytes of news text: grow once, not by doubling */
     if (tl->cap < len / 4 + 16) {
@@ -603,7 +599,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
     }
     if (reserve_keys(tl, len + len / 4 + 16))
         return IDNER_ERR_NOMEM;
-    uint32_t sent = 0, para = 0;
+    uint32_t sent = 0;
     while (i < len) {
         int l;
         int32_t c = cp_at(&sc, i, &l);
@@ -613,7 +609,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
             if (cls == CH_NEWLINE)
                 pending |= TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START;
             i += (size_t)l;
-            cp++;
             continue;
         }
         size_t end;
@@ -621,8 +616,8 @@ tok_run(tok_list *tl, const char *text, size_t len)
         uint32_t flags = 0;
         if (may_url && (end = scan_url(&sc, i)) != 0) {
             kind = TOK_URL;
-        } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) &&
-                   (end = scan_email(&sc, i)) != 0) {
+        } else if (has_at && (cls == CH_LETTER || cls == CH_DIGIT) && i >= no_email_before &&
+                   (end = scan_email(&sc, i, &no_email_before)) != 0) {
             kind = TOK_EMAIL;
         } else if (cls == CH_LETTER || cls == CH_MARK) {
             word_info w = scan_word(&sc, i);
@@ -653,7 +648,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
         tok *t = &tl->v[tl->n];
         t->byte_start = (uint32_t)i;
         t->byte_end = (uint32_t)end;
-        t->cp_start = (uint32_t)cp;
         t->key_off = (uint32_t)tl->keys_len;
         size_t klen;
         int shaped = kind == TOK_WORD || kind == TOK_NUMBER || kind == TOK_HASHTAG;
@@ -661,9 +655,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
                         shaped ? &flags : NULL)) {
             /* one pass: key, hash and shape (most tokens of Indonesian text) */
             klen = blen;
-            cp += blen;
         } else {
-            cp += count_cps(sc.s, i, end);
             klen = text_key(text + i, blen, tl->keys + tl->keys_len, 4 * blen + 8);
             if (klen > UINT16_MAX)
                 klen = UINT16_MAX;
@@ -671,7 +663,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
             if (shaped)
                 flags |= shape_flags(&sc, i, end);
         }
-        t->cp_end = (uint32_t)cp;
         t->key_len = (uint16_t)klen;
         tl->keys_len += klen + 1;
         t->kind = kind;
@@ -707,11 +698,8 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
             }
         }
-        if ((pending & TOK_F_PARA_START) && tl->n > 0)
-            para++;
-        t->flags = flags | pending;
+        t->flags = (uint16_t)(flags | pending);
         t->sent = sent;
-        t->para = para < 0xFFFFFF ? para : 0xFFFFFF;
         pending = 0;
         if (is_terminal(tl, t))
             sentence_break = 1;
@@ -729,23 +717,4 @@ tok_list_free(tok_list *tl)
     free(tl->v);
     free(tl->keys);
     memset(tl, 0, sizeof *tl);
-}
-
-uint32_t
-tok_cp_at(const tok_list *tl, const char *text, uint32_t b)
-{
-    size_t lo = 0, hi = tl->n;
-    while (lo < hi) { /* first token with byte_start > b */
-        size_t mid = (lo + hi) / 2;
-        if (tl->v[mid].byte_start <= b)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo == 0)
-        return (uint32_t)count_cps((const unsigned char *)text, 0, b);
-    const tok *t = &tl->v[lo - 1];
-    if (b >= t->byte_end)
-        return t->cp_end + (uint32_t)count_cps((const unsigned char *)text, t->byte_end, b);
-    return t->cp_start + (uint32_t)count_cps((const unsigned char *)text, t->byte_start, b);
 }

@@ -41,18 +41,18 @@ enum tok_flag {
     TOK_F_LINE_START = 1u << 13   /* first token on its line */
 };
 
-/* 48 bytes: every stage walks the token array, so its size is its speed. */
+/* 32 bytes: every stage walks the token array, so its size is its speed, and a document of
+ * single-byte tokens ("((((") holds as many tokens as bytes. Code-point offsets are counted
+ * where they are written (result.c), not stored per token. */
 typedef struct tok {
     uint64_t hash;                 /* tok_hash of the key */
     uint32_t byte_start, byte_end; /* [start, end) in the text */
-    uint32_t cp_start, cp_end;     /* the same in code points */
     uint32_t key_off;              /* normalized key: list->keys + key_off, key_len bytes */
     uint16_t key_len;
-    uint16_t stem_len;  /* with TOK_F_CLITIC: length of the stem's key, else 0 */
-    uint32_t flags;     /* enum tok_flag */
-    uint32_t sent;      /* sentence index, from 0 */
-    uint32_t para : 24; /* paragraph index, from 0 (saturates) */
-    uint32_t kind : 8;  /* enum tok_kind */
+    uint16_t stem_len; /* with TOK_F_CLITIC: length of the stem's key, else 0 */
+    uint32_t sent;     /* sentence index, from 0 */
+    uint16_t flags;    /* enum tok_flag */
+    uint8_t kind;      /* enum tok_kind */
 } tok;
 
 typedef struct tok_list {
@@ -74,8 +74,5 @@ tok_key(const tok_list *tl, const tok *t)
 
 /* 64-bit hash of a key (FNV-1a then a finalizer); the gazetteer uses the same function. */
 uint64_t tok_hash(const char *key, size_t len);
-
-/* Code-point offset of byte offset B (which must lie on a character boundary). */
-uint32_t tok_cp_at(const tok_list *tl, const char *text, uint32_t b);
 
 #endif

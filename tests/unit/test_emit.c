@@ -122,7 +122,7 @@ test_calendar(void)
                "{\"type\":\"DATE\",\"text\":\"1 Syawal 1445 H\",\"start\":0,\"end\":15,"
                "\"byte_start\":0,\"byte_end\":15,\"value\":\"2024-04-10\","
                "\"calendar\":\"hijri\",\"source\":\"date\"}");
-    idner_result r = {e, 2, NULL};
+    idner_result r = {e, 2, NULL, NULL, NULL};
     emit_buf b;
     memset(&b, 0, sizeof b);
     char *want = dump(emit_document(NULL, &r));
@@ -208,6 +208,7 @@ test_document(void)
     ents[1].byte_end = 13;
     ents[1].value = "XXXX-WXX-7";
     ents[1].source = "date";
+    memset(&r, 0, sizeof r);
     r.v = ents;
     r.n = 2;
     r.pool = NULL;

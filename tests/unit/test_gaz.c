@@ -212,9 +212,130 @@ test_countries(void)
     idner_model_free(m);
 }
 
+/* Writes S to a new temporary file; its path into PATH[64]. */
+static void
+temp_file(char path[64], const char *s)
+{
+    snprintf(path, 64, "/tmp/idner-test-gaz-XXXXXX");
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    FILE *f = fdopen(fd, "w");
+    CHECK(f && fputs(s, f) >= 0 && fclose(f) == 0);
+}
+
+/* Issue 13: an empty user list, or one whose surfaces are single tokens without a word, builds
+ * (no qsort of a NULL array: UBSan flags it in the sanitizer build) and finds nothing. */
+static void
+test_empty_lists(void)
+{
+    char empty[64], punct[64];
+    temp_file(empty, "# nothing but a comment\n");
+    temp_file(punct, "...\tORG\n--\tLOC\n");
+    const char *files[][1] = {{empty}, {punct}};
+    for (size_t k = 0; k < 2; k++) {
+        memset(&g, 0, sizeof g);
+        build(&g.user, files[k], 1, GAZ_RANK_USER);
+        annotate("Warga Bandung berkumpul di alun-alun... lalu pulang.");
+        CHECK_INT(cl.n, 0); /* a phrase never starts with punctuation */
+        gaz_close(&g);
+    }
+    /* through the public API too */
+    idner_model_options o;
+    idner_model_options_init(&o);
+    const char *const list[] = {empty};
+    o.gazetteers = list;
+    o.n_gazetteers = 1;
+    idner_model *m = NULL;
+    idner_error err = {0};
+    CHECK(idner_model_new(&o, &m, &err) == IDNER_OK);
+    idner_model_free(m);
+    remove(empty);
+    remove(punct);
+}
+
+/* Issue 13: a NULL path in the gazetteer or exclude arrays, or a NULL array with a count, is an
+ * argument error, never a crash. */
+static void
+test_null_paths(void)
+{
+    static const char *const with_null[] = {TEST_DATA "/gaz_user.tsv", NULL};
+    static const struct {
+        const char *const *gaz;
+        size_t ngaz;
+        const char *const *excl;
+        size_t nexcl;
+        const char *msg;
+    } cases[] = {
+        {with_null, 2, NULL, 0, "gazetteers[1] is NULL"},
+        {NULL, 3, NULL, 0, "gazetteers: a count of 3 but no array"},
+        {NULL, 0, with_null, 2, "excludes[1] is NULL"},
+        {NULL, 0, NULL, 1, "excludes: a count of 1 but no array"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        idner_model_options o;
+        idner_model_options_init(&o);
+        o.gazetteers = cases[i].gaz;
+        o.n_gazetteers = cases[i].ngaz;
+        o.excludes = cases[i].excl;
+        o.n_excludes = cases[i].nexcl;
+        idner_model *m = (idner_model *)&o; /* must be reset to NULL */
+        idner_error err = {0};
+        CHECK_INT(idner_model_new(&o, &m, &err), IDNER_ERR_ARG);
+        CHECK(m == NULL);
+        CHECK_INT(err.code, IDNER_ERR_ARG);
+        CHECK_STR(err.message, cases[i].msg);
+    }
+}
+
+/* IDNER_EXPLAIN through the public API: the entity's explain names the list and line; a
+ * document with an excluded surface says so in idner_result_explain; without the flag both
+ * are NULL. */
+static void
+test_explain_api(void)
+{
+    char ex[64];
+    temp_file(ex, "Karangsela\n");
+    idner_model_options o;
+    idner_model_options_init(&o);
+    const char *const excl[] = {ex};
+    o.excludes = excl;
+    o.n_excludes = 1;
+    idner_model *m = NULL;
+    idner_error err = {0};
+    if (idner_model_new(&o, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model: %s\n", err.message);
+        CHECK(0);
+        remove(ex);
+        return;
+    }
+    const char *text = "Warga Jepang berlibur di Karangsela.";
+    idner_annotate_options a;
+    idner_annotate_options_init(&a);
+    idner_result *r = NULL;
+    CHECK(idner_annotate(m, text, strlen(text), &a, &r, &err) == IDNER_OK);
+    CHECK_INT(idner_result_count(r), 1);
+    CHECK(idner_result_get(r, 0) && idner_result_get(r, 0)->explain == NULL);
+    CHECK(idner_result_explain(r) == NULL);
+    idner_result_free(r);
+    a.flags = IDNER_EXPLAIN;
+    CHECK(idner_annotate(m, text, strlen(text), &a, &r, &err) == IDNER_OK);
+    CHECK_INT(idner_result_count(r), 1);
+    const idner_entity *e = idner_result_get(r, 0);
+    CHECK(e && e->explain && !strncmp(e->explain, "{\"found\":{\"stage\":\"gazetteer\",", 29));
+    CHECK(e && e->explain && strstr(e->explain, "\"list\":\"data/gazetteer/countries.tsv\""));
+    const char *doc = idner_result_explain(r);
+    CHECK(doc && strstr(doc, "\"text\":\"Karangsela\"") && strstr(doc, "\"reason\":\"excluded\""));
+    idner_result_free(r);
+    idner_model_free(m);
+    remove(ex);
+}
+
 int
 main(void)
 {
+    test_explain_api();
+    test_empty_lists();
+    test_null_paths();
     test_fixture();
     test_user_and_excludes();
     test_errors();
