@@ -114,10 +114,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (parse(argv, argc, c, NULL, NULL, NULL, NULL) != -1 || c->files.n != n_files ||
         (n_files && memcmp(c->files.v, files, n_files * sizeof *files) != 0) || c->in != first.in ||
         c->out_fmt != first.out_fmt || c->out_path != first.out_path ||
-        c->threads != first.threads || c->keep_fields != first.keep_fields ||
-        strcmp(c->ref_date, first.ref_date) != 0 || c->aopts.types != first.aopts.types ||
-        c->aopts.flags != first.aopts.flags || c->data_dir != first.data_dir ||
-        c->gazetteers.n != first.gazetteers.n || c->excludes.n != first.excludes.n)
+        c->threads != first.threads || c->max_doc_bytes != first.max_doc_bytes ||
+        c->keep_fields != first.keep_fields || strcmp(c->ref_date, first.ref_date) != 0 ||
+        c->aopts.types != first.aopts.types || c->aopts.flags != first.aopts.flags ||
+        c->data_dir != first.data_dir || c->gazetteers.n != first.gazetteers.n ||
+        c->excludes.n != first.excludes.n)
         FUZZ_FAIL("the same command line parsed twice gives two states");
     free(files);
     free(copy);

@@ -80,6 +80,7 @@ fuzz_cli(void)
     c.data_dir = NULL;
     c.ref_date[0] = '\0';
     c.threads = 1;
+    c.max_doc_bytes = CLI_MAX_DOC_BYTES; /* as main.c sets it */
     c.errs = NULL;
     c.progress = NULL;
     c.sentence_no = 0;
