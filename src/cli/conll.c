@@ -72,7 +72,9 @@ conll_tag(cli *c, const idner_result *r)
         for (t = k; t < c->n_cl && c->cl[t].tok_off < e->byte_end; t++) {
             conll_line *l = &c->cl[t];
 
-            if (l->tok_len == 0 || l->tok_off + l->tok_len <= e->byte_start || l->tag[0])
+            /* a line with an empty first column inside the name continues it (an O there
+             * would cut the name in two for a reader of the IOB tags) */
+            if ((l->tok_len == 0 && first) || l->tok_off + l->tok_len <= e->byte_start || l->tag[0])
                 continue;
             snprintf(l->tag, sizeof l->tag, "%s-%s", first ? "B" : "I", type);
             first = 0;

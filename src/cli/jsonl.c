@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/json_strict.h"
 
 static int
 all_space(const char *s, size_t n)
@@ -154,6 +155,58 @@ bad_control_at(const char *s, size_t n)
     return n;
 }
 
+/* Are the strings of O (keys and values, nested ones too) valid UTF-8? A kept field is
+ * written back as it is (--keep-fields): one that is not would make the output line no JSON. */
+static int
+json_utf8_ok(json_object *o)
+{
+    size_t i, n;
+
+    switch (json_object_get_type(o)) {
+    case json_type_string:
+        n = (size_t)json_object_get_string_len(o);
+        return cli_utf8_invalid_at(json_object_get_string(o), n) == n;
+    case json_type_array:
+        n = json_object_array_length(o);
+        for (i = 0; i < n; i++)
+            if (!json_utf8_ok(json_object_array_get_idx(o, i)))
+                return 0;
+        return 1;
+    case json_type_object: {
+        json_object_object_foreach(o, key, val)
+        {
+            if (cli_utf8_invalid_at(key, strlen(key)) != strlen(key) || !json_utf8_ok(val))
+                return 0;
+        }
+        return 1;
+    }
+    default:
+        return 1;
+    }
+}
+
+/* SRC cut to at most MAX bytes at a code point boundary (SRC is valid UTF-8): its length. */
+static int
+utf8_cut(const char *src, size_t n, size_t max)
+{
+    if (n <= max)
+        return (int)n;
+    while (max > 0 && ((unsigned char)src[max] & 0xC0) == 0x80)
+        max--;
+    return (int)max;
+}
+
+/* The strict parser every line is read with, whatever the number of threads. */
+static json_tokener *
+parser_new(void)
+{
+    json_tokener *tok = json_tokener_new();
+    if (tok == NULL)
+        cli_die_nomem();
+    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+    return tok;
+}
+
 /* --input jsonl: one line, one document. */
 static void
 run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
@@ -187,6 +240,12 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     if (obj == NULL) {
         enum json_tokener_error je = json_tokener_get_error(c->tok);
 
+        /* json-c 0.16's json_tokener_reset keeps the high surrogate of a "\uD83D" the failed
+         * parse had not finished, and the next line's first \u escape would get a U+FFFD
+         * before it: a new parser after a failure (found by fuzz_jsonl_json) */
+        json_tokener_free(c->tok);
+        c->tok = parser_new();
+
         /* a well-formed `null` parses to NULL too, with no error */
         if (je == json_tokener_success)
             snprintf(msg, sizeof msg, "not a JSON object (null)");
@@ -205,6 +264,13 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
                        "not JSON: unexpected text after the object");
         return;
     }
+    /* json-c's strict mode still takes "1.", "-01", NaN and others (json_strict.h) */
+    if (json_strict_check(line, len, JSON_TOKENER_DEFAULT_DEPTH, &bad, &t) != 0) {
+        json_object_put(obj);
+        snprintf(msg, sizeof msg, "not JSON: %s at byte %zu", t, bad);
+        cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
+        return;
+    }
     if (!json_object_is_type(obj, json_type_object)) {
         json_object_put(obj);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
@@ -213,10 +279,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     }
     if (json_object_object_get_ex(obj, "id", &id)) {
         /* Kept as written: a number stays a number. */
-        if (json_object_is_type(id, json_type_string) &&
-            cli_utf8_invalid_at(json_object_get_string(id),
-                                (size_t)json_object_get_string_len(id)) !=
-                (size_t)json_object_get_string_len(id)) {
+        if (!json_utf8_ok(id)) {
             json_object_put(obj);
             cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                            "invalid UTF-8 in \"id\"");
@@ -232,6 +295,22 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         }
     } else {
         id = json_object_new_int64((int64_t)lineno);
+    }
+    if (c->keep_fields) {
+        json_object_object_foreach(obj, key, val)
+        {
+            if (strcmp(key, "id") == 0 || strcmp(key, "text") == 0 ||
+                (cli_utf8_invalid_at(key, strlen(key)) == strlen(key) && json_utf8_ok(val)))
+                continue;
+            json_object *name = cli_string_id(key);
+            const char *k = json_object_get_string(name);
+
+            snprintf(msg, sizeof msg, "invalid UTF-8 in \"%.*s\"", utf8_cut(k, strlen(k), 60), k);
+            json_object_put(name);
+            json_object_put(obj);
+            cli_doc_failed(c, id, shown, lineno, msg);
+            return;
+        }
     }
     if (!json_object_object_get_ex(obj, "text", &text)) {
         json_object_put(obj);
@@ -251,19 +330,19 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         if (!json_object_is_type(date, json_type_string) ||
             cli_parse_date(json_object_get_string(date), (size_t)json_object_get_string_len(date),
                            ref) != 0) {
-            const char *v = json_object_to_json_string_ext(
-                date, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
-            int vn = (int)strlen(v), cut = vn > 60 ? 57 : vn;
+            /* shown with bytes that are not UTF-8 replaced, cut at a code point */
+            json_object *shown_v = cli_string_id(json_object_to_json_string_ext(
+                date, JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+            const char *v = json_object_get_string(shown_v);
+            size_t vn = strlen(v);
 
-            /* cut on a character boundary: never inside a UTF-8 sequence */
-            while (cut > 0 && cut < vn && ((unsigned char)v[cut] & 0xC0) == 0x80)
-                cut--;
             ref[0] = '\0';
             snprintf(warning, sizeof warning,
-                     "\"date\": %.*s%s is not a date YYYY-MM-DD; annotated %s%s", cut, v,
-                     vn > 60 ? "..." : "",
+                     "\"date\": %.*s%s is not a date YYYY-MM-DD; annotated %s%s",
+                     utf8_cut(v, vn, vn > 60 ? 57 : 60), v, vn > 60 ? "..." : "",
                      c->ref_date[0] ? "with the reference date " : "without a reference date",
                      c->ref_date);
+            json_object_put(shown_v);
             cli_report(c, shown, lineno, warning);
         }
     }
@@ -348,17 +427,6 @@ typedef struct worker {
     pool *p;
     pthread_t thread;
 } worker;
-
-/* The strict parser every line is read with, whatever the number of threads. */
-static json_tokener *
-parser_new(void)
-{
-    json_tokener *tok = json_tokener_new();
-    if (tok == NULL)
-        cli_die_nomem();
-    json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-    return tok;
-}
 
 /* The reader's next slot to fill, once the writer has freed it. */
 static batch *
