@@ -56,6 +56,24 @@ text_utf8_invalid_at(const char *str, size_t len)
     return SIZE_MAX;
 }
 
+size_t
+text_cp_count(const char *s, size_t n)
+{
+    size_t k = 0, i = 0;
+    for (; i + 8 <= n; i += 8) { /* eight ASCII bytes at a time: eight code points */
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            for (int j = 0; j < 8; j++)
+                k += ((unsigned char)s[i + (size_t)j] & 0xC0) != 0x80;
+        else
+            k += 8;
+    }
+    for (; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 #define D CH_DIGIT
 #define L CH_LETTER
 #define P CH_PUNCT

@@ -12,6 +12,9 @@
  * NUL bytes are valid. */
 size_t text_utf8_invalid_at(const char *s, size_t len);
 
+/* Code points in the N bytes of valid UTF-8 at S (eight ASCII bytes at a time). */
+size_t text_cp_count(const char *s, size_t n);
+
 enum text_class {
     CH_SPACE = 1, /* white space other than line breaks (incl. no-break space) */
     CH_NEWLINE,   /* \n, \r, U+2028, U+2029, \v, \f */

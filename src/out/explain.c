@@ -8,6 +8,7 @@
 
 #include <json-c/json.h>
 
+#include "core/text.h"
 #include "out/explain.h"
 
 typedef struct ctx {
@@ -17,16 +18,6 @@ typedef struct ctx {
     const cand_list *cl;
     uint32_t *tok_cp; /* code-point offset of each token's first byte, counted once */
 } ctx;
-
-/* Code points in TEXT's bytes [A, B). */
-static uint32_t
-count_cps(const char *text, uint32_t a, uint32_t b)
-{
-    uint32_t n = 0;
-    for (uint32_t i = a; i < b; i++)
-        n += ((unsigned char)text[i] & 0xC0) != 0x80;
-    return n;
-}
 
 /* Fills X->tok_cp in one pass over the text (the tokens no longer carry code points); -1
  * without memory. */
@@ -38,7 +29,7 @@ count_tok_cps(ctx *x)
         return -1;
     uint32_t at = 0, cp = 0;
     for (size_t i = 0; i < x->tl->n; i++) {
-        cp += count_cps(x->text, at, x->tl->v[i].byte_start);
+        cp += (uint32_t)text_cp_count(x->text + at, x->tl->v[i].byte_start - at);
         at = x->tl->v[i].byte_start;
         x->tok_cp[i] = cp;
     }
@@ -59,8 +50,9 @@ cp_at(const ctx *x, uint32_t b)
             hi = mid;
     }
     if (lo == 0)
-        return count_cps(x->text, 0, b);
-    return x->tok_cp[lo - 1] + count_cps(x->text, x->tl->v[lo - 1].byte_start, b);
+        return (uint32_t)text_cp_count(x->text, b);
+    uint32_t at = x->tl->v[lo - 1].byte_start;
+    return x->tok_cp[lo - 1] + (uint32_t)text_cp_count(x->text + at, b - at);
 }
 
 static const char *

@@ -27,6 +27,7 @@
 
 #include <sqlite3.h>
 
+#include "core/text.h"
 #include "out/fields.h"
 #include "out/writer.h"
 
@@ -349,15 +350,6 @@ kept_fields(json_object *fields)
     return o;
 }
 
-static size_t
-code_points(const char *s, size_t n)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        k += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return k;
-}
-
 static int
 insert_entities(out_writer *w, sq *s, sqlite3_int64 doc, const idner_result *r)
 {
@@ -414,7 +406,7 @@ sqlite_document(out_writer *w, const out_doc *d)
     else
         sqlite3_bind_null(st, 4);
     if (d->result) {
-        sqlite3_bind_int64(st, 5, (sqlite3_int64)code_points(d->text, d->len));
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)text_cp_count(d->text, d->len));
         sqlite3_bind_int64(st, 6, (sqlite3_int64)idner_result_count(d->result));
     } else {
         sqlite3_bind_null(st, 5);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "result/result.h"
 
 static const char *
@@ -86,18 +87,7 @@ cp_at(cp_cursor *cur, const char *text, uint32_t b)
 {
     if (b < cur->byte)
         *cur = (cp_cursor){0, 0};
-    uint32_t n = cur->cp, k = cur->byte;
-    for (; k + 8 <= b; k += 8) { /* eight ASCII bytes at a time: eight code points */
-        uint64_t w;
-        memcpy(&w, text + k, 8);
-        if (w & 0x8080808080808080ull)
-            for (int j = 0; j < 8; j++)
-                n += ((unsigned char)text[k + (uint32_t)j] & 0xC0) != 0x80;
-        else
-            n += 8;
-    }
-    for (; k < b; k++)
-        n += ((unsigned char)text[k] & 0xC0) != 0x80;
+    uint32_t n = cur->cp + (uint32_t)text_cp_count(text + cur->byte, b - cur->byte);
     *cur = (cp_cursor){b, n};
     return n;
 }
