@@ -200,23 +200,6 @@ idner_model_data_dir(const idner_model *m)
     return m ? m->data_dir : NULL;
 }
 
-/* The phrase hash of candidate C's surface, normalized as --exclude surfaces are (gaz.c): the
- * keys of its tokens, the last by its stem where the span stops before a clitic ("Jakarta" of
- * "Jakartanya"). */
-static uint64_t
-cand_phrase_hash(const tok_list *tl, const cand *c)
-{
-    uint64_t h = GAZ_HASH_SEED;
-    for (uint32_t i = c->tok_start; i < c->tok_end; i++) {
-        const tok *t = &tl->v[i];
-        uint64_t th = t->hash;
-        if (i + 1 == c->tok_end && c->byte_end < t->byte_end && t->stem_len)
-            th = tok_hash(tok_key(tl, t), t->stem_len);
-        h = gaz_hash_step(h, th);
-    }
-    return h;
-}
-
 /* --exclude holds for the output, whatever stage found a surface (issue 13): removes every
  * candidate of CL whose surface is excluded (noted as lost for --explain). Run after the rules
  * (so that the selection and the tagger see none) and once more after the last stage. */
@@ -229,7 +212,7 @@ drop_excluded(const gaz *g, const tok_list *tl, cand_list *cl)
     for (size_t i = 0; i < cl->n; i++) {
         const cand *c = &cl->v[i];
         if (c->tok_start < c->tok_end && c->tok_end <= tl->n &&
-            gaz_excluded_hash(g, cand_phrase_hash(tl, c))) {
+            gaz_excluded_span(g, tl, c->tok_start, c->tok_end, c->byte_end)) {
             cand_lose(cl, c, LOST_EXCLUDED, NULL);
             continue;
         }

@@ -193,20 +193,25 @@ is_excluded(const gaz *g, uint64_t h)
 }
 
 int
-gaz_excluded_hash(const gaz *g, uint64_t h)
+gaz_excluded_span(const gaz *g, const tok_list *tl, size_t a, size_t b, uint32_t byte_end)
 {
+    if (!g->n_excluded)
+        return 0;
+    uint64_t h = GAZ_HASH_SEED;
+    for (size_t i = a; i < b; i++) {
+        const tok *t = &tl->v[i];
+        uint64_t th = t->hash;
+        if (i + 1 == b && byte_end < t->byte_end && t->stem_len)
+            th = tok_hash(tok_key(tl, t), t->stem_len);
+        h = gaz_hash_step(h, th);
+    }
     return is_excluded(g, h);
 }
 
 int
 gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b)
 {
-    if (!g->n_excluded)
-        return 0;
-    uint64_t h = GAZ_HASH_SEED;
-    for (size_t i = a; i < b; i++)
-        h = gaz_hash_step(h, tl->v[i].hash);
-    return is_excluded(g, h);
+    return a < b && gaz_excluded_span(g, tl, a, b, tl->v[b - 1].byte_end);
 }
 
 /* Do tokens [i, i + e->ntok) hold the stored key? (Guards against 64-bit hash collisions.)

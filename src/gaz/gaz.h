@@ -70,8 +70,9 @@ void gaz_close(gaz *g);
 
 /* Is the phrase of tokens [A, B) of TL one of the --exclude surfaces? */
 int gaz_excluded(const gaz *g, const tok_list *tl, size_t a, size_t b);
-/* Is phrase hash H (gaz_hash_step over the tokens' hashes) one of the --exclude surfaces? */
-int gaz_excluded_hash(const gaz *g, uint64_t h);
+/* The same for a span of tokens [A, B) that ends at byte BYTE_END: before the last token's end
+ * when it stops at that token's stem ("Jakarta" of "Jakartanya"), which is then compared. */
+int gaz_excluded_span(const gaz *g, const tok_list *tl, size_t a, size_t b, uint32_t byte_end);
 
 /* Appends a candidate for each type of the longest acceptable phrase at every token. */
 idner_status gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out);
