@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/json_strict.h"
+#include "core/text.h"
 
 typedef struct scan {
     const char *s;
@@ -83,6 +84,13 @@ string(scan *p)
     if (p->i >= p->n || p->s[p->i] != '"')
         return fail(p, "expected a string");
     for (p->i++; p->i < p->n; p->i++) {
+        for (uint64_t w; p->i + 8 <= p->n; p->i += 8) { /* plain bytes eight at a time */
+            memcpy(&w, p->s + p->i, 8);
+            if (text_word_json_special(w))
+                break;
+        }
+        if (p->i >= p->n)
+            break;
         unsigned char ch = (unsigned char)p->s[p->i];
         if (ch == '"') {
             p->i++;

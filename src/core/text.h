@@ -12,6 +12,18 @@
  * NUL bytes are valid. */
 size_t text_utf8_invalid_at(const char *s, size_t len);
 
+/* Eight bytes W (read with memcpy) may hold a byte a JSON string cannot hold raw (below 0x20,
+ * '"' or '\\') when this is not zero, and surely do not when it is zero (bytes of 0x80 and
+ * above never count; a borrow can flag a byte above a real match: check those bytes one by
+ * one). */
+static inline int
+text_word_json_special(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
+    return (((w - ones * 0x20) | (q - ones) | (bs - ones)) & ~w & highs) != 0;
+}
+
 /* Code points in the N bytes of valid UTF-8 at S (eight ASCII bytes at a time). */
 size_t text_cp_count(const char *s, size_t n);
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text.h"
 #include "out/emit.h"
 #include "out/fields.h"
 
@@ -179,16 +180,8 @@ buf_end(emit_buf *b)
 }
 
 /* Does S[0, N) hold a byte JSON escapes (control characters, quote, backslash)? Eight bytes at
- * a time: a word has a byte below 0x20, or equal to '"' or '\\', exactly when word_may_escape
- * is not zero (bytes of 0x80 and above never count); strings shorter than a word are padded,
- * and the last word of a longer one overlaps the one before. */
-static inline int
-word_may_escape(uint64_t w)
-{
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\');
-    return (((w - ones * 0x20) | (q - ones) | (bs - ones)) & ~w & highs) != 0;
-}
+ * a time (text_word_json_special); strings shorter than a word are padded, and the last word of
+ * a longer one overlaps the one before. */
 
 static int
 needs_escape(const char *s, size_t n)
@@ -198,17 +191,17 @@ needs_escape(const char *s, size_t n)
     if (n < 8) { /* padded with a byte that needs no escape */
         w = 0x4141414141414141ull;
         memcpy(&w, s, n);
-        if (!word_may_escape(w))
+        if (!text_word_json_special(w))
             return 0;
     } else {
         for (; k + 8 <= n; k += 8) {
             memcpy(&w, s + k, 8);
-            if (word_may_escape(w))
+            if (text_word_json_special(w))
                 break;
         }
         if (k + 8 > n) { /* the last, overlapping, eight bytes */
             memcpy(&w, s + n - 8, 8);
-            if (!word_may_escape(w))
+            if (!text_word_json_special(w))
                 return 0;
             k = n - 8;
         }
