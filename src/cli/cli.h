@@ -61,6 +61,8 @@ typedef struct cli {
 
     idner_model *model;
     json_tokener *tok;
+    buf json_scratch;   /* --input jsonl: the fast path's decoded strings (json_fast.h) */
+    int json_c_only;    /* every line by json-c, none by the fast path (IDNER_JSON_C=1; tests) */
     out_writer *out;    /* the output; NULL: none (eval without --output-conll) */
     size_t sentence_no; /* CoNLL sentences seen, over all files */
     int setup_error;    /* exit 1 at the end */

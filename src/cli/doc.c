@@ -199,6 +199,7 @@ cli_free(cli *c)
         json_tokener_free(c->tok);
     idner_model_free(c->model);
     buf_free(&c->text);
+    buf_free(&c->json_scratch);
     buf_free(&c->lines);
     free(c->cl);
     free(c->gazetteers.v);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/json_fast.h"
 #include "cli/json_strict.h"
 
 static int
@@ -207,32 +208,32 @@ parser_new(void)
     return tok;
 }
 
-/* --input jsonl: one line, one document. */
-static void
-run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
+/* The object of LINE by json-c's strict parser, checked against RFC 8259 (json_strict.h); or
+ * NULL after the line's error object is written. */
+static json_object *
+parse_json_c(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
 {
-    json_object *obj, *id = NULL, *text = NULL, *date = NULL;
-    char ref[11] = "", msg[300], warning[200] = "";
+    json_object *obj;
+    char msg[300];
     const char *t;
-    idner_result *r;
-    size_t tlen, bad;
+    size_t bad;
 
     if (all_space(line, len)) {
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "blank line: not a JSON object");
-        return;
+        return NULL;
     }
     if (len >= INT_MAX - 1) {
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "line too long for the JSON parser (2 GiB or more)");
-        return;
+        return NULL;
     }
     bad = bad_control_at(line, len);
     if (bad < len) {
         snprintf(msg, sizeof msg, "not JSON: control character U+%04X at byte %zu",
                  (unsigned)(unsigned char)line[bad], bad);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
-        return;
+        return NULL;
     }
     json_tokener_reset(c->tok);
     /* The terminating NUL is passed too, so that a bare number at the end is complete. */
@@ -254,7 +255,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
                      je == json_tokener_continue ? "unexpected end of line"
                                                  : json_tokener_error_desc(je));
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
-        return;
+        return NULL;
     }
     if (json_tokener_get_parse_end(c->tok) < len &&
         !all_space(line + json_tokener_get_parse_end(c->tok),
@@ -262,21 +263,40 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         json_object_put(obj);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "not JSON: unexpected text after the object");
-        return;
+        return NULL;
     }
     /* json-c's strict mode still takes "1.", "-01", NaN and others (json_strict.h) */
     if (json_strict_check(line, len, JSON_TOKENER_DEFAULT_DEPTH, &bad, &t) != 0) {
         json_object_put(obj);
         snprintf(msg, sizeof msg, "not JSON: %s at byte %zu", t, bad);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
-        return;
+        return NULL;
     }
     if (!json_object_is_type(obj, json_type_object)) {
         json_object_put(obj);
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno,
                        "not a JSON object");
-        return;
+        return NULL;
     }
+    return obj;
+}
+
+/* --input jsonl: one line, one document. */
+static void
+run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
+{
+    json_object *obj = NULL, *id = NULL, *text = NULL, *date = NULL;
+    char ref[11] = "", msg[300], warning[200] = "";
+    const char *t;
+    idner_result *r;
+    size_t tlen, bad;
+
+    /* the usual line by the fast path (json_fast.h: the object json-c would make, or NULL
+     * for anything it does not handle), the others by json-c */
+    if (!c->json_c_only && len < INT_MAX - 1)
+        obj = json_fast_object(line, len, &c->json_scratch);
+    if (obj == NULL && (obj = parse_json_c(c, shown, line, len, lineno)) == NULL)
+        return;
     if (json_object_object_get_ex(obj, "id", &id)) {
         /* Kept as written: a number stays a number. */
         if (!json_utf8_ok(id)) {
@@ -551,6 +571,8 @@ work(void *arg)
             json_tokener_free(w->c.tok);
             w->c.tok = parser_new();
         }
+        if (w->c.json_scratch.cap > KEEP_BYTES)
+            buf_free(&w->c.json_scratch);
 
         pthread_mutex_lock(&p->mu);
         b->state = SLOT_DONE;
@@ -665,6 +687,7 @@ run_threaded(cli *c, const char *shown, line_reader *lr, int *err)
     for (unsigned t = 0; t < count; t++) {
         w[t].c = *c;
         w[t].c.tok = parser_new();
+        w[t].c.json_scratch = (buf){0};
         w[t].c.out = out_open_mem(c->out_fmt, NULL);
         w[t].c.progress = NULL; /* the writing thread shows it */
         w[t].p = &p;
@@ -696,6 +719,7 @@ run_threaded(cli *c, const char *shown, line_reader *lr, int *err)
         c->in_bytes = p.bytes;
     for (unsigned t = 0; t < count; t++) {
         json_tokener_free(w[t].c.tok);
+        buf_free(&w[t].c.json_scratch);
         out_close(w[t].c.out, NULL, 0);
     }
     for (size_t k = 0; k < p.nslots; k++) {
@@ -724,6 +748,8 @@ jsonl_run_file(cli *c, const char *name)
         return;
     if (c->tok == NULL)
         c->tok = parser_new();
+    if (getenv("IDNER_JSON_C") && strcmp(getenv("IDNER_JSON_C"), "1") == 0)
+        c->json_c_only = 1; /* tests compare the fast path with json-c's (json_fast.h) */
     line_reader_init(&lr, f);
     lr.bytes = &c->in_bytes;
     if (c->threads > 1) {

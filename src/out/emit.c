@@ -154,6 +154,31 @@ fail:
 
 /* ---- the compact writer ----------------------------------------------------------------- */
 
+/* Copies S[0, N) to D: fixed-size copies that overlap for up to 16 bytes (most entity strings),
+ * memcpy beyond. */
+static inline void
+copy_bytes(char *d, const char *s, size_t n)
+{
+    if (n >= 8 && n <= 16) {
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(d, &a, 8);
+        memcpy(d + n - 8, &b, 8);
+    } else if (n >= 4 && n < 8) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(d, &a, 4);
+        memcpy(d + n - 4, &b, 4);
+    } else if (n < 4) {
+        for (size_t k = 0; k < n; k++)
+            d[k] = s[k];
+    } else {
+        memcpy(d, s, n);
+    }
+}
+
 /* The writer appends many short pieces to one buffer: each is a capacity check and a copy
  * inlined here (the buffer grows rarely: each entity reserves its likely size first), and the
  * NUL that buf.h promises is written once at the end of an array or object. */
@@ -163,7 +188,7 @@ buf_put(emit_buf *b, const char *s, size_t n)
     buf *o = &b->out;
     if (o->cap - o->n <= n && buf_reserve(o, n))
         return -1;
-    memcpy(o->p + o->n, s, n);
+    copy_bytes(o->p + o->n, s, n);
     o->n += n;
     return 0;
 }
@@ -180,17 +205,32 @@ buf_end(emit_buf *b)
 }
 
 /* Does S[0, N) hold a byte JSON escapes (control characters, quote, backslash)? Eight bytes at
- * a time (text_word_json_special); strings shorter than a word are padded, and the last word of
- * a longer one overlaps the one before. */
+ * a time (text_word_json_special); a string of 4 to 7 bytes is tested as one word made of its
+ * first and last four (they overlap), a shorter one byte by byte; the last word of a longer one
+ * overlaps the one before. */
 
-static int
+static inline int
+byte_needs_escape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
+
+static inline int
 needs_escape(const char *s, size_t n)
 {
     uint64_t w;
     size_t k = 0;
-    if (n < 8) { /* padded with a byte that needs no escape */
-        w = 0x4141414141414141ull;
-        memcpy(&w, s, n);
+    if (n < 4) {
+        for (; k < n; k++)
+            if (byte_needs_escape((unsigned char)s[k]))
+                return 1;
+        return 0;
+    }
+    if (n < 8) {
+        uint32_t lo, hi;
+        memcpy(&lo, s, 4);
+        memcpy(&hi, s + n - 4, 4);
+        w = lo | (uint64_t)hi << 32;
         if (!text_word_json_special(w))
             return 0;
     } else {
@@ -207,32 +247,17 @@ needs_escape(const char *s, size_t n)
         }
     }
     /* a candidate: the exact test decides (a borrow can flag a byte above a match) */
-    for (; k < n; k++) {
-        unsigned char c = (unsigned char)s[k];
-        if (c < 0x20 || c == '"' || c == '\\')
+    for (; k < n; k++)
+        if (byte_needs_escape((unsigned char)s[k]))
             return 1;
-    }
     return 0;
 }
 
-/* A JSON string, escaped by json-c (any Unicode, control characters, quotes). Most entity
- * strings need no escape at all: those are copied between quotes as they are. */
+/* A JSON string of S[0, N) that needs escapes, escaped by json-c (any Unicode, control
+ * characters, quotes). */
 static int
-buf_string(emit_buf *b, const char *s, size_t n)
+buf_string_escaped(emit_buf *b, const char *s, size_t n)
 {
-    if (n > INT32_MAX)
-        return -1;
-    if (!needs_escape(s, n)) {
-        buf *o = &b->out;
-        if (o->cap - o->n <= n + 2 && buf_reserve(o, n + 2))
-            return -1;
-        char *p = o->p + o->n;
-        p[0] = '"';
-        memcpy(p + 1, s, n);
-        p[n + 1] = '"';
-        o->n += n + 2;
-        return 0;
-    }
     if (!b->str) {
         b->str = json_object_new_string_len(s, (int)n);
         if (!b->str)
@@ -246,39 +271,101 @@ buf_string(emit_buf *b, const char *s, size_t n)
     return j ? buf_put(b, j, len) : -1;
 }
 
-/* KEY (a literal with its comma, quotes and colon) then the decimal V. */
+/* A JSON string, as json-c writes it. Most entity strings need no escape at all: those are
+ * copied between quotes as they are (inline), the others escaped by json-c. */
+static inline int
+buf_string(emit_buf *b, const char *s, size_t n)
+{
+    if (n > INT32_MAX)
+        return -1;
+    if (needs_escape(s, n))
+        return buf_string_escaped(b, s, n);
+    buf *o = &b->out;
+    if (o->cap - o->n <= n + 2 && buf_reserve(o, n + 2))
+        return -1;
+    char *p = o->p + o->n;
+    p[0] = '"';
+    copy_bytes(p + 1, s, n);
+    p[n + 1] = '"';
+    o->n += n + 2;
+    return 0;
+}
+
+/* "00" to "99" */
+static const char two_digits[] = "00010203040506070809101112131415161718192021222324252627282930"
+                                 "31323334353637383940414243444546474849505152535455565758596061"
+                                 "62636465666768697071727374757677787980818283848586878889909192"
+                                 "93949596979899";
+
+/* KEY (a literal with its comma, quotes and colon) then the decimal V: its digits made two at a
+ * time at the end of a small array, then copied in one fixed-size step (the buffer has room for
+ * 24 bytes after the key; only the digits count). */
 static inline int
 buf_key_size(emit_buf *b, const char *key, size_t key_len, size_t v)
 {
-    char d[24];
-    size_t i = sizeof d;
-    do {
-        d[--i] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
     buf *o = &b->out;
-    size_t n = key_len + sizeof d - i;
-    if (o->cap - o->n <= n && buf_reserve(o, n))
+    if (o->cap - o->n <= key_len + 24 && buf_reserve(o, key_len + 24))
         return -1;
-    memcpy(o->p + o->n, key, key_len);
-    memcpy(o->p + o->n + key_len, d + i, sizeof d - i);
-    o->n += n;
+    char d[48];
+    size_t i = 24;
+    while (v >= 100) {
+        size_t q = v / 100;
+        i -= 2;
+        memcpy(d + i, two_digits + 2 * (v - q * 100), 2);
+        v = q;
+    }
+    if (v >= 10) {
+        i -= 2;
+        memcpy(d + i, two_digits + 2 * v, 2);
+    } else {
+        d[--i] = (char)('0' + v);
+    }
+    char *p = o->p + o->n;
+    memcpy(p, key, key_len);
+    if (24 - i <= 8)
+        memcpy(p + key_len, d + i, 8);
+    else
+        memcpy(p + key_len, d + i, 24);
+    o->n += key_len + 24 - i;
     return 0;
 }
 
 #define PUT_KEY_SIZE(b, lit, v) buf_key_size((b), (lit), sizeof(lit) - 1, (v))
 
+/* {"type":"TYPE","text": for E's type: made once per buffer and type, then copied. */
+static int
+buf_type_head(emit_buf *b, idner_type t)
+{
+    const char *type = idner_type_name(t);
+    if ((unsigned)t >= EMIT_TYPES || !type) {
+        type = type ? type : "UNKNOWN";
+        return PUT_LIT(b, "{\"type\":") || buf_string(b, type, strlen(type)) ||
+               PUT_LIT(b, ",\"text\":");
+    }
+    if (!b->type_head_len[t]) {
+        size_t at = b->out.n;
+        if (PUT_LIT(b, "{\"type\":") || buf_string(b, type, strlen(type)) ||
+            PUT_LIT(b, ",\"text\":"))
+            return -1;
+        if (b->out.n - at < sizeof b->type_head[t]) {
+            memcpy(b->type_head[t], b->out.p + at, b->out.n - at);
+            b->type_head_len[t] = (unsigned char)(b->out.n - at);
+        }
+        return 0;
+    }
+    return buf_put(b, b->type_head[t], b->type_head_len[t]);
+}
+
 static int
 buf_entity(emit_buf *b, const idner_entity *e)
 {
-    const char *type = idner_type_name(e->type);
     size_t text_len = e->byte_end >= e->byte_start ? e->byte_end - e->byte_start : 0;
     /* room for the fixed fields and the usual optional ones in one step */
-    if (buf_reserve(&b->out, 256 + text_len))
+    buf *o = &b->out;
+    if (o->cap - o->n <= 256 + text_len && buf_reserve(o, 256 + text_len))
         return -1;
-    if (PUT_LIT(b, "{\"type\":") ||
-        buf_string(b, type ? type : "UNKNOWN", strlen(type ? type : "UNKNOWN")) ||
-        PUT_LIT(b, ",\"text\":") || buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
+    if (buf_type_head(b, e->type) ||
+        buf_string(b, e->text ? e->text : "", e->text ? text_len : 0) ||
         PUT_KEY_SIZE(b, ",\"start\":", e->start) || PUT_KEY_SIZE(b, ",\"end\":", e->end) ||
         PUT_KEY_SIZE(b, ",\"byte_start\":", e->byte_start) ||
         PUT_KEY_SIZE(b, ",\"byte_end\":", e->byte_end))

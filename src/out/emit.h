@@ -18,11 +18,18 @@ json_object *emit_entities(const idner_result *r);
 /* One entity object. */
 json_object *emit_entity(const idner_entity *e);
 
+/* The entity types the compact writer keeps a ready-made beginning for (idner_type values). */
+#define EMIT_TYPES 8
+
 /* A growing text buffer for the compact writer; STR is a json-c string object reused for
- * escaping (created on first use). Zero-initialize; release with emit_buf_free. */
+ * escaping (created on first use); TYPE_HEAD[T] is an entity's beginning {"type":"NAME","text":
+ * for type T, escaped once (made on first use: length 0). Zero-initialize; release with
+ * emit_buf_free. */
 typedef struct emit_buf {
     buf out;
     json_object *str;
+    char type_head[EMIT_TYPES][40];
+    unsigned char type_head_len[EMIT_TYPES];
 } emit_buf;
 
 /* Appends the compact document object {"id": ID, "entities": [...]} (ID may be NULL: no

@@ -26,6 +26,13 @@
  *     than id and text (json-c's values, "date" among them) copied as they are, with a warning
  *     exactly when "date" is there, not null or "", and not a date date_parse_ref accepts.
  *
+ * The fast path (src/cli/json_fast.h) against json-c: the whole run is made twice, once as the
+ * program runs (the fast path for the lines it takes) and once with every line by json-c
+ * (cli.json_c_only, as IDNER_JSON_C=1), and output, messages and exit status must be
+ * byte-identical. And on each line alone: when json_fast_object takes it, the grammar and
+ * json-c's strict parse must accept it, and its object must be json-c's (json_object_equal, and
+ * the same bytes when written, so the same members in the same order).
+ *
  * The model is loaded once, from IDNER_DATA or the build tree's data.
  * Build: meson -Dfuzzing=true (libFuzzer), or with fuzz_main.c to replay files.
  */
@@ -35,6 +42,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/json_fast.h"
 #include "date/date.h"
 #include "fuzz_cli.h"
 
@@ -257,6 +265,28 @@ get_string(json_object *o, const char *key)
     return json_object_get_string(v);
 }
 
+/* The fast path on LINE alone: when it takes the line, json-c and the grammar (GRAMMAR, JC and
+ * json-c's object IN) must take it too, and its object must be json-c's. */
+static void
+check_fast(const char *line, size_t len, size_t lineno, int grammar, int jc, json_object *in)
+{
+    static buf scratch;
+    json_object *fast = json_fast_object(line, len, &scratch);
+    if (!fast)
+        return;
+    if (!grammar || !jc || !json_object_is_type(in, json_type_object))
+        FUZZ_FAIL("line %zu: the fast path takes what %s refuses: %.*s", lineno,
+                  !grammar ? "RFC 8259" : "json-c", (int)len, line);
+    const int flags = JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE;
+    size_t fl = 0, jl = 0;
+    const char *fs = json_object_to_json_string_length(fast, flags, &fl);
+    const char *js = json_object_to_json_string_length(in, flags, &jl);
+    if (!json_object_equal(fast, in) || fl != jl || memcmp(fs, js, fl) != 0)
+        FUZZ_FAIL("line %zu: the fast path's object differs from json-c's:\n%s\n%s", lineno, fs,
+                  js);
+    json_object_put(fast);
+}
+
 /* Checks output object OUT for input LINE (number LINENO). */
 static void
 check_line(const char *line, size_t len, size_t lineno, json_object *out)
@@ -287,6 +317,7 @@ check_line(const char *line, size_t len, size_t lineno, json_object *out)
     int grammar = rfc_json(line, len);
     json_object *in;
     int jc = json_c_strict(line, len, &in);
+    check_fast(line, len, lineno, grammar, jc, in);
     if (!grammar) {
         /* json-c (strict) takes some of these ("1.", NaN, raw control characters in strings:
          * src/cli/json_strict.h); the reader must not */
@@ -395,22 +426,51 @@ check_line(const char *line, size_t len, size_t lineno, json_object *out)
     json_object_put(in);
 }
 
-int
-LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The reader on the file, with the fast path or (JSON_C_ONLY) without: its output in *OUT, its
+ * messages (a copy, to free) in *ERR, *ERR_LEN, its status bits in *STATUS. */
+static void
+run_reader(const char *path, int json_c_only, buf *out, char **err, size_t *err_len, int *status)
 {
-    static buf out;
     cli *c = fuzz_cli();
+    const char *e;
     c->in = IN_JSONL;
     c->keep_fields = 1;
-    out.n = 0;
-    c->out = out_open_mem(c->out_fmt, &out);
+    c->json_c_only = json_c_only;
+    out->n = 0;
+    c->out = out_open_mem(c->out_fmt, out);
     if (!c->out)
         abort();
     fuzz_capture_begin();
-    jsonl_run_file(c, fuzz_file(0, data, size));
-    fuzz_capture_end(NULL, NULL, NULL, NULL);
+    jsonl_run_file(c, path);
+    fuzz_capture_end(NULL, NULL, &e, err_len);
     out_close(c->out, NULL, 0);
     c->out = NULL;
+    c->json_c_only = 0;
+    free(*err);
+    if (!(*err = malloc(*err_len + 1)))
+        abort();
+    memcpy(*err, e, *err_len + 1);
+    *status = c->doc_error | c->setup_error << 1;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static buf out, slow;
+    static char *err, *slow_err;
+    size_t err_len, slow_err_len;
+    int status, slow_status;
+    const char *path = fuzz_file(0, data, size);
+
+    run_reader(path, 0, &out, &err, &err_len, &status);
+    run_reader(path, 1, &slow, &slow_err, &slow_err_len, &slow_status);
+    if (out.n != slow.n || (out.n && memcmp(out.p, slow.p, out.n) != 0))
+        FUZZ_FAIL("the output differs from the json-c path's:\n%.*s\n---\n%.*s", (int)out.n, out.p,
+                  (int)slow.n, slow.p);
+    if (err_len != slow_err_len || memcmp(err, slow_err, err_len) != 0)
+        FUZZ_FAIL("the messages differ from the json-c path's:\n%s---\n%s", err, slow_err);
+    if (status != slow_status)
+        FUZZ_FAIL("the exit status differs from the json-c path's");
 
     if (!fuzz_utf8_valid(out.p ? out.p : "", out.n))
         FUZZ_FAIL("the output is not valid UTF-8");

@@ -3,6 +3,7 @@
  * value null for DATE/TIME, escaping of quotes, backslashes, control characters and NUL,
  * non-ASCII written as UTF-8, error objects, and idner_result_to_json (plain and pretty).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -204,6 +205,66 @@ test_escaping_compact(void)
     }
 }
 
+/* The compact writer's numbers (two digits at a time, copied in one step) and its per-type
+ * entity beginnings (made once per buffer): offsets of 1 to 19 digits, every type and two it
+ * does not know, written twice into one buffer, come out as json-c writes the same entities. */
+static void
+test_compact_numbers(void)
+{
+    /* (json-c writes them as int64: beyond INT64_MAX the two writers would differ, as before) */
+    static const size_t nums[] = {0,
+                                  1,
+                                  9,
+                                  10,
+                                  99,
+                                  100,
+                                  101,
+                                  999,
+                                  1000,
+                                  12345,
+                                  99999999,
+                                  100000000,
+                                  123456789,
+                                  4294967296u,
+                                  999999999999,
+                                  (size_t)INT64_MAX / 10,
+                                  (size_t)INT64_MAX - 7,
+                                  (size_t)INT64_MAX - 6};
+    const size_t n = sizeof nums / sizeof nums[0];
+    idner_entity ents[sizeof nums / sizeof nums[0]];
+    struct idner_result r;
+
+    memset(ents, 0, sizeof ents);
+    for (size_t i = 0; i < n; i++) {
+        ents[i].type = (idner_type)(i % 8); /* 0, 6 and 7: no name */
+        ents[i].text = "Sleman";
+        ents[i].start = nums[i];
+        ents[i].end = nums[(i + 1) % n];
+        ents[i].byte_start = nums[(i + 5) % n];
+        ents[i].byte_end = nums[(i + 5) % n] + 6;
+        ents[i].source = i % 2 ? "gazetteer" : "rule";
+        ents[i].canonical = i % 3 ? NULL : "Kabupaten \"Sleman\"";
+    }
+    memset(&r, 0, sizeof r);
+    r.v = ents;
+    r.n = n;
+    json_object *arr = emit_entities(&r);
+    size_t len = 0;
+    const char *want = json_object_to_json_string_length(arr, PLAIN, &len);
+    emit_buf b = {0};
+    for (int round = 0; round < 2; round++) {
+        b.out.n = 0;
+        CHECK(emit_entities_compact(&b, &r) == 0);
+        if (b.out.n != len || memcmp(b.out.p, want, len) != 0) {
+            fprintf(stderr, "round %d: got %s\nwant %s\n", round, b.out.p, want);
+            CHECK(0);
+        }
+        CHECK(b.out.p[b.out.n] == '\0');
+    }
+    emit_buf_free(&b);
+    json_object_put(arr);
+}
+
 static void
 test_error(void)
 {
@@ -291,6 +352,7 @@ main(void)
     test_calendar();
     test_escaping();
     test_escaping_compact();
+    test_compact_numbers();
     test_error();
     test_document();
     return harness_done();
