@@ -241,6 +241,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
         cli_doc_failed(c, json_object_new_int64((int64_t)lineno), shown, lineno, msg);
         return;
     }
+    cli_huge_doc(len);
     json_tokener_reset(c->tok);
     /* The terminating NUL is passed too, so that a bare number at the end is complete. */
     obj = json_tokener_parse_ex(c->tok, line, (int)len + 1);

@@ -18,7 +18,6 @@
  * object in its place and a message on standard error). 1 wins over 3.
  */
 #include <errno.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -101,13 +100,6 @@ main(int argc, char **argv)
     int status;
 
     memset(&c, 0, sizeof c);
-#ifdef M_MMAP_THRESHOLD
-    /* Blocks of 4 MB and more (those of a huge document) are mapped on their own, and so
-     * grow in place (mremap) instead of being copied: glibc would otherwise raise its
-     * threshold after the first such block is freed and copy every later one as it doubles,
-     * faulting in both copies (issue 13). Smaller blocks behave as before. */
-    mallopt(M_MMAP_THRESHOLD, 4 << 20);
-#endif
     idner_annotate_options_init(&c.aopts);
     c.out_fmt = out_format_find("jsonl");
     c.max_doc_bytes = CLI_MAX_DOC_BYTES;
