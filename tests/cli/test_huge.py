@@ -60,19 +60,19 @@ def peak_rss(exe, path, opts):
 
 
 def output_in_pieces(t, exe, d):
-    text = document(2 << 20)  # about 2 MB of text: some 5 MB of output, written in pieces
+    text = document(1300 << 10)  # 1.3 MB of text: some 3 MB of output, written in pieces
     line = json.dumps({"id": "besar", "text": text}, ensure_ascii=False) + "\n"
     p = write(os.path.join(d, "besar.jsonl"), line)
     rc, out1, err = run(exe, ["annotate", "--input", "jsonl", p])
     t.eq((rc, err), (0, ""), "annotated")
-    t.check(len(out1) > 3 << 20, f"the output is several pieces long ({len(out1)} bytes)")
+    t.check(len(out1) > 2 << 20, f"the output is several pieces long ({len(out1)} bytes)")
     t.check(out1.endswith(b"\n") and out1.count(b"\n") == 1, "one line")
     docs = jsonl(out1)
     ents = docs[0]["entities"]
-    t.check(len(ents) > 20000, f"{len(ents)} entities")
+    t.check(len(ents) > 10000, f"{len(ents)} entities")
     # names repeated across the document keep their type and canonical everywhere
     hend = [e for e in ents if e["text"] == "Hendarsih"]
-    t.check(len(hend) > 1000 and all(e["type"] == "PER" for e in hend) and
+    t.check(len(hend) > 500 and all(e["type"] == "PER" for e in hend) and
             len({e.get("canonical") for e in hend}) == 1,
             f"the repeats of a name agree ({len(hend)})")
     # threads write into memory first: the same bytes
@@ -126,7 +126,12 @@ def main():
     exe = exe_from_argv()
     t = Checker()
     d = tmpdir()
-    memory(t, exe, d)
+    with open(exe, "rb") as f:
+        sanitized = any(s in f.read() for s in (b"__asan_init", b"__tsan_init"))
+    if sanitized:  # the sanitizers' shadow memory is no measure of the program's
+        print("a sanitizer build: memory not measured")
+    else:
+        memory(t, exe, d)
     output_in_pieces(t, exe, d)
     return t.done()
 
