@@ -149,6 +149,9 @@ void cli_doc_failed(cli *c, json_object *id, const char *file, size_t line, cons
 void cli_too_long(const cli *c, char *msg, size_t msg_size);
 idner_result *cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg,
                            size_t msg_size, size_t *bad);
+/* Before a document of LEN bytes is read into memory or annotated: from 4 MB on, large blocks
+ * are mapped on their own (see doc.c). */
+void cli_huge_doc(size_t len);
 /* Opens NAME ("-" is standard input); NULL after a message "idner: NAME: ..." (exit 1). */
 FILE *cli_open_input(cli *c, const char *name);
 void cli_close_input(FILE *f);

@@ -4,6 +4,7 @@
  * output writer (src/out/writer.h), in input order.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -107,6 +108,22 @@ cli_too_long(const cli *c, char *msg, size_t msg_size)
              c->max_doc_bytes);
 }
 
+void
+cli_huge_doc(size_t len)
+{
+#ifdef M_MMAP_THRESHOLD
+    /* From the first document of 4 MB on, blocks of 4 MB and more (those of a huge document)
+     * are mapped on their own, and so grow in place (mremap) instead of being copied: glibc
+     * would otherwise raise its threshold after the first such block is freed and copy every
+     * later one as it doubles, faulting in both copies (issue 13). Not before: small
+     * documents and the model keep glibc's defaults. */
+    if (len >= (size_t)4 << 20)
+        mallopt(M_MMAP_THRESHOLD, 4 << 20);
+#else
+    (void)len;
+#endif
+}
+
 idner_result *
 cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg, size_t msg_size,
              size_t *bad)
@@ -121,6 +138,7 @@ cli_annotate(cli *c, const char *text, size_t len, const char *ref, char *msg, s
         cli_too_long(c, msg, msg_size);
         return NULL;
     }
+    cli_huge_doc(len);
     o.ref_date = ref && ref[0] ? ref : (c->ref_date[0] ? c->ref_date : NULL);
     err.code = IDNER_OK;
     err.message[0] = '\0';

@@ -281,9 +281,16 @@ parse_json_c(cli *c, const char *shown, const char *line, size_t len, size_t lin
     return obj;
 }
 
-/* --input jsonl: one line, one document. */
+/* A line longer than this gives its memory back before its document is annotated: the
+ * parser's copy of the line, the fast path's scratch and (with one thread) the line itself,
+ * so that a huge document costs the memory of its text once, not three times (issue 13). */
+#define HUGE_LINE ((size_t)1 << 20)
+
+/* --input jsonl: one line, one document. LR, when not NULL, holds LINE and may drop it once
+ * the line is parsed. */
 static void
-run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno)
+run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t lineno,
+               line_reader *lr)
 {
     json_object *obj = NULL, *id = NULL, *text = NULL, *date = NULL;
     char ref[11] = "", msg[300], warning[200] = "";
@@ -293,6 +300,7 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
 
     /* the usual line by the fast path (json_fast.h: the object json-c would make, or NULL
      * for anything it does not handle), the others by json-c */
+    cli_huge_doc(len);
     if (!c->json_c_only && len < INT_MAX - 1)
         obj = json_fast_object(line, len, &c->json_scratch);
     if (obj == NULL && (obj = parse_json_c(c, shown, line, len, lineno)) == NULL)
@@ -368,6 +376,13 @@ run_jsonl_line(cli *c, const char *shown, const char *line, size_t len, size_t l
     }
     t = json_object_get_string(text);
     tlen = (size_t)json_object_get_string_len(text);
+    if (len > HUGE_LINE) { /* LINE is not read from here on: the text is json-c's copy */
+        json_tokener_free(c->tok);
+        c->tok = parser_new();
+        buf_free(&c->json_scratch);
+        if (lr)
+            line_reader_free(lr);
+    }
     r = cli_annotate(c, t, tlen, ref, msg, sizeof msg, &bad);
     if (r == NULL) {
         char full[340];
@@ -563,7 +578,7 @@ work(void *arg)
         w->c.errs = &b->errs;
         for (size_t k = 0; k < b->n; k++) {
             batch_line *l = &b->line[k];
-            run_jsonl_line(&w->c, p->shown, b->text.p + l->off, l->len, l->lineno);
+            run_jsonl_line(&w->c, p->shown, b->text.p + l->off, l->len, l->lineno, NULL);
             l->out_end = b->out.n;
             l->errs_end = b->errs.n;
         }
@@ -650,7 +665,7 @@ run_lines(cli *c, const char *shown, line_reader *lr)
             line += 3; /* a byte order mark */
             len -= 3;
         }
-        run_jsonl_line(c, shown, line, len, lr->lineno);
+        run_jsonl_line(c, shown, line, len, lr->lineno, lr);
     }
     return got;
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/mem.h"
 
 int
 buf_reserve(buf *b, size_t n)
@@ -27,6 +28,7 @@ buf_reserve(buf *b, size_t n)
     }
     b->p = p;
     b->cap = cap;
+    mem_huge(p, cap);
     return 0;
 }
 

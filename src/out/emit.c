@@ -400,6 +400,11 @@ emit_entities_compact(emit_buf *b, const idner_result *r)
     for (size_t i = 0; i < n; i++) {
         if ((i && PUT_LIT(b, ",")) || buf_entity(b, idner_result_get(r, i)))
             return -1;
+        if (b->flush && b->out.n >= EMIT_FLUSH_BYTES) {
+            if (b->flush(b->ctx, b->out.p, b->out.n))
+                return -1;
+            b->out.n = 0;
+        }
     }
     return PUT_LIT(b, "]") || buf_end(b);
 }

@@ -24,13 +24,19 @@ json_object *emit_entity(const idner_entity *e);
 /* A growing text buffer for the compact writer; STR is a json-c string object reused for
  * escaping (created on first use); TYPE_HEAD[T] is an entity's beginning {"type":"NAME","text":
  * for type T, escaped once (made on first use: length 0). Zero-initialize; release with
- * emit_buf_free. */
+ * emit_buf_free. FLUSH, when set, takes the bytes written so far once they pass
+ * EMIT_FLUSH_BYTES in an entity array (then OUT starts again empty): one huge document's
+ * output is written in pieces, not held whole. It returns 0, or -1 (the write failed). */
 typedef struct emit_buf {
     buf out;
     json_object *str;
     char type_head[EMIT_TYPES][40];
     unsigned char type_head_len[EMIT_TYPES];
+    int (*flush)(void *ctx, const char *s, size_t n);
+    void *ctx;
 } emit_buf;
+
+#define EMIT_FLUSH_BYTES ((size_t)1 << 20)
 
 /* Appends the compact document object {"id": ID, "entities": [...]} (ID may be NULL: no
  * "id" key; not consumed) to B, the same JSON emit_document would give, without building an

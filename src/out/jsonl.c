@@ -51,6 +51,13 @@ jsonl_object(emit_buf *b, const out_doc *d)
            emit_doc_explain_compact(b, d->result) || PUT_LIT(b, "}");
 }
 
+/* emit_buf's flush: a huge document's entities go out as they are written */
+static int
+flush_part(void *w, const char *s, size_t n)
+{
+    return out_put(w, s, n);
+}
+
 static int
 jsonl_document(out_writer *w, const out_doc *d)
 {
@@ -58,8 +65,10 @@ jsonl_document(out_writer *w, const out_doc *d)
         return out_fail(w, "out of memory");
     emit_buf *b = w->state;
     b->out.n = 0;
+    b->flush = flush_part;
+    b->ctx = w;
     if (jsonl_object(b, d) != 0 || PUT_LIT(b, "\n") != 0)
-        return out_fail(w, "out of memory");
+        return w->sink.err ? -1 : out_fail(w, "out of memory"); /* out_put said why */
     return out_put(w, b->out.p, b->out.n);
 }
 

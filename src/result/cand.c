@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "result/cand.h"
+#include "core/mem.h"
 
 cand *
 cand_push(cand_list *l)
@@ -16,6 +17,7 @@ cand_push(cand_list *l)
             return NULL;
         l->v = v;
         l->cap = cap;
+        mem_huge(v, cap * sizeof *v);
     }
     cand *c = &l->v[l->n++];
     memset(c, 0, sizeof *c);
@@ -61,6 +63,7 @@ cand_set_value(cand_list *l, cand *c, const char *s)
         v[0] = '\0';
         l->values = v;
         l->values_cap = cap;
+        mem_huge(v, cap);
     }
     memcpy(l->values + l->values_len, s, n);
     c->value_off = (uint32_t)l->values_len;

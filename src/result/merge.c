@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "result/merge.h"
 
 /* At most this many candidates out of order are inserted one by one; more are sorted. */
@@ -28,6 +29,71 @@ cmp_cand(const void *pa, const void *pb)
     if (pa_ != pb_)
         return pa_ > pb_ ? -1 : 1;
     return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Two sorted runs V[0, M) and V[M, N) merged in place, through a copy of the shorter one in
+ * T. */
+static void
+merge_two(cand *v, size_t m, size_t n, cand *t)
+{
+    if (m <= n - m) { /* the left run aside, merged from the front */
+        memcpy(t, v, m * sizeof *t);
+        size_t i = 0, j = m, o = 0;
+        while (i < m) {
+            if (j < n && cmp_cand(&v[j], &t[i]) < 0)
+                v[o++] = v[j++];
+            else
+                v[o++] = t[i++];
+        }
+    } else { /* the right run aside, merged from the back */
+        memcpy(t, v + m, (n - m) * sizeof *t);
+        size_t i = m, j = n - m, o = n;
+        while (j > 0) {
+            if (i > 0 && cmp_cand(&v[i - 1], &t[j - 1]) > 0)
+                v[--o] = v[--i];
+            else
+                v[--o] = t[--j];
+        }
+    }
+}
+
+/* At most this many sorted runs are merged; more are sorted by qsort. */
+#define RUNS_MAX 16
+
+/* Sorts V[0, N) when it is a few sorted runs one after another, as the stages leave it (each
+ * appends its own candidates in text order): the last two runs merged until one is left,
+ * linear in N per run, with a copy of the shorter run (qsort copies the whole list, or sorts
+ * pointers and then moves every candidate). cmp_cand is a total order: the result is the
+ * one qsort gives. 0, or -1 (too many runs, or no memory) with V as it was. */
+static int
+merge_runs(cand *v, size_t n)
+{
+    size_t b[RUNS_MAX + 1], r = 0, most = 0;
+    b[r++] = 0;
+    for (size_t i = 1; i < n; i++)
+        if (cmp_cand(&v[i - 1], &v[i]) > 0) {
+            if (r == RUNS_MAX)
+                return -1;
+            b[r++] = i;
+        }
+    b[r] = n;
+    /* the last runs merged first: each merge sets aside the shorter side */
+    for (size_t q = r; q-- > 1;) {
+        size_t left = b[q] - b[q - 1], right = n - b[q];
+        size_t shorter = left < right ? left : right;
+        if (shorter > most)
+            most = shorter;
+    }
+    if (r == 1)
+        return 0;
+    cand *t = malloc(most * sizeof *t);
+    if (!t)
+        return -1;
+    mem_huge(t, most * sizeof *t);
+    for (size_t q = r; q-- > 1;)
+        merge_two(v + b[q - 1], b[q] - b[q - 1], n - b[q - 1], t);
+    free(t);
+    return 0;
 }
 
 void
@@ -59,7 +125,7 @@ merge_select(cand_list *l)
             memmove(&l->v[j + 1], &l->v[j], (i - j) * sizeof x);
             l->v[j] = x;
         }
-    } else {
+    } else if (merge_runs(l->v, l->n) != 0) {
         qsort(l->v, l->n, sizeof *l->v, cmp_cand);
     }
     uint32_t end = 0;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "result/result.h"
 
@@ -126,6 +127,8 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
         idner_result_free(r);
         return IDNER_ERR_NOMEM;
     }
+    mem_huge(r->v, (n ? n : 1) * sizeof *r->v);
+    mem_huge(r->pool, bytes);
     char *p = r->pool;
     cp_cursor cur = {0, 0};
     for (size_t i = 0; i < cl->n; i++) {

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/mem.h"
 #include "core/tsv.h"
 #include "rules/rules.h"
 
@@ -811,6 +812,9 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
         st = IDNER_ERR_NOMEM;
         goto done;
     }
+    mem_huge(c.best, n * sizeof *c.best);
+    mem_huge(c.trig, n * sizeof *c.trig);
+    mem_huge(c.first, n * sizeof *c.first);
     for (size_t i = 0; i < n; i++)
         c.best[i] = c.first[i] = -1;
     size_t ncand = cl->n; /* rule candidates appended below are not inputs */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "tagger/features.h"
 
 /* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
@@ -88,6 +89,8 @@ tagger_doc_reset(tagger_doc *d, size_t n)
         if (!mk || !trig || !tlen || !attr || !reg)
             return -1;
         d->cap = cap;
+        mem_huge(mk, cap * sizeof *mk); /* the arrays every token touches */
+        mem_huge(trig, cap * sizeof *trig);
     }
     if (n)
         memset(d->mk, 0, n * sizeof *d->mk);

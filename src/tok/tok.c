@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/mem.h"
 #include "core/text.h"
 #include "tok/tok.h"
 
@@ -420,6 +421,7 @@ grow_tokens(tok_list *tl)
         return -1;
     tl->v = v;
     tl->cap = cap;
+    mem_huge(v, cap * sizeof *v);
     return 0;
 }
 
@@ -436,6 +438,7 @@ reserve_keys(tok_list *tl, size_t more)
         return -1;
     tl->keys = k;
     tl->keys_cap = cap;
+    mem_huge(k, cap);
     return 0;
 }
 
@@ -622,6 +625,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
             return IDNER_ERR_NOMEM;
         tl->v = v;
         tl->cap = len / 4 + 16;
+        mem_huge(v, tl->cap * sizeof *v);
     }
     if (reserve_keys(tl, len + len / 4 + 16))
         return IDNER_ERR_NOMEM;
