@@ -130,18 +130,18 @@ tagger_doc_look_up(tagger_doc *d, size_t i)
     d->attr[i] = a;
 }
 
-/* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first) */
-static unsigned
+/* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first): all capitals before
+ * capitalized before lower case, looked up by those three flags (bits 0-2, tok.h) */
+_Static_assert(TOK_F_CAP == 1 && TOK_F_ALLCAPS == 2 && TOK_F_LOWER == 4, "case flags");
+static inline unsigned
 case_class(const tok *t)
 {
-    return (t->flags & TOK_F_ALLCAPS) ? 2
-           : (t->flags & TOK_F_CAP)   ? 1
-           : (t->flags & TOK_F_LOWER) ? 0
-                                      : 3;
+    static const uint8_t cls[8] = {3, 1, 2, 2, 0, 1, 2, 2};
+    return cls[t->flags & 7u];
 }
 
 /* A token's shape: its kind, and for words the case, a length class and marks. */
-static unsigned
+static inline unsigned
 shape(const tok *t)
 {
     if (t->kind != TOK_WORD) {
@@ -150,15 +150,10 @@ shape(const tok *t)
             s += 16 * (t->key_len == 4 ? 2 : 1);
         return s;
     }
-    unsigned len = t->key_len <= 1 ? 0 : t->key_len <= 3 ? 1 : t->key_len <= 7 ? 2 : 3;
-    unsigned s = 64 + case_class(t) * 4 + len;
-    if (t->flags & TOK_F_ABBREV)
-        s += 16;
-    if (t->flags & TOK_F_DIGIT)
-        s += 32;
-    if (t->flags & TOK_F_REDUP)
-        s += 128;
-    return s;
+    const unsigned n = t->key_len, f = t->flags;
+    unsigned len = (n > 1) + (n > 3) + (n > 7); /* 0-1, 2-3, 4-7, 8 or more bytes */
+    return 64 + case_class(t) * 4 + len + ((f & TOK_F_ABBREV) ? 16 : 0) +
+           ((f & TOK_F_DIGIT) ? 32 : 0) + ((f & TOK_F_REDUP) ? 128 : 0);
 }
 
 /* The dense features (features.h): each kind's values are [0, size) at an offset of the table;
