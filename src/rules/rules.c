@@ -245,8 +245,10 @@ rules_free(rules *r)
     free(r);
 }
 
-uint32_t
-rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
+/* rules_trigger's walk over the phrases starting at token I (the rule stage's own calls, which
+ * inline it as before) */
+static uint32_t
+trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
     uint32_t best = 0;
@@ -270,6 +272,19 @@ rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
             break;
     }
     return best;
+}
+
+uint32_t
+rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
+{
+    /* most words begin no phrase and find their home slot empty: the walk's first probe, alone
+     * and without its set-up */
+    if (i < tl->n &&
+        !r->trig[(size_t)gaz_hash_step(GAZ_HASH_SEED, tl->v[i].hash) & r->tmask].hash) {
+        *len = 0;
+        return 0;
+    }
+    return trigger_walk(r, tl, i, len);
 }
 
 uint32_t
@@ -352,7 +367,7 @@ trig_at(const ctx *c, size_t i)
     if (c->trig[i] == TRIG_UNSET) {
         size_t len = 0;
         /* every trigger phrase starts with a word */
-        c->trig[i] = c->tl->v[i].kind == TOK_WORD ? rules_trigger(c->r, c->tl, i, &len) : 0;
+        c->trig[i] = c->tl->v[i].kind == TOK_WORD ? trigger_walk(c->r, c->tl, i, &len) : 0;
         c->tlen[i] = (uint8_t)len;
     }
     return c->trig[i];
