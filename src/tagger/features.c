@@ -266,9 +266,8 @@ add_slot(int32_t acc[16], const uint8_t *slot)
 
 /* tagger_score without vectors (integer sums: the same numbers) */
 static void
-score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    memset(acc, 0, 16 * sizeof *acc);
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
@@ -282,7 +281,11 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc
             acc[y] += row_[y];                                                                     \
     } while (0)
 #define OWN() ((void)0)
+    for (size_t i = a; i < b; i++) {
+        int32_t *acc = emit + (i - a) * m->n_labels;
+        memset(acc, 0, 16 * sizeof *acc);
 #include "tagger/feature_body.h"
+    }
 #undef HASHED
 #undef DENSE
 }
@@ -297,9 +300,8 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc
 /* tagger_score with AVX2, chosen at run time where the processor has it: a slot's 16 bytes
  * widened to two vectors of 8 lanes and shifted, a dense row added as it is. */
 __attribute__((target("avx2"))) static void
-score_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
@@ -315,26 +317,30 @@ score_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16]
         lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row_));         \
         hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row_ + 8)));   \
     } while (0)
+    for (size_t i = a; i < b; i++) { /* one call a region: its set-up is paid once */
+        __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
 #include "tagger/feature_body.h"
+        int32_t *acc = emit + (i - a) * m->n_labels;
+        _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+        _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+    }
 #undef HASHED
 #undef DENSE
 #undef OWN
 #undef WIDEN8
-    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
-    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
 }
 #endif
 
 void
-tagger_score(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
 #ifdef HAVE_AVX2_VARIANT
     if (m->trellis.avx2) {
-        score_avx2(d, m, i, acc);
+        score_avx2(d, m, a, b, emit);
         return;
     }
 #endif
-    score_portable(d, m, i, acc);
+    score_portable(d, m, a, b, emit);
 }
 
 /* Is the one-token region at I an ordinary word capitalized only because it opens the
