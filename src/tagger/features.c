@@ -413,6 +413,25 @@ tagger_doc_scan(tagger_doc *d)
     int quote = 0, paren = 0;
     d->nreg = 0;
     for (size_t i = 0; i < tl->n; i++) {
+        if (!(quote | paren)) {
+            /* outside quotes and brackets, a token neither open nor a quote or bracket only
+             * ends the run under way (the first one), and the region under way when it lies
+             * past it (the next token that is either does that as well, and the end of the
+             * document): skipped */
+            size_t j = i;
+            while (j < tl->n && !(((tl->v[j].kind == TOK_WORD &&
+                                    (tl->v[j].flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
+                                   d->mk[j].gaz[0] || d->mk[j].prop) ||
+                                  quote_mark(tl, &tl->v[j])))
+                j++;
+            if (j > i && run != none) {
+                end_run(d, run, i, cls);
+                run = none;
+            }
+            if (j == tl->n)
+                break;
+            i = j;
+        }
         const tok *t = &tl->v[i];
         tagger_marks *mk = &d->mk[i];
         if (t->sent != sent) {
