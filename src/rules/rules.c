@@ -245,9 +245,16 @@ rules_free(rules *r)
     free(r);
 }
 
-/* rules_trigger's walk over the phrases starting at token I (the rule stage's own calls, which
- * inline it as before) */
-static uint32_t
+/* Is the home slot of the one-word phrase of token hash H empty? Then no trigger phrase starts
+ * with that word (most words): the walk's first probe, alone and without its set-up. */
+static inline int
+trigger_home_empty(const rules *r, uint64_t h)
+{
+    return !r->trig[(size_t)gaz_hash_step(GAZ_HASH_SEED, h) & r->tmask].hash;
+}
+
+/* rules_trigger's walk over the phrases starting at token I */
+static __attribute__((noinline)) uint32_t
 trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
@@ -277,10 +284,7 @@ trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
 uint32_t
 rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
-    /* most words begin no phrase and find their home slot empty: the walk's first probe, alone
-     * and without its set-up */
-    if (i < tl->n &&
-        !r->trig[(size_t)gaz_hash_step(GAZ_HASH_SEED, tl->v[i].hash) & r->tmask].hash) {
+    if (i < tl->n && trigger_home_empty(r, tl->v[i].hash)) {
         *len = 0;
         return 0;
     }
@@ -359,18 +363,26 @@ typedef struct ctx {
 
 #define TRIG_UNSET UINT32_MAX
 
+/* trig_at's lookup, the first time token I is asked */
+static __attribute__((noinline)) uint32_t
+trig_fill(const ctx *c, size_t i)
+{
+    size_t len = 0;
+    /* every trigger phrase starts with a word */
+    const tok *t = &c->tl->v[i];
+    c->trig[i] = t->kind == TOK_WORD && !trigger_home_empty(c->r, t->hash)
+                     ? trigger_walk(c->r, c->tl, i, &len)
+                     : 0;
+    c->tlen[i] = (uint8_t)len;
+    return c->trig[i];
+}
+
 /* The trigger classes of the phrase starting at token I, looked up once when first asked:
  * most tokens are never asked (they are neither in nor next to a capitalized run). */
-static uint32_t
+static inline uint32_t
 trig_at(const ctx *c, size_t i)
 {
-    if (c->trig[i] == TRIG_UNSET) {
-        size_t len = 0;
-        /* every trigger phrase starts with a word */
-        c->trig[i] = c->tl->v[i].kind == TOK_WORD ? trigger_walk(c->r, c->tl, i, &len) : 0;
-        c->tlen[i] = (uint8_t)len;
-    }
-    return c->trig[i];
+    return c->trig[i] != TRIG_UNSET ? c->trig[i] : trig_fill(c, i);
 }
 
 static size_t
