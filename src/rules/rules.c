@@ -806,18 +806,21 @@ process_run(ctx *c, size_t a, size_t b)
 static int
 is_headline(const tok_list *tl, size_t i)
 {
-    size_t words = 0, caps = 0, k;
-    for (k = i; k < tl->n && tl->v[k].sent == tl->v[i].sent; k++) {
+    size_t words = 0, caps = 0, e = i;
+    const uint32_t sent = tl->v[i].sent;
+    while (e < tl->n && tl->v[e].sent == sent)
+        e++;
+    /* a headline has no full stop at its end (most sentences have one: nothing to count) */
+    const tok *last = &tl->v[e - 1];
+    if (last->kind == TOK_PUNCT && last->key_len == 1 && tok_key(tl, last)[0] == '.')
+        return 0;
+    for (size_t k = i; k < e; k++) {
         const tok *t = &tl->v[k];
         if (t->kind != TOK_WORD || t->key_len < 4)
             continue;
         words++;
         caps += (t->flags & TOK_F_CAP) != 0;
     }
-    /* a headline has no full stop at its end */
-    const tok *last = &tl->v[k - 1];
-    if (last->kind == TOK_PUNCT && last->key_len == 1 && tok_key(tl, last)[0] == '.')
-        return 0;
     return words >= 4 && caps * 10 >= words * 8;
 }
 
