@@ -325,7 +325,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
     s->at_sel = s->at_gaz = 0;
     for (size_t r = 0; r < s->doc.nreg; r++) {
         size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
-        if (tagger_scratch_reserve(s, b - a, m->n_labels))
+        if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
         tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
         tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
@@ -339,7 +339,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 end_with_place(s, sa, &sb);
             for (size_t i = b; i < sb; i++) /* a place that runs past the region */
                 tagger_doc_look_up(&s->doc, i);
-            if (gaz_excluded(g, tl, sa, sb) && cl->x && !dated(&s->doc, sa, sb)) {
+            if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;
                 x.byte_end = tl->v[sb - 1].byte_end;
