@@ -417,7 +417,8 @@ tagger_doc_scan(tagger_doc *d)
             /* outside quotes and brackets, a token neither open nor a quote or bracket only
              * ends the run under way (the first one), and the region under way when it lies
              * past it (the next token that is either does that as well, and the end of the
-             * document): skipped */
+             * document): skipped. The test is mk->open's below, and quote_mark's: change
+             * them together. */
             size_t j = i;
             while (j < tl->n && !(((tl->v[j].kind == TOK_WORD &&
                                     (tl->v[j].flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
