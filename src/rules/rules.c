@@ -246,8 +246,17 @@ rules_free(rules *r)
     free(r);
 }
 
-uint32_t
-rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
+/* Is the home slot of the one-word phrase of token hash H empty? Then no trigger phrase starts
+ * with that word (most words): the walk's first probe, alone and without its set-up. */
+static inline int
+trigger_home_empty(const rules *r, uint64_t h)
+{
+    return !r->trig[(size_t)gaz_hash_step(GAZ_HASH_SEED, h) & r->tmask].hash;
+}
+
+/* rules_trigger's walk over the phrases starting at token I */
+static __attribute__((noinline)) uint32_t
+trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
     uint32_t best = 0;
@@ -271,6 +280,16 @@ rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
             break;
     }
     return best;
+}
+
+uint32_t
+rules_trigger(const rules *r, const tok_list *tl, size_t i, size_t *len)
+{
+    if (i < tl->n && trigger_home_empty(r, tl->v[i].hash)) {
+        *len = 0;
+        return 0;
+    }
+    return trigger_walk(r, tl, i, len);
 }
 
 uint32_t
@@ -345,18 +364,26 @@ typedef struct ctx {
 
 #define TRIG_UNSET UINT32_MAX
 
+/* trig_at's lookup, the first time token I is asked */
+static __attribute__((noinline)) uint32_t
+trig_fill(const ctx *c, size_t i)
+{
+    size_t len = 0;
+    /* every trigger phrase starts with a word */
+    const tok *t = &c->tl->v[i];
+    c->trig[i] = t->kind == TOK_WORD && !trigger_home_empty(c->r, t->hash)
+                     ? trigger_walk(c->r, c->tl, i, &len)
+                     : 0;
+    c->tlen[i] = (uint8_t)len;
+    return c->trig[i];
+}
+
 /* The trigger classes of the phrase starting at token I, looked up once when first asked:
  * most tokens are never asked (they are neither in nor next to a capitalized run). */
-static uint32_t
+static inline uint32_t
 trig_at(const ctx *c, size_t i)
 {
-    if (c->trig[i] == TRIG_UNSET) {
-        size_t len = 0;
-        /* every trigger phrase starts with a word */
-        c->trig[i] = c->tl->v[i].kind == TOK_WORD ? rules_trigger(c->r, c->tl, i, &len) : 0;
-        c->tlen[i] = (uint8_t)len;
-    }
-    return c->trig[i];
+    return c->trig[i] != TRIG_UNSET ? c->trig[i] : trig_fill(c, i);
 }
 
 static size_t
@@ -780,18 +807,21 @@ process_run(ctx *c, size_t a, size_t b)
 static int
 is_headline(const tok_list *tl, size_t i)
 {
-    size_t words = 0, caps = 0, k;
-    for (k = i; k < tl->n && tl->v[k].sent == tl->v[i].sent; k++) {
+    size_t words = 0, caps = 0, e = i;
+    const uint32_t sent = tl->v[i].sent;
+    while (e < tl->n && tl->v[e].sent == sent)
+        e++;
+    /* a headline has no full stop at its end (most sentences have one: nothing to count) */
+    const tok *last = &tl->v[e - 1];
+    if (last->kind == TOK_PUNCT && last->key_len == 1 && tok_key(tl, last)[0] == '.')
+        return 0;
+    for (size_t k = i; k < e; k++) {
         const tok *t = &tl->v[k];
         if (t->kind != TOK_WORD || t->key_len < 4)
             continue;
         words++;
         caps += (t->flags & TOK_F_CAP) != 0;
     }
-    /* a headline has no full stop at its end */
-    const tok *last = &tl->v[k - 1];
-    if (last->kind == TOK_PUNCT && last->key_len == 1 && tok_key(tl, last)[0] == '.')
-        return 0;
     return words >= 4 && caps * 10 >= words * 8;
 }
 

@@ -42,13 +42,18 @@ tagger_trellis_init(tagger_trellis *tr, const int32_t *trans, uint32_t L)
 #ifdef HAVE_AVX2_VARIANT
     tr->avx2 = __builtin_cpu_supports("avx2");
 #endif
-    if (tr->bilou) /* the closed block by source, its 7 targets in lanes (the 8th never wins) */
+    if (tr->bilou) { /* the closed block by source, its 7 targets in lanes (the 8th never wins) */
         for (uint32_t j = 0; j < N_CLOSED; j++)
             for (uint32_t k = 0; k < 8; k++)
                 tr->closed_trans[j][k] = k < N_CLOSED ? tr->ptrans[closed_to[k]][j] : NONE32;
-    /* every move by source, its targets in their own lanes, NONE32 where it is forbidden */
-    memset(tr->row, 0, sizeof tr->row);
-    memset(tr->legal, 0, sizeof tr->legal);
+        /* the open block: targets I, L of PER, ORG, LOC in lanes, from their B and their I */
+        for (uint32_t k = 0; k < 8; k++) {
+            const unsigned y = 2 + 4 * (k / 2) + k % 2;
+            tr->open_b[k] = k < 6 ? tr->ptrans[y][0] : NONE32;
+            tr->open_i[k] = k < 6 ? tr->ptrans[y][1] : NONE32;
+        }
+    }
+    /* start, end and where ending is legal in 16 lanes (the AVX2 decoder's first and last token) */
     for (uint32_t y = 0; y < 16; y++) {
         int in = y < L && tr->start[y] != TAGGER_FORBIDDEN,
             out = y < L && tr->end[y] != TAGGER_FORBIDDEN;
@@ -56,9 +61,6 @@ tagger_trellis_init(tagger_trellis *tr, const int32_t *trans, uint32_t L)
         tr->end16[y] = out ? tr->end[y] : 0;
         tr->end_ok[y] = out ? -1 : 0;
     }
-    for (uint32_t y = 0; y < L; y++)
-        for (uint32_t k = 0; k < tr->npred[y]; k++)
-            tr->row[tr->pred[y][k]][y] = tr->ptrans[y][k], tr->legal[tr->pred[y][k]][y] = -1;
 }
 
 /* The best label at the end of the region among CUR (or, for a one-token region, the
@@ -198,17 +200,6 @@ viterbi_bilou(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *
 #define LOADV(p)     _mm256_loadu_si256((const __m256i *)(const void *)(p))
 #define STOREV(p, v) _mm256_storeu_si256((__m256i *)(void *)(p), (v))
 
-/* Moves from source X (score C, label ID) into the 8 lanes of targets from OFF on: a lane takes
- * the source when the move is legal and strictly better. */
-#define TAKE(B, A, x, OFF, C, ID)                                                                  \
-    do {                                                                                           \
-        const __m256i v_ = _mm256_add_epi32((C), LOADV(tr->row[x] + (OFF)));                       \
-        const __m256i g_ =                                                                         \
-            _mm256_and_si256(_mm256_cmpgt_epi32(v_, (B)), LOADV(tr->legal[x] + (OFF)));            \
-        (B) = _mm256_blendv_epi8((B), v_, g_);                                                     \
-        (A) = _mm256_blendv_epi8((A), (ID), g_);                                                   \
-    } while (0)
-
 /* The largest of the 8 lanes of V, in every lane. */
 __attribute__((target("avx2"))) static inline __m256i
 lanes_max(__m256i v)
@@ -218,10 +209,14 @@ lanes_max(__m256i v)
     return _mm256_max_epi32(v, _mm256_shuffle_epi32(v, 0xB1));
 }
 
-/* viterbi_bilou with AVX2 (chosen at run time where the processor has it): the 13 labels in
- * two vectors of 8 lanes, each source's moves added to all its targets at once. Only legal
- * moves are ever taken; the sources go in increasing order and a lane takes one only when
- * strictly better, so ties go to the lower label: the same sequences as viterbi_bilou. */
+/* viterbi_bilou with AVX2 (chosen at run time where the processor has it). Between the first
+ * and the last token the labels sit in two vectors by what may precede them: C holds the
+ * closed targets O, B-*, U-* (labels 0 1 4 5 8 9 12, closed_to), P the open ones I-*, L-*
+ * (2 3 6 7 10 11). A step is then step_bilou's arithmetic lane by lane: C takes the 7 closed
+ * sources in increasing order, each only when strictly better (closed_trans is already by
+ * closed target); P compares the move from its type's B with the one from its I, I only when
+ * strictly better. So ties go to the lower label, and the sums are those of viterbi_bilou: the
+ * same sequences. The first token and the last are decoded in label order, as there. */
 __attribute__((target("avx2"))) static void
 viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
                    uint8_t *out)
@@ -231,46 +226,100 @@ viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint
     const __m256i low = _mm256_set1_epi32(INT32_MIN);
     const __m256i hi5 = _mm256_setr_epi32(-1, -1, -1, -1, -1, 0, 0, 0); /* labels 8-12 */
     const __m256i slo = LOADV(tr->start16), shi = LOADV(tr->start16 + 8);
-    STOREV(cur, _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none,
-                                   _mm256_cmpeq_epi32(slo, none)));
-    STOREV(cur + 8, _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
-                                       none, _mm256_cmpeq_epi32(shi, none)));
-    for (size_t i = 1; i < n; i++) {
-        __m256i blo = low, bhi = low, alo = _mm256_setzero_si256(), ahi = alo;
-        for (uint32_t j = 0; j < N_CLOSED; j++) { /* O, L-*, U-*: to O, B-*, U-* */
-            const unsigned x = closed[j];
-            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
-            TAKE(blo, alo, x, 0, c, id);
-            TAKE(bhi, ahi, x, 8, c, id);
+    __m256i clo =
+        _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none, _mm256_cmpeq_epi32(slo, none));
+    __m256i chi = _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
+                                     none, _mm256_cmpeq_epi32(shi, none));
+    if (n > 1) {
+        /* label order (lo: 0-7, hi: 8-15) to C and P and back; lane 7 of C and lanes 6, 7 of P
+         * are padding, NONE32 throughout (their moves are NONE32) */
+        const __m256i c_lo = _mm256_setr_epi32(0, 1, 4, 5, 0, 0, 0, 0),
+                      c_hi = _mm256_setr_epi32(0, 0, 0, 0, 0, 1, 4, 5),
+                      p_lo = _mm256_setr_epi32(2, 3, 6, 7, 0, 0, 0, 0),
+                      p_hi = _mm256_setr_epi32(0, 0, 0, 0, 2, 3, 0, 0);
+        const __m256i c_pick = _mm256_setr_epi32(0, 0, 0, 0, -1, -1, -1, -1),
+                      p_pick = _mm256_setr_epi32(0, 0, 0, 0, -1, -1, -1, -1);
+        const __m256i c_pad = _mm256_setr_epi32(0, 0, 0, 0, 0, 0, 0, -1),
+                      p_pad = _mm256_setr_epi32(0, 0, 0, 0, 0, 0, -1, -1);
+        /* the open block's sources: the B, then the I, of the target's type, from C and P */
+        const __m256i b_of = _mm256_setr_epi32(1, 1, 3, 3, 5, 5, 7, 7),
+                      i_of = _mm256_setr_epi32(0, 0, 2, 2, 4, 4, 6, 6);
+        const __m256i b_id = _mm256_setr_epi32(1, 1, 5, 5, 9, 9, 0, 0),
+                      i_id = _mm256_setr_epi32(2, 2, 6, 6, 10, 10, 0, 0);
+        const __m256i from_b = LOADV(tr->open_b), from_i = LOADV(tr->open_i);
+        /* the bytes C 0-3, P 0-3, C 4-7, P 4-7 (labels 0 1 4 5, 2 3 6 7, 8 9 12, 10 11) by label */
+        const __m128i to_label =
+            _mm_setr_epi8(0, 1, 4, 5, 2, 3, 6, 7, 8, 9, 12, 13, 10, 15, 15, 15);
+#define TO_C(lo, hi)                                                                               \
+    _mm256_blendv_epi8(_mm256_blendv_epi8(_mm256_permutevar8x32_epi32((lo), c_lo),                 \
+                                          _mm256_permutevar8x32_epi32((hi), c_hi), c_pick),        \
+                       none, c_pad)
+#define TO_P(lo, hi)                                                                               \
+    _mm256_blendv_epi8(_mm256_blendv_epi8(_mm256_permutevar8x32_epi32((lo), p_lo),                 \
+                                          _mm256_permutevar8x32_epi32((hi), p_hi), p_pick),        \
+                       none, p_pad)
+        __m256i c = TO_C(clo, chi), p = TO_P(clo, chi);
+        for (size_t i = 1; i < n; i++) {
+            /* the closed block: sources O, L-PER, U-PER, L-ORG, U-ORG, L-LOC, U-LOC, which sit
+             * in lanes 0 and 2, 4, 6 of C and 1, 3, 5 of P */
+            __m256i bc = _mm256_add_epi32(_mm256_permutevar8x32_epi32(c, _mm256_set1_epi32(0)),
+                                          LOADV(tr->closed_trans[0]));
+            __m256i ac = _mm256_setzero_si256();
+#define CLOSED_FROM(v, lane, j)                                                                    \
+    do {                                                                                           \
+        const __m256i s_ =                                                                         \
+            _mm256_add_epi32(_mm256_permutevar8x32_epi32((v), _mm256_set1_epi32(lane)),            \
+                             LOADV(tr->closed_trans[j]));                                          \
+        const __m256i g_ = _mm256_cmpgt_epi32(s_, bc);                                             \
+        bc = _mm256_blendv_epi8(bc, s_, g_);                                                       \
+        ac = _mm256_blendv_epi8(ac, _mm256_set1_epi32(closed[j]), g_);                             \
+    } while (0)
+            CLOSED_FROM(p, 1, 1);
+            CLOSED_FROM(c, 2, 2);
+            CLOSED_FROM(p, 3, 3);
+            CLOSED_FROM(c, 4, 4);
+            CLOSED_FROM(p, 5, 5);
+            CLOSED_FROM(c, 6, 6);
+#undef CLOSED_FROM
+            /* the open block: from B-X (lanes 1, 3, 5 of C), or from I-X (0, 2, 4 of P) */
+            const __m256i vb = _mm256_add_epi32(_mm256_permutevar8x32_epi32(c, b_of), from_b);
+            const __m256i vi = _mm256_add_epi32(_mm256_permutevar8x32_epi32(p, i_of), from_i);
+            const __m256i gi = _mm256_cmpgt_epi32(vi, vb);
+            const __m256i bp = _mm256_blendv_epi8(vb, vi, gi);
+            const __m256i ap = _mm256_blendv_epi8(b_id, i_id, gi);
+            const int32_t *e = emit + i * 13;
+            const __m256i elo = LOADV(e), ehi = _mm256_maskload_epi32(e + 8, hi5);
+            const __m256i nc = _mm256_blendv_epi8(none, _mm256_add_epi32(bc, TO_C(elo, ehi)),
+                                                  _mm256_cmpgt_epi32(bc, floor));
+            const __m256i np = _mm256_blendv_epi8(none, _mm256_add_epi32(bp, TO_P(elo, ehi)),
+                                                  _mm256_cmpgt_epi32(bp, floor));
+            const __m256i top = lanes_max(_mm256_max_epi32(nc, np)); /* padding: NONE32 */
+            c = _mm256_blendv_epi8(_mm256_sub_epi32(nc, top), none, _mm256_cmpeq_epi32(nc, none));
+            p = _mm256_blendv_epi8(_mm256_sub_epi32(np, top), none, _mm256_cmpeq_epi32(np, none));
+            /* the sources by target as bytes (C 0-3, P 0-3, C 4-7, P 4-7), then in label order */
+            const __m256i a16 = _mm256_packs_epi32(ac, ap);
+            const __m128i a8 =
+                _mm_packus_epi16(_mm256_castsi256_si128(a16), _mm256_extracti128_si256(a16, 1));
+            const __m128i bl = _mm_shuffle_epi8(a8, to_label);
+            uint8_t bk[16];
+            _mm_storeu_si128((__m128i *)(void *)bk, bl);
+            memcpy(back + i * 13, bk, 13);
         }
-        for (unsigned x = 1; x <= 6; x += (x & 1) ? 1 : 3) { /* B, I of PER, ORG: labels 1-7 */
-            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
-            TAKE(blo, alo, x, 0, c, id);
-        }
-        for (unsigned x = 9; x <= 10; x++) { /* B, I of LOC: labels 10, 11 */
-            const __m256i c = _mm256_set1_epi32(cur[x]), id = _mm256_set1_epi32((int)x);
-            TAKE(bhi, ahi, x, 8, c, id);
-        }
-        const int32_t *e = emit + i * 13;
-        __m256i nlo = _mm256_blendv_epi8(none, _mm256_add_epi32(blo, LOADV(e)),
-                                         _mm256_cmpgt_epi32(blo, floor));
-        __m256i nhi =
-            _mm256_blendv_epi8(none, _mm256_add_epi32(bhi, _mm256_maskload_epi32(e + 8, hi5)),
-                               _mm256_cmpgt_epi32(bhi, floor));
-        const __m256i top = lanes_max(_mm256_max_epi32(nlo, nhi)); /* 13-15 hold NONE32 */
-        STOREV(cur,
-               _mm256_blendv_epi8(_mm256_sub_epi32(nlo, top), none, _mm256_cmpeq_epi32(nlo, none)));
-        STOREV(cur + 8,
-               _mm256_blendv_epi8(_mm256_sub_epi32(nhi, top), none, _mm256_cmpeq_epi32(nhi, none)));
-        const __m256i p16 = _mm256_permute4x64_epi64(_mm256_packs_epi32(alo, ahi), 0xD8);
-        uint8_t bp[16];
-        _mm_storeu_si128((__m128i *)(void *)bp, _mm_packus_epi16(_mm256_castsi256_si128(p16),
-                                                                 _mm256_extracti128_si256(p16, 1)));
-        memcpy(back + i * 13, bp, 13);
+        /* back to label order: C's lanes 0-6 are labels 0 1 4 5 8 9 12, P's 0-5 2 3 6 7 10 11 */
+        int32_t cv[8], pv[8];
+        STOREV(cv, c);
+        STOREV(pv, p);
+        const int32_t lab[16] = {cv[0], cv[1], pv[0], pv[1], cv[2], cv[3],  pv[2],  pv[3],
+                                 cv[4], cv[5], pv[4], pv[5], cv[6], NONE32, NONE32, NONE32};
+        clo = LOADV(lab);
+        chi = LOADV(lab + 8);
+#undef TO_C
+#undef TO_P
     }
+    STOREV(cur, clo);
+    STOREV(cur + 8, chi);
     /* the last label: the first lane of the best score with the move to the end, among the
      * labels reached that may end a region (best_last) */
-    const __m256i clo = LOADV(cur), chi = LOADV(cur + 8);
     const __m256i vlo =
         _mm256_blendv_epi8(low, _mm256_add_epi32(clo, LOADV(tr->end16)),
                            _mm256_andnot_si256(_mm256_cmpeq_epi32(clo, none), LOADV(tr->end_ok)));

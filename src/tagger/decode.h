@@ -18,12 +18,12 @@ typedef struct tagger_trellis {
     int32_t start[TAGGER_MAX_LABELS], end[TAGGER_MAX_LABELS]; /* TAGGER_FORBIDDEN or a score */
     uint8_t npred[TAGGER_MAX_LABELS], pred[TAGGER_MAX_LABELS][TAGGER_MAX_LABELS];
     int32_t ptrans[TAGGER_MAX_LABELS][TAGGER_MAX_LABELS];
-    int bilou;                  /* BILOU's shape: the decoder's loops of fixed length apply */
-    int avx2;                   /* its AVX2 variant applies (decode.c) */
-    int32_t closed_trans[7][8]; /* with bilou: moves within the closed labels (decode.c) */
-    /* the same by source in 16 lanes for the AVX2 decoder: row[x][y] the move x -> y where
-     * legal[x][y] is -1 (0 where it is forbidden), start (NONE32 where forbidden), end */
-    int32_t row[TAGGER_MAX_LABELS][16], legal[TAGGER_MAX_LABELS][16];
+    int bilou;                    /* BILOU's shape: the decoder's loops of fixed length apply */
+    int avx2;                     /* its AVX2 variant applies (decode.c) */
+    int32_t closed_trans[7][8];   /* with bilou: moves within the closed labels (decode.c) */
+    int32_t open_b[8], open_i[8]; /* with bilou: moves into I-*, L-* from B-*, from I-* */
+    /* for the AVX2 decoder's first and last token, in 16 lanes: start (NONE32 where
+     * forbidden), end, and where ending is legal (-1) */
     int32_t start16[16], end16[16], end_ok[16];
 } tagger_trellis;
 

@@ -133,18 +133,18 @@ tagger_doc_look_up(tagger_doc *d, size_t i)
     d->attr[i] = a;
 }
 
-/* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first) */
-static unsigned
+/* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first): all capitals before
+ * capitalized before lower case, looked up by those three flags (bits 0-2, tok.h) */
+_Static_assert(TOK_F_CAP == 1 && TOK_F_ALLCAPS == 2 && TOK_F_LOWER == 4, "case flags");
+static inline unsigned
 case_class(const tok *t)
 {
-    return (t->flags & TOK_F_ALLCAPS) ? 2
-           : (t->flags & TOK_F_CAP)   ? 1
-           : (t->flags & TOK_F_LOWER) ? 0
-                                      : 3;
+    static const uint8_t cls[8] = {3, 1, 2, 2, 0, 1, 2, 2};
+    return cls[t->flags & 7u];
 }
 
 /* A token's shape: its kind, and for words the case, a length class and marks. */
-static unsigned
+static inline unsigned
 shape(const tok *t)
 {
     if (t->kind != TOK_WORD) {
@@ -153,15 +153,10 @@ shape(const tok *t)
             s += 16 * (t->key_len == 4 ? 2 : 1);
         return s;
     }
-    unsigned len = t->key_len <= 1 ? 0 : t->key_len <= 3 ? 1 : t->key_len <= 7 ? 2 : 3;
-    unsigned s = 64 + case_class(t) * 4 + len;
-    if (t->flags & TOK_F_ABBREV)
-        s += 16;
-    if (t->flags & TOK_F_DIGIT)
-        s += 32;
-    if (t->flags & TOK_F_REDUP)
-        s += 128;
-    return s;
+    const unsigned n = t->key_len, f = t->flags;
+    unsigned len = (n > 1) + (n > 3) + (n > 7); /* 0-1, 2-3, 4-7, 8 or more bytes */
+    return 64 + case_class(t) * 4 + len + ((f & TOK_F_ABBREV) ? 16 : 0) +
+           ((f & TOK_F_DIGIT) ? 32 : 0) + ((f & TOK_F_REDUP) ? 128 : 0);
 }
 
 /* The dense features (features.h): each kind's values are [0, size) at an offset of the table;
@@ -274,9 +269,8 @@ add_slot(int32_t acc[16], const uint8_t *slot)
 
 /* tagger_score without vectors (integer sums: the same numbers) */
 static void
-score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    memset(acc, 0, 16 * sizeof *acc);
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
@@ -290,7 +284,11 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc
             acc[y] += row_[y];                                                                     \
     } while (0)
 #define OWN() ((void)0)
+    for (size_t i = a; i < b; i++) {
+        int32_t *acc = emit + (i - a) * m->n_labels;
+        memset(acc, 0, 16 * sizeof *acc);
 #include "tagger/feature_body.h"
+    }
 #undef HASHED
 #undef DENSE
 }
@@ -299,21 +297,21 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc
 #include <immintrin.h>
 #define HAVE_AVX2_VARIANT 1
 
+/* the 8 signed bytes at P as 8 lanes of 32 bits (one instruction that reads memory) */
+#define WIDEN8(p) _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(p)))
+
 /* tagger_score with AVX2, chosen at run time where the processor has it: a slot's 16 bytes
  * widened to two vectors of 8 lanes and shifted, a dense row added as it is. */
 __attribute__((target("avx2"))) static void
-score_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
-        if (slot_) {                                                                               \
-            const __m128i v_ = _mm_loadu_si128((const __m128i *)(const void *)slot_);              \
+        if (slot_) { /* each half of the weights widened straight from memory */                   \
             const __m128i sh_ = _mm_cvtsi32_si128((int)(slot_[TAGGER_SLOT_SHIFT] & 15u));          \
-            lo = _mm256_add_epi32(lo, _mm256_sll_epi32(_mm256_cvtepi8_epi32(v_), sh_));            \
-            hi = _mm256_add_epi32(                                                                 \
-                hi, _mm256_sll_epi32(_mm256_cvtepi8_epi32(_mm_srli_si128(v_, 8)), sh_));           \
+            lo = _mm256_add_epi32(lo, _mm256_sll_epi32(WIDEN8(slot_), sh_));                       \
+            hi = _mm256_add_epi32(hi, _mm256_sll_epi32(WIDEN8(slot_ + 8), sh_));                   \
         }                                                                                          \
     } while (0)
 #define DENSE(x)                                                                                   \
@@ -322,25 +320,30 @@ score_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16]
         lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row_));         \
         hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row_ + 8)));   \
     } while (0)
+    for (size_t i = a; i < b; i++) { /* one call a region: its set-up is paid once */
+        __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
 #include "tagger/feature_body.h"
+        int32_t *acc = emit + (i - a) * m->n_labels;
+        _mm256_storeu_si256((__m256i *)(void *)acc, lo);
+        _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+    }
 #undef HASHED
 #undef DENSE
 #undef OWN
-    _mm256_storeu_si256((__m256i *)(void *)acc, lo);
-    _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
+#undef WIDEN8
 }
 #endif
 
 void
-tagger_score(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16])
+tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
 #ifdef HAVE_AVX2_VARIANT
     if (m->trellis.avx2) {
-        score_avx2(d, m, i, acc);
+        score_avx2(d, m, a, b, emit);
         return;
     }
 #endif
-    score_portable(d, m, i, acc);
+    score_portable(d, m, a, b, emit);
 }
 
 /* Is the one-token region at I an ordinary word capitalized only because it opens the
@@ -413,6 +416,26 @@ tagger_doc_scan(tagger_doc *d)
     int quote = 0, paren = 0;
     d->nreg = 0;
     for (size_t i = 0; i < tl->n; i++) {
+        if (!(quote | paren)) {
+            /* outside quotes and brackets, a token neither open nor a quote or bracket only
+             * ends the run under way (the first one), and the region under way when it lies
+             * past it (the next token that is either does that as well, and the end of the
+             * document): skipped. The test is mk->open's below, and quote_mark's: change
+             * them together. */
+            size_t j = i;
+            while (j < tl->n && !(((tl->v[j].kind == TOK_WORD &&
+                                    (tl->v[j].flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
+                                   d->mk[j].gaz[0] || d->mk[j].prop) ||
+                                  quote_mark(tl, &tl->v[j])))
+                j++;
+            if (j > i && run != none) {
+                end_run(d, run, i, cls);
+                run = none;
+            }
+            if (j == tl->n)
+                break;
+            i = j;
+        }
         const tok *t = &tl->v[i];
         tagger_marks *mk = &d->mk[i];
         if (t->sent != sent) {

@@ -108,11 +108,12 @@ typedef struct tagger_feats {
 /* The features of token I (of a region) into F (training). */
 void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
 
-/* The score of every label of token I (of a region) with model M into ACC[16] (its first
- * m->n_labels lanes): the sum of the weights of the features tagger_features gives, each
- * hashed one read from its slot (w << shift, format.h), each dense one from the model's
- * table. */
-void tagger_score(const tagger_doc *d, const tagger_model *m, size_t i, int32_t acc[16]);
+/* The score of every label of tokens [A, B) (of a region) with model M: token I's into the
+ * first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
+ * overwrite the rest: EMIT has room for 16 - n_labels more). A score is the sum of the weights
+ * of the features tagger_features gives, each hashed one read from its slot (w << shift,
+ * format.h), each dense one from the model's table. */
+void tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
 uint64_t tagger_dense_id(unsigned offset);

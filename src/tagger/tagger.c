@@ -151,15 +151,6 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
     tagger_doc_scan(d);
 }
 
-/* Scores tokens [A, B) with M into S->emit. */
-static void
-score_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
-{
-    const uint32_t L = m->n_labels;
-    for (size_t i = a; i < b; i++) /* 16 lanes a token: tagger_scratch_reserve */
-        tagger_score(&s->doc, m, i, s->emit + (i - a) * L);
-}
-
 /* Does a date or time of CL overlap tokens [A, B)? */
 static int
 dated(const tagger_doc *d, size_t a, size_t b)
@@ -334,9 +325,9 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
     s->at_sel = s->at_gaz = 0;
     for (size_t r = 0; r < s->doc.nreg; r++) {
         size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
-        if (tagger_scratch_reserve(s, b - a, m->n_labels))
+        if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
-        score_region(m, s, a, b);
+        tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
         tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
         for (size_t k = 0; k < ns; k++) {
@@ -348,7 +339,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 end_with_place(s, sa, &sb);
             for (size_t i = b; i < sb; i++) /* a place that runs past the region */
                 tagger_doc_look_up(&s->doc, i);
-            if (gaz_excluded(g, tl, sa, sb) && cl->x && !dated(&s->doc, sa, sb)) {
+            if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;
                 x.byte_end = tl->v[sb - 1].byte_end;
