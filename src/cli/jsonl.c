@@ -3,7 +3,9 @@
  * {"id", "text", "date"}; lines are read with getline into one reused buffer, so memory is
  * bounded by the longest line whatever the size of the file. A line that cannot be annotated
  * (not JSON, not an object, no string "text", invalid UTF-8) gets an error object in its
- * place; a malformed "date" only a warning (the document is annotated without it).
+ * place; a malformed "date" only a warning (the document is annotated without it). The usual
+ * flat line is read by the fast path (json_fast.h: the object json-c would make); every other
+ * line, and every refusal, by json-c's strict parser and the RFC 8259 check (json_strict.h).
  */
 #include <errno.h>
 #include <limits.h>
