@@ -44,6 +44,10 @@ static const char train_usage[] =
     "  --min-count N              train only features seen on at least N tokens (default 2)\n"
     "  --lexicon DIR              read the lexicon's lists from DIR (default: the data folder)\n"
     "  --map GOLD=OURS            read gold type GOLD as OURS (as for idner eval)\n"
+    "  --domains NAME,...         the corpus of each TRAIN file, in order: the features of a\n"
+    "                             corpus also train a weight of their own, which absorbs its\n"
+    "                             conventions and is left out of the model (at most 8 names;\n"
+    "                             - for a file of none)\n"
     "  --data-dir, --ref-date, --no-rules, --no-dates, --no-alias, --countries\n"
     "                             as for idner annotate (the last three only affect --dev)\n"
     "  --help                     show this help\n"
@@ -53,12 +57,12 @@ static const char train_usage[] =
 
 static const char *const train_value_opts[] = {
     "out",   "dev", "epochs",    "seed",    "scheme", "dropout", "gold-countries",
-    "prune", "map", "min-count", "lexicon", "runs",   NULL};
+    "prune", "map", "min-count", "lexicon", "runs",   "domains", NULL};
 static const char *const train_flag_opts[] = {NULL};
 
 typedef struct train {
     tagger_train_options o;
-    const char *out, *dev, *lexicon;
+    const char *out, *dev, *lexicon, *domains;
     eval *e;
     tagger_trainer *t;
     tagger_gold *gold;
@@ -86,6 +90,8 @@ train_option(cli *c, const char *name, const char *value)
 
     if (strcmp(name, "out") == 0) {
         tr->out = value;
+    } else if (strcmp(name, "domains") == 0) {
+        tr->domains = value;
     } else if (strcmp(name, "lexicon") == 0) {
         tr->lexicon = value;
     } else if (strcmp(name, "dev") == 0) {
@@ -221,6 +227,46 @@ write_model(const char *path, const void *image, size_t size)
     return 0;
 }
 
+/* The domains of --domains LIST (one name per file, the same name the same corpus) into
+ * DOM[N] as 1, 2, ... in the order the names first come. */
+static int
+file_domains(const char *list, size_t n, unsigned dom[64])
+{
+    const char *names[TAGGER_MAX_DOMAINS];
+    size_t lens[TAGGER_MAX_DOMAINS], nn = 0, k = 0;
+    if (n > 64)
+        return cli_usage_error("--domains: at most 64 files");
+    for (const char *p = list;; k++) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 0 || k >= n)
+            return cli_usage_error("--domains: '%s' is not one name per TRAIN file", list);
+        if (len == 1 && *p == '-') { /* no corpus weights */
+            dom[k] = 0;
+            if (!e)
+                break;
+            p = e + 1;
+            continue;
+        }
+        size_t j = 0;
+        while (j < nn && !(lens[j] == len && memcmp(names[j], p, len) == 0))
+            j++;
+        if (j == nn) {
+            if (nn == TAGGER_MAX_DOMAINS)
+                return cli_usage_error("--domains: at most %d names", TAGGER_MAX_DOMAINS);
+            names[nn] = p;
+            lens[nn++] = len;
+        }
+        dom[k] = (unsigned)j + 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    if (k + 1 != n)
+        return cli_usage_error("--domains: '%s' is not one name per TRAIN file", list);
+    return 0;
+}
+
 static int
 train_run(cli *c, train *tr)
 {
@@ -242,6 +288,9 @@ train_run(cli *c, train *tr)
         }
         fclose(f);
     }
+    unsigned dom[64] = {0};
+    if (tr->domains && (status = file_domains(tr->domains, c->files.n, dom)) != 0)
+        return status;
     c->untagged = 1;
     if ((status = cli_setup(c)) != 0)
         return status;
@@ -250,8 +299,10 @@ train_run(cli *c, train *tr)
         fprintf(stderr, "idner: %s\n", err.message);
         return 1;
     }
-    for (i = 0; i < c->files.n && !tr->failed; i++)
+    for (i = 0; i < c->files.n && !tr->failed; i++) {
+        tagger_trainer_set_domain(tr->t, i < 64 ? dom[i] : 0);
         eval_file(c, tr->e, c->files.v[i], add_sentence, tr);
+    }
     eval_micro(tr->e, (double[3]){0}, 1);
     if (tr->failed || c->setup_error)
         return 1;

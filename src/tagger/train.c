@@ -36,6 +36,8 @@ struct tagger_trainer {
     size_t ntok, captok;
     uint32_t *reg_off; /* region r: tokens [reg_off[r], reg_off[r + 1]) */
     size_t nreg, capreg;
+    uint8_t *reg_dom;       /* region r's corpus (0: none), capreg of them */
+    unsigned domain, n_dom; /* the current one; the largest seen */
     /* weights */
     uint64_t *ids; /* distinct feature ids, sorted: row i is ids[i] */
     size_t nids;
@@ -43,6 +45,9 @@ struct tagger_trainer {
     int64_t *u;  /* the averaging sums */
     int32_t *tw; /* (L + 1)^2 transitions; TAGGER_FORBIDDEN where illegal */
     int64_t *tu;
+    int32_t *dw;           /* n_dom * (nids + 1) * L corpus weights (not averaged: never kept) */
+    int32_t *dtw;          /* n_dom * (L + 1)^2 corpus transitions */
+    int32_t *rtw;          /* a region's transitions: general + its corpus's */
     int64_t c;             /* updates so far (examples seen) */
     double *run_w, *run_t; /* sums of the averaged weights of the runs finished */
     unsigned runs_done;
@@ -100,6 +105,10 @@ tagger_trainer_free(tagger_trainer *t)
     free(t->tok_own);
     free(t->gold);
     free(t->reg_off);
+    free(t->reg_dom);
+    free(t->dw);
+    free(t->dtw);
+    free(t->rtw);
     free(t->ids);
     free(t->w);
     free(t->u);
@@ -115,6 +124,14 @@ const tagger_lexicon *
 tagger_trainer_lexicon(const tagger_trainer *t)
 {
     return &t->lex;
+}
+
+void
+tagger_trainer_set_domain(tagger_trainer *t, unsigned domain)
+{
+    t->domain = domain <= TAGGER_MAX_DOMAINS ? domain : TAGGER_MAX_DOMAINS;
+    if (t->domain > t->n_dom)
+        t->n_dom = t->domain;
 }
 
 void
@@ -270,9 +287,11 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
     for (size_t r = 0; r < d->nreg; r++) {
         size_t a = d->reg[r].start, b = d->reg[r].end;
         clip_region(t, a, b, n);
+        size_t capreg = t->capreg;
         if (grow((void **)&t->reg_off, t->nreg, 2, &t->capreg, sizeof *t->reg_off) ||
-            grow_tokens(t, b - a))
+            grow((void **)&t->reg_dom, t->nreg, 2, &capreg, 1) || grow_tokens(t, b - a))
             return IDNER_ERR_NOMEM;
+        t->reg_dom[t->nreg] = (uint8_t)t->domain;
         t->reg_off[t->nreg++] = (uint32_t)t->ntok;
         for (size_t i = a; i < b; i++) {
             tagger_features(d, i, &f);
@@ -356,6 +375,13 @@ index_features(tagger_trainer *t, idner_error *err)
     t->tu = calloc(T, sizeof *t->tu);
     if (!t->w || !t->u || !t->tw || !t->tu)
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    if (t->n_dom) {
+        t->dw = calloc((w + 1) * L * t->n_dom, sizeof *t->dw);
+        t->dtw = calloc((size_t)T * t->n_dom, sizeof *t->dtw);
+        t->rtw = calloc(T, sizeof *t->rtw);
+        if (!t->dw || !t->dtw || !t->rtw)
+            return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    }
     for (uint32_t a = 0; a <= L; a++)
         for (uint32_t b = 0; b <= L; b++)
             if (!tagger_legal(t->o.scheme, a, b))
@@ -371,13 +397,17 @@ add_weight(tagger_trainer *t, int32_t *w, int64_t *u, int32_t d)
     *u += t->c * d;
 }
 
-/* One example: decode with the current weights, update where the decoding is wrong. */
+/* One example: decode with the current weights, update where the decoding is wrong. A region
+ * of a corpus (tagger_trainer_set_domain) is scored and updated with its corpus's weights too. */
 static void
 train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, uint8_t *back,
              uint8_t *pred)
 {
     const uint32_t L = t->L, S = L + 1;
     size_t a = t->reg_off[r], n = t->reg_off[r + 1] - a;
+    unsigned dom = t->reg_dom[r];
+    int32_t *dw = dom ? t->dw + (dom - 1) * (t->nids + 1) * L : NULL;
+    int32_t *dtw = dom ? t->dtw + (dom - 1) * S * S : NULL;
     for (size_t k = 0; k < n; k++) {
         int32_t *e = emit + k * L;
         memset(e, 0, L * sizeof *e);
@@ -388,10 +418,21 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
             const int32_t *w = t->w + t->feat[f] * L;
             for (uint32_t y = 0; y < L; y++)
                 e[y] += w[y];
+            if (dw) {
+                const int32_t *v = dw + t->feat[f] * L;
+                for (uint32_t y = 0; y < L; y++)
+                    e[y] += v[y];
+            }
         }
     }
+    const int32_t *tw = t->tw;
+    if (dtw) {
+        for (uint32_t i = 0; i < S * S; i++)
+            t->rtw[i] = t->tw[i] == TAGGER_FORBIDDEN ? TAGGER_FORBIDDEN : t->tw[i] + dtw[i];
+        tw = t->rtw;
+    }
     tagger_trellis tr;
-    tagger_trellis_init(&tr, t->tw, L);
+    tagger_trellis_init(&tr, tw, L);
     tagger_viterbi(emit, n, &tr, back, pred);
     const uint8_t *gold = t->gold + a;
     if (memcmp(pred, gold, n) != 0) {
@@ -406,17 +447,29 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
                     size_t row = t->feat[f] * L;
                     add_weight(t, &t->w[row + gold[k]], &t->u[row + gold[k]], 1);
                     add_weight(t, &t->w[row + pred[k]], &t->u[row + pred[k]], -1);
+                    if (dw) {
+                        dw[row + gold[k]]++;
+                        dw[row + pred[k]]--;
+                    }
                 }
             }
             unsigned gp = k ? gold[k - 1] : L, pp = k ? pred[k - 1] : L;
             if (gp != pp || gold[k] != pred[k]) {
                 add_weight(t, &t->tw[gp * S + gold[k]], &t->tu[gp * S + gold[k]], 1);
                 add_weight(t, &t->tw[pp * S + pred[k]], &t->tu[pp * S + pred[k]], -1);
+                if (dtw) {
+                    dtw[gp * S + gold[k]]++;
+                    dtw[pp * S + pred[k]]--;
+                }
             }
         }
         if (gold[n - 1] != pred[n - 1]) {
             add_weight(t, &t->tw[gold[n - 1] * S + L], &t->tu[gold[n - 1] * S + L], 1);
             add_weight(t, &t->tw[pred[n - 1] * S + L], &t->tu[pred[n - 1] * S + L], -1);
+            if (dtw) {
+                dtw[gold[n - 1] * S + L]++;
+                dtw[pred[n - 1] * S + L]--;
+            }
         }
     }
     t->c++;
@@ -466,6 +519,10 @@ finish_run(tagger_trainer *t, idner_error *err)
     for (uint32_t i = 0; i < T; i++)
         if (t->tw[i] != TAGGER_FORBIDDEN)
             t->tw[i] = 0, t->tu[i] = 0;
+    if (t->n_dom) {
+        memset(t->dw, 0, (t->nids + 1) * L * t->n_dom * sizeof *t->dw);
+        memset(t->dtw, 0, (size_t)T * t->n_dom * sizeof *t->dtw);
+    }
     t->c = 1;
     return IDNER_OK;
 }

@@ -54,6 +54,13 @@ typedef struct tagger_gold {
 idner_status tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold,
                                 size_t n_gold);
 
+/* Frustratingly easy domain adaptation (Daume 2007): the examples added from now on come from
+ * corpus DOMAIN (1 to TAGGER_MAX_DOMAINS; 0, the default, none). In training every feature and
+ * transition of such an example has a second weight of that corpus besides the general one,
+ * which absorbs what the corpora annotate differently; the model keeps the general ones only. */
+#define TAGGER_MAX_DOMAINS 8
+void tagger_trainer_set_domain(tagger_trainer *t, unsigned domain);
+
 /* Called after each epoch of the last run with the averaged model so far (IMAGE, malloc'd, now the
  * callee's). */
 typedef void (*tagger_epoch_fn)(void *arg, unsigned epoch, void *image, size_t size);
