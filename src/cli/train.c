@@ -34,11 +34,17 @@ static const char train_usage[] =
     "  --scheme bilou|bio         labels (default bilou)\n"
     "  --dropout P                share of tokens whose features of idner's own labels are\n"
     "                             left out in training (default 0.3)\n"
+    "  --feature-dropout P        share of all the features of a token left out at random\n"
+    "                             in each training pass (default 0; tools/train-model: 0.1)\n"
     "  --gold-countries spec|places|as-is\n"
     "                             spec (default): a listed country the gold leaves O is\n"
     "                             trained as LOC (SPEC.md: every country is a place);\n"
     "                             places: so is every place of the official and curated\n"
     "                             lists; as-is: the gold as it is\n"
+    "  --gold-institutions spec|as-is\n"
+    "                             spec: a gold place that opens with an org_head word of\n"
+    "                             rules.tsv (\"SMA\", \"Universitas\") is trained as ORG\n"
+    "                             (SPEC.md: institutions); as-is (default): as it is\n"
     "  --prune N                  keep features with a weight of at least N/32000 of the\n"
     "                             largest (default 2)\n"
     "  --min-count N              train only features seen on at least N tokens (default 2)\n"
@@ -55,9 +61,22 @@ static const char train_usage[] =
     "Prints what the training saw, then per epoch the dev precision, recall and F1.\n"
     "Exit status: 0 written; 1 usage error, unreadable file or failed write.\n";
 
-static const char *const train_value_opts[] = {
-    "out",   "dev", "epochs",    "seed",    "scheme", "dropout", "gold-countries",
-    "prune", "map", "min-count", "lexicon", "runs",   "domains", NULL};
+static const char *const train_value_opts[] = {"out",
+                                               "dev",
+                                               "epochs",
+                                               "seed",
+                                               "scheme",
+                                               "dropout",
+                                               "prune",
+                                               "map",
+                                               "min-count",
+                                               "lexicon",
+                                               "runs",
+                                               "domains",
+                                               "gold-countries",
+                                               "gold-institutions",
+                                               "feature-dropout",
+                                               NULL};
 static const char *const train_flag_opts[] = {NULL};
 
 typedef struct train {
@@ -127,12 +146,12 @@ train_option(cli *c, const char *name, const char *value)
             tr->o.scheme = TAGGER_BIO;
         else
             return cli_usage_error("--scheme: '%s' is not bilou or bio", value);
-    } else if (strcmp(name, "dropout") == 0) {
+    } else if (strcmp(name, "dropout") == 0 || strcmp(name, "feature-dropout") == 0) {
         char *end;
         double p = strtod(value, &end); /* an option value, not document text */
         if (*value == '\0' || *end != '\0' || !(p >= 0.0 && p <= 1.0))
-            return cli_usage_error("--dropout: '%s' is not a share from 0 to 1", value);
-        tr->o.own_dropout = p;
+            return cli_usage_error("--%s: '%s' is not a share from 0 to 1", name, value);
+        *(name[0] == 'd' ? &tr->o.own_dropout : &tr->o.feat_dropout) = p;
     } else if (strcmp(name, "gold-countries") == 0) {
         if (strcmp(value, "spec") == 0)
             tr->o.relabel_countries = 1;
@@ -142,6 +161,13 @@ train_option(cli *c, const char *name, const char *value)
             tr->o.relabel_countries = 2;
         else
             return cli_usage_error("--gold-countries: '%s' is not spec, places or as-is", value);
+    } else if (strcmp(name, "gold-institutions") == 0) {
+        if (strcmp(value, "spec") == 0)
+            tr->o.relabel_institutions = 1;
+        else if (strcmp(value, "as-is") == 0)
+            tr->o.relabel_institutions = 0;
+        else
+            return cli_usage_error("--gold-institutions: '%s' is not spec or as-is", value);
     } else if (strcmp(name, "map") == 0) {
         return eval_add_map(tr->e, value);
     } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||
@@ -308,8 +334,9 @@ train_run(cli *c, train *tr)
         return 1;
     tagger_trainer_stats(tr->t, &s);
     printf("train: %zu tokens, %zu in %zu regions; %zu gold names, %zu inside regions; "
-           "%zu countries relabeled LOC\n",
-           s.tokens, s.region_tokens, s.regions, s.gold, s.gold_in_regions, s.countries_relabeled);
+           "%zu countries relabeled LOC, %zu institutions ORG\n",
+           s.tokens, s.region_tokens, s.regions, s.gold, s.gold_in_regions, s.countries_relabeled,
+           s.institutions_relabeled);
     fflush(stdout);
     epoch_ctx x = {c, tr};
     if (tagger_trainer_run(tr->t, tr->dev ? on_epoch : NULL, &x, &image, &size, &err) != IDNER_OK) {

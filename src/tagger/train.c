@@ -187,9 +187,16 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
             tl->v[b].byte_end != gold[g].byte_end || gold[g].type < 1 || gold[g].type > 3)
             continue;
         b++;
+        unsigned type = gold[g].type;
+        size_t hl = 0;
+        if (t->o.relabel_institutions && type == IDNER_LOC && s->doc.r &&
+            (rules_trigger(s->doc.r, tl, a, &hl) & R_ORG_HEAD) && hl < b - a) {
+            type = IDNER_ORG;
+            t->stats.institutions_relabeled++;
+        }
         for (size_t k = a; k < b; k++) {
             unsigned part = b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
-            t->labels[k] = tagger_label(t->o.scheme, gold[g].type, part);
+            t->labels[k] = tagger_label(t->o.scheme, type, part);
         }
         placed++;
     }
@@ -400,11 +407,12 @@ add_weight(tagger_trainer *t, int32_t *w, int64_t *u, int32_t d)
 /* One example: decode with the current weights, update where the decoding is wrong. A region
  * of a corpus (tagger_trainer_set_domain) is scored and updated with its corpus's weights too. */
 static void
-train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, uint8_t *back,
-             uint8_t *pred)
+train_region(tagger_trainer *t, size_t r, const uint8_t *drop, const uint8_t *fdrop, int32_t *emit,
+             uint8_t *back, uint8_t *pred)
 {
     const uint32_t L = t->L, S = L + 1;
     size_t a = t->reg_off[r], n = t->reg_off[r + 1] - a;
+    const size_t fbase = t->tok_off[a];
     unsigned dom = t->reg_dom[r];
     int32_t *dw = dom ? t->dw + (dom - 1) * (t->nids + 1) * L : NULL;
     int32_t *dtw = dom ? t->dtw + (dom - 1) * S * S : NULL;
@@ -415,6 +423,8 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
         if (drop[k])
             f1 = f0 + t->tok_own[a + k];
         for (size_t f = f0; f < f1; f++) {
+            if (fdrop[f - fbase])
+                continue;
             const int32_t *w = t->w + t->feat[f] * L;
             for (uint32_t y = 0; y < L; y++)
                 e[y] += w[y];
@@ -442,8 +452,8 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
                 if (drop[k])
                     f1 = f0 + t->tok_own[a + k];
                 for (size_t f = f0; f < f1; f++) {
-                    if (t->feat[f] == t->nids)
-                        continue; /* too rare to train */
+                    if (t->feat[f] == t->nids || fdrop[f - fbase])
+                        continue; /* too rare to train, or dropped */
                     size_t row = t->feat[f] * L;
                     add_weight(t, &t->w[row + gold[k]], &t->u[row + gold[k]], 1);
                     add_weight(t, &t->w[row + pred[k]], &t->u[row + pred[k]], -1);
@@ -659,19 +669,25 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
     idner_status st = index_features(t, err);
     if (st != IDNER_OK)
         return st;
-    size_t maxlen = 1;
-    for (size_t r = 0; r < t->nreg; r++)
+    size_t maxlen = 1, maxf = 1;
+    for (size_t r = 0; r < t->nreg; r++) {
         if (t->reg_off[r + 1] - t->reg_off[r] > maxlen)
             maxlen = t->reg_off[r + 1] - t->reg_off[r];
+        size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
+        if (nf > maxf)
+            maxf = nf;
+    }
+    uint8_t *fdrop = malloc(maxf);
     int32_t *emit = malloc(maxlen * t->L * sizeof *emit);
     uint8_t *back = malloc(maxlen * t->L), *pred = malloc(maxlen), *drop = malloc(maxlen);
     size_t *order = malloc((t->nreg ? t->nreg : 1) * sizeof *order);
-    if (!emit || !back || !pred || !drop || !order) {
+    if (!emit || !back || !pred || !drop || !order || !fdrop) {
         st = error_set(err, IDNER_ERR_NOMEM, "out of memory");
         goto done;
     }
     uint64_t rng = t->o.seed;
     const uint64_t limit = (uint64_t)(t->o.own_dropout * 18446744073709551615.0);
+    const uint64_t flimit = (uint64_t)(t->o.feat_dropout * 18446744073709551615.0);
     for (size_t r = 0; r < t->nreg; r++)
         order[r] = r;
     t->c = 1;
@@ -689,7 +705,10 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
                 size_t r = order[k], n = t->reg_off[r + 1] - t->reg_off[r];
                 for (size_t i = 0; i < n; i++)
                     drop[i] = t->o.own_dropout > 0 && next_random(&rng) < limit;
-                train_region(t, r, drop, emit, back, pred);
+                size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
+                for (size_t i = 0; i < nf; i++)
+                    fdrop[i] = t->o.feat_dropout > 0 && next_random(&rng) < flimit;
+                train_region(t, r, drop, fdrop, emit, back, pred);
             }
             if (run == runs && (st = epoch_done(t, e, fn, arg, image, size, err)) != IDNER_OK)
                 goto done;
@@ -700,6 +719,7 @@ done:
     free(back);
     free(pred);
     free(drop);
+    free(fdrop);
     free(order);
     return st;
 }
