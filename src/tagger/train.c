@@ -687,7 +687,8 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
     }
     uint64_t rng = t->o.seed;
     const uint64_t limit = (uint64_t)(t->o.own_dropout * 18446744073709551615.0);
-    const uint64_t flimit = (uint64_t)(t->o.feat_dropout * 18446744073709551615.0);
+    const uint64_t flimit =
+        t->o.feat_dropout < 1.0 ? (uint64_t)(t->o.feat_dropout * 18446744073709551615.0) : 0;
     for (size_t r = 0; r < t->nreg; r++)
         order[r] = r;
     t->c = 1;
@@ -707,7 +708,8 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
                     drop[i] = t->o.own_dropout > 0 && next_random(&rng) < limit;
                 size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
                 for (size_t i = 0; i < nf; i++)
-                    fdrop[i] = t->o.feat_dropout > 0 && next_random(&rng) < flimit;
+                    fdrop[i] = t->o.feat_dropout >= 1.0 ||
+                               (t->o.feat_dropout > 0 && next_random(&rng) < flimit);
                 train_region(t, r, drop, fdrop, emit, back, pred);
             }
             if (run == runs && (st = epoch_done(t, e, fn, arg, image, size, err)) != IDNER_OK)
