@@ -686,7 +686,9 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
         goto done;
     }
     uint64_t rng = t->o.seed;
-    const uint64_t limit = (uint64_t)(t->o.own_dropout * 18446744073709551615.0);
+    /* 1.0 * 2^64 does not fit a uint64_t: a share of 1 drops every time */
+    const uint64_t limit =
+        t->o.own_dropout < 1.0 ? (uint64_t)(t->o.own_dropout * 18446744073709551615.0) : 0;
     const uint64_t flimit =
         t->o.feat_dropout < 1.0 ? (uint64_t)(t->o.feat_dropout * 18446744073709551615.0) : 0;
     for (size_t r = 0; r < t->nreg; r++)
@@ -705,7 +707,8 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
             for (size_t k = 0; k < t->nreg; k++) {
                 size_t r = order[k], n = t->reg_off[r + 1] - t->reg_off[r];
                 for (size_t i = 0; i < n; i++)
-                    drop[i] = t->o.own_dropout > 0 && next_random(&rng) < limit;
+                    drop[i] = t->o.own_dropout >= 1.0 ||
+                              (t->o.own_dropout > 0 && next_random(&rng) < limit);
                 size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
                 for (size_t i = 0; i < nf; i++)
                     fdrop[i] = t->o.feat_dropout >= 1.0 ||
