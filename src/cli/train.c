@@ -34,16 +34,26 @@ static const char train_usage[] =
     "  --scheme bilou|bio         labels (default bilou)\n"
     "  --dropout P                share of tokens whose features of idner's own labels are\n"
     "                             left out in training (default 0.3)\n"
+    "  --feature-dropout P        share of all the features of a token left out at random\n"
+    "                             in each training pass (default 0; tools/train-model: 0.1)\n"
     "  --gold-countries spec|places|as-is\n"
     "                             spec (default): a listed country the gold leaves O is\n"
     "                             trained as LOC (SPEC.md: every country is a place);\n"
     "                             places: so is every place of the official and curated\n"
     "                             lists; as-is: the gold as it is\n"
+    "  --gold-institutions spec|as-is\n"
+    "                             spec: a gold place that opens with an org_head word of\n"
+    "                             rules.tsv (\"SMA\", \"Universitas\") is trained as ORG\n"
+    "                             (SPEC.md: institutions); as-is (default): as it is\n"
     "  --prune N                  keep features with a weight of at least N/32000 of the\n"
     "                             largest (default 2)\n"
     "  --min-count N              train only features seen on at least N tokens (default 2)\n"
     "  --lexicon DIR              read the lexicon's lists from DIR (default: the data folder)\n"
     "  --map GOLD=OURS            read gold type GOLD as OURS (as for idner eval)\n"
+    "  --domains NAME,...         the corpus of each TRAIN file, in order: the features of a\n"
+    "                             corpus also train a weight of their own, which absorbs its\n"
+    "                             conventions and is left out of the model (at most 8 names;\n"
+    "                             - for a file of none)\n"
     "  --data-dir, --ref-date, --no-rules, --no-dates, --no-alias, --countries\n"
     "                             as for idner annotate (the last three only affect --dev)\n"
     "  --help                     show this help\n"
@@ -51,14 +61,27 @@ static const char train_usage[] =
     "Prints what the training saw, then per epoch the dev precision, recall and F1.\n"
     "Exit status: 0 written; 1 usage error, unreadable file or failed write.\n";
 
-static const char *const train_value_opts[] = {
-    "out",   "dev", "epochs",    "seed",    "scheme", "dropout", "gold-countries",
-    "prune", "map", "min-count", "lexicon", "runs",   NULL};
+static const char *const train_value_opts[] = {"out",
+                                               "dev",
+                                               "epochs",
+                                               "seed",
+                                               "scheme",
+                                               "dropout",
+                                               "prune",
+                                               "map",
+                                               "min-count",
+                                               "lexicon",
+                                               "runs",
+                                               "domains",
+                                               "gold-countries",
+                                               "gold-institutions",
+                                               "feature-dropout",
+                                               NULL};
 static const char *const train_flag_opts[] = {NULL};
 
 typedef struct train {
     tagger_train_options o;
-    const char *out, *dev, *lexicon;
+    const char *out, *dev, *lexicon, *domains;
     eval *e;
     tagger_trainer *t;
     tagger_gold *gold;
@@ -86,6 +109,8 @@ train_option(cli *c, const char *name, const char *value)
 
     if (strcmp(name, "out") == 0) {
         tr->out = value;
+    } else if (strcmp(name, "domains") == 0) {
+        tr->domains = value;
     } else if (strcmp(name, "lexicon") == 0) {
         tr->lexicon = value;
     } else if (strcmp(name, "dev") == 0) {
@@ -121,12 +146,12 @@ train_option(cli *c, const char *name, const char *value)
             tr->o.scheme = TAGGER_BIO;
         else
             return cli_usage_error("--scheme: '%s' is not bilou or bio", value);
-    } else if (strcmp(name, "dropout") == 0) {
+    } else if (strcmp(name, "dropout") == 0 || strcmp(name, "feature-dropout") == 0) {
         char *end;
         double p = strtod(value, &end); /* an option value, not document text */
         if (*value == '\0' || *end != '\0' || !(p >= 0.0 && p <= 1.0))
-            return cli_usage_error("--dropout: '%s' is not a share from 0 to 1", value);
-        tr->o.own_dropout = p;
+            return cli_usage_error("--%s: '%s' is not a share from 0 to 1", name, value);
+        *(name[0] == 'd' ? &tr->o.own_dropout : &tr->o.feat_dropout) = p;
     } else if (strcmp(name, "gold-countries") == 0) {
         if (strcmp(value, "spec") == 0)
             tr->o.relabel_countries = 1;
@@ -136,6 +161,13 @@ train_option(cli *c, const char *name, const char *value)
             tr->o.relabel_countries = 2;
         else
             return cli_usage_error("--gold-countries: '%s' is not spec, places or as-is", value);
+    } else if (strcmp(name, "gold-institutions") == 0) {
+        if (strcmp(value, "spec") == 0)
+            tr->o.relabel_institutions = 1;
+        else if (strcmp(value, "as-is") == 0)
+            tr->o.relabel_institutions = 0;
+        else
+            return cli_usage_error("--gold-institutions: '%s' is not spec or as-is", value);
     } else if (strcmp(name, "map") == 0) {
         return eval_add_map(tr->e, value);
     } else if (strcmp(name, "input") == 0 || strcmp(name, "output") == 0 ||
@@ -221,6 +253,46 @@ write_model(const char *path, const void *image, size_t size)
     return 0;
 }
 
+/* The domains of --domains LIST (one name per file, the same name the same corpus) into
+ * DOM[N] as 1, 2, ... in the order the names first come. */
+static int
+file_domains(const char *list, size_t n, unsigned dom[64])
+{
+    const char *names[TAGGER_MAX_DOMAINS];
+    size_t lens[TAGGER_MAX_DOMAINS], nn = 0, k = 0;
+    if (n > 64)
+        return cli_usage_error("--domains: at most 64 files");
+    for (const char *p = list;; k++) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        if (len == 0 || k >= n)
+            return cli_usage_error("--domains: '%s' is not one name per TRAIN file", list);
+        if (len == 1 && *p == '-') { /* no corpus weights */
+            dom[k] = 0;
+            if (!e)
+                break;
+            p = e + 1;
+            continue;
+        }
+        size_t j = 0;
+        while (j < nn && !(lens[j] == len && memcmp(names[j], p, len) == 0))
+            j++;
+        if (j == nn) {
+            if (nn == TAGGER_MAX_DOMAINS)
+                return cli_usage_error("--domains: at most %d names", TAGGER_MAX_DOMAINS);
+            names[nn] = p;
+            lens[nn++] = len;
+        }
+        dom[k] = (unsigned)j + 1;
+        if (!e)
+            break;
+        p = e + 1;
+    }
+    if (k + 1 != n)
+        return cli_usage_error("--domains: '%s' is not one name per TRAIN file", list);
+    return 0;
+}
+
 static int
 train_run(cli *c, train *tr)
 {
@@ -242,6 +314,9 @@ train_run(cli *c, train *tr)
         }
         fclose(f);
     }
+    unsigned dom[64] = {0};
+    if (tr->domains && (status = file_domains(tr->domains, c->files.n, dom)) != 0)
+        return status;
     c->untagged = 1;
     if ((status = cli_setup(c)) != 0)
         return status;
@@ -250,15 +325,18 @@ train_run(cli *c, train *tr)
         fprintf(stderr, "idner: %s\n", err.message);
         return 1;
     }
-    for (i = 0; i < c->files.n && !tr->failed; i++)
+    for (i = 0; i < c->files.n && !tr->failed; i++) {
+        tagger_trainer_set_domain(tr->t, i < 64 ? dom[i] : 0);
         eval_file(c, tr->e, c->files.v[i], add_sentence, tr);
+    }
     eval_micro(tr->e, (double[3]){0}, 1);
     if (tr->failed || c->setup_error)
         return 1;
     tagger_trainer_stats(tr->t, &s);
     printf("train: %zu tokens, %zu in %zu regions; %zu gold names, %zu inside regions; "
-           "%zu countries relabeled LOC\n",
-           s.tokens, s.region_tokens, s.regions, s.gold, s.gold_in_regions, s.countries_relabeled);
+           "%zu countries relabeled LOC, %zu institutions ORG\n",
+           s.tokens, s.region_tokens, s.regions, s.gold, s.gold_in_regions, s.countries_relabeled,
+           s.institutions_relabeled);
     fflush(stdout);
     epoch_ctx x = {c, tr};
     if (tagger_trainer_run(tr->t, tr->dev ? on_epoch : NULL, &x, &image, &size, &err) != IDNER_OK) {

@@ -36,6 +36,8 @@ struct tagger_trainer {
     size_t ntok, captok;
     uint32_t *reg_off; /* region r: tokens [reg_off[r], reg_off[r + 1]) */
     size_t nreg, capreg;
+    uint8_t *reg_dom;       /* region r's corpus (0: none), capreg of them */
+    unsigned domain, n_dom; /* the current one; the largest seen */
     /* weights */
     uint64_t *ids; /* distinct feature ids, sorted: row i is ids[i] */
     size_t nids;
@@ -43,6 +45,9 @@ struct tagger_trainer {
     int64_t *u;  /* the averaging sums */
     int32_t *tw; /* (L + 1)^2 transitions; TAGGER_FORBIDDEN where illegal */
     int64_t *tu;
+    int32_t *dw;           /* n_dom * (nids + 1) * L corpus weights (not averaged: never kept) */
+    int32_t *dtw;          /* n_dom * (L + 1)^2 corpus transitions */
+    int32_t *rtw;          /* a region's transitions: general + its corpus's */
     int64_t c;             /* updates so far (examples seen) */
     double *run_w, *run_t; /* sums of the averaged weights of the runs finished */
     unsigned runs_done;
@@ -100,6 +105,10 @@ tagger_trainer_free(tagger_trainer *t)
     free(t->tok_own);
     free(t->gold);
     free(t->reg_off);
+    free(t->reg_dom);
+    free(t->dw);
+    free(t->dtw);
+    free(t->rtw);
     free(t->ids);
     free(t->w);
     free(t->u);
@@ -115,6 +124,14 @@ const tagger_lexicon *
 tagger_trainer_lexicon(const tagger_trainer *t)
 {
     return &t->lex;
+}
+
+void
+tagger_trainer_set_domain(tagger_trainer *t, unsigned domain)
+{
+    t->domain = domain <= TAGGER_MAX_DOMAINS ? domain : TAGGER_MAX_DOMAINS;
+    if (t->domain > t->n_dom)
+        t->n_dom = t->domain;
 }
 
 void
@@ -170,9 +187,16 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
             tl->v[b].byte_end != gold[g].byte_end || gold[g].type < 1 || gold[g].type > 3)
             continue;
         b++;
+        unsigned type = gold[g].type;
+        size_t hl = 0;
+        if (t->o.relabel_institutions && type == IDNER_LOC && s->doc.r &&
+            (rules_trigger(s->doc.r, tl, a, &hl) & R_ORG_HEAD) && hl < b - a) {
+            type = IDNER_ORG;
+            t->stats.institutions_relabeled++;
+        }
         for (size_t k = a; k < b; k++) {
             unsigned part = b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
-            t->labels[k] = tagger_label(t->o.scheme, gold[g].type, part);
+            t->labels[k] = tagger_label(t->o.scheme, type, part);
         }
         placed++;
     }
@@ -270,9 +294,11 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
     for (size_t r = 0; r < d->nreg; r++) {
         size_t a = d->reg[r].start, b = d->reg[r].end;
         clip_region(t, a, b, n);
+        size_t capreg = t->capreg;
         if (grow((void **)&t->reg_off, t->nreg, 2, &t->capreg, sizeof *t->reg_off) ||
-            grow_tokens(t, b - a))
+            grow((void **)&t->reg_dom, t->nreg, 2, &capreg, 1) || grow_tokens(t, b - a))
             return IDNER_ERR_NOMEM;
+        t->reg_dom[t->nreg] = (uint8_t)t->domain;
         t->reg_off[t->nreg++] = (uint32_t)t->ntok;
         for (size_t i = a; i < b; i++) {
             tagger_features(d, i, &f);
@@ -356,6 +382,13 @@ index_features(tagger_trainer *t, idner_error *err)
     t->tu = calloc(T, sizeof *t->tu);
     if (!t->w || !t->u || !t->tw || !t->tu)
         return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    if (t->n_dom) {
+        t->dw = calloc((w + 1) * L * t->n_dom, sizeof *t->dw);
+        t->dtw = calloc((size_t)T * t->n_dom, sizeof *t->dtw);
+        t->rtw = calloc(T, sizeof *t->rtw);
+        if (!t->dw || !t->dtw || !t->rtw)
+            return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    }
     for (uint32_t a = 0; a <= L; a++)
         for (uint32_t b = 0; b <= L; b++)
             if (!tagger_legal(t->o.scheme, a, b))
@@ -371,13 +404,18 @@ add_weight(tagger_trainer *t, int32_t *w, int64_t *u, int32_t d)
     *u += t->c * d;
 }
 
-/* One example: decode with the current weights, update where the decoding is wrong. */
+/* One example: decode with the current weights, update where the decoding is wrong. A region
+ * of a corpus (tagger_trainer_set_domain) is scored and updated with its corpus's weights too. */
 static void
-train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, uint8_t *back,
-             uint8_t *pred)
+train_region(tagger_trainer *t, size_t r, const uint8_t *drop, const uint8_t *fdrop, int32_t *emit,
+             uint8_t *back, uint8_t *pred)
 {
     const uint32_t L = t->L, S = L + 1;
     size_t a = t->reg_off[r], n = t->reg_off[r + 1] - a;
+    const size_t fbase = t->tok_off[a];
+    unsigned dom = t->reg_dom[r];
+    int32_t *dw = dom ? t->dw + (dom - 1) * (t->nids + 1) * L : NULL;
+    int32_t *dtw = dom ? t->dtw + (dom - 1) * S * S : NULL;
     for (size_t k = 0; k < n; k++) {
         int32_t *e = emit + k * L;
         memset(e, 0, L * sizeof *e);
@@ -385,13 +423,26 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
         if (drop[k])
             f1 = f0 + t->tok_own[a + k];
         for (size_t f = f0; f < f1; f++) {
+            if (fdrop[f - fbase])
+                continue;
             const int32_t *w = t->w + t->feat[f] * L;
             for (uint32_t y = 0; y < L; y++)
                 e[y] += w[y];
+            if (dw) {
+                const int32_t *v = dw + t->feat[f] * L;
+                for (uint32_t y = 0; y < L; y++)
+                    e[y] += v[y];
+            }
         }
     }
+    const int32_t *tw = t->tw;
+    if (dtw) {
+        for (uint32_t i = 0; i < S * S; i++)
+            t->rtw[i] = t->tw[i] == TAGGER_FORBIDDEN ? TAGGER_FORBIDDEN : t->tw[i] + dtw[i];
+        tw = t->rtw;
+    }
     tagger_trellis tr;
-    tagger_trellis_init(&tr, t->tw, L);
+    tagger_trellis_init(&tr, tw, L);
     tagger_viterbi(emit, n, &tr, back, pred);
     const uint8_t *gold = t->gold + a;
     if (memcmp(pred, gold, n) != 0) {
@@ -401,22 +452,34 @@ train_region(tagger_trainer *t, size_t r, const uint8_t *drop, int32_t *emit, ui
                 if (drop[k])
                     f1 = f0 + t->tok_own[a + k];
                 for (size_t f = f0; f < f1; f++) {
-                    if (t->feat[f] == t->nids)
-                        continue; /* too rare to train */
+                    if (t->feat[f] == t->nids || fdrop[f - fbase])
+                        continue; /* too rare to train, or dropped */
                     size_t row = t->feat[f] * L;
                     add_weight(t, &t->w[row + gold[k]], &t->u[row + gold[k]], 1);
                     add_weight(t, &t->w[row + pred[k]], &t->u[row + pred[k]], -1);
+                    if (dw) {
+                        dw[row + gold[k]]++;
+                        dw[row + pred[k]]--;
+                    }
                 }
             }
             unsigned gp = k ? gold[k - 1] : L, pp = k ? pred[k - 1] : L;
             if (gp != pp || gold[k] != pred[k]) {
                 add_weight(t, &t->tw[gp * S + gold[k]], &t->tu[gp * S + gold[k]], 1);
                 add_weight(t, &t->tw[pp * S + pred[k]], &t->tu[pp * S + pred[k]], -1);
+                if (dtw) {
+                    dtw[gp * S + gold[k]]++;
+                    dtw[pp * S + pred[k]]--;
+                }
             }
         }
         if (gold[n - 1] != pred[n - 1]) {
             add_weight(t, &t->tw[gold[n - 1] * S + L], &t->tu[gold[n - 1] * S + L], 1);
             add_weight(t, &t->tw[pred[n - 1] * S + L], &t->tu[pred[n - 1] * S + L], -1);
+            if (dtw) {
+                dtw[gold[n - 1] * S + L]++;
+                dtw[pred[n - 1] * S + L]--;
+            }
         }
     }
     t->c++;
@@ -466,6 +529,10 @@ finish_run(tagger_trainer *t, idner_error *err)
     for (uint32_t i = 0; i < T; i++)
         if (t->tw[i] != TAGGER_FORBIDDEN)
             t->tw[i] = 0, t->tu[i] = 0;
+    if (t->n_dom) {
+        memset(t->dw, 0, (t->nids + 1) * L * t->n_dom * sizeof *t->dw);
+        memset(t->dtw, 0, (size_t)T * t->n_dom * sizeof *t->dtw);
+    }
     t->c = 1;
     return IDNER_OK;
 }
@@ -602,19 +669,28 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
     idner_status st = index_features(t, err);
     if (st != IDNER_OK)
         return st;
-    size_t maxlen = 1;
-    for (size_t r = 0; r < t->nreg; r++)
+    size_t maxlen = 1, maxf = 1;
+    for (size_t r = 0; r < t->nreg; r++) {
         if (t->reg_off[r + 1] - t->reg_off[r] > maxlen)
             maxlen = t->reg_off[r + 1] - t->reg_off[r];
+        size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
+        if (nf > maxf)
+            maxf = nf;
+    }
+    uint8_t *fdrop = malloc(maxf);
     int32_t *emit = malloc(maxlen * t->L * sizeof *emit);
     uint8_t *back = malloc(maxlen * t->L), *pred = malloc(maxlen), *drop = malloc(maxlen);
     size_t *order = malloc((t->nreg ? t->nreg : 1) * sizeof *order);
-    if (!emit || !back || !pred || !drop || !order) {
+    if (!emit || !back || !pred || !drop || !order || !fdrop) {
         st = error_set(err, IDNER_ERR_NOMEM, "out of memory");
         goto done;
     }
     uint64_t rng = t->o.seed;
-    const uint64_t limit = (uint64_t)(t->o.own_dropout * 18446744073709551615.0);
+    /* 1.0 * 2^64 does not fit a uint64_t: a share of 1 drops every time */
+    const uint64_t limit =
+        t->o.own_dropout < 1.0 ? (uint64_t)(t->o.own_dropout * 18446744073709551615.0) : 0;
+    const uint64_t flimit =
+        t->o.feat_dropout < 1.0 ? (uint64_t)(t->o.feat_dropout * 18446744073709551615.0) : 0;
     for (size_t r = 0; r < t->nreg; r++)
         order[r] = r;
     t->c = 1;
@@ -631,8 +707,13 @@ tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg, void **imag
             for (size_t k = 0; k < t->nreg; k++) {
                 size_t r = order[k], n = t->reg_off[r + 1] - t->reg_off[r];
                 for (size_t i = 0; i < n; i++)
-                    drop[i] = t->o.own_dropout > 0 && next_random(&rng) < limit;
-                train_region(t, r, drop, emit, back, pred);
+                    drop[i] = t->o.own_dropout >= 1.0 ||
+                              (t->o.own_dropout > 0 && next_random(&rng) < limit);
+                size_t nf = t->tok_off[t->reg_off[r + 1]] - t->tok_off[t->reg_off[r]];
+                for (size_t i = 0; i < nf; i++)
+                    fdrop[i] = t->o.feat_dropout >= 1.0 ||
+                               (t->o.feat_dropout > 0 && next_random(&rng) < flimit);
+                train_region(t, r, drop, fdrop, emit, back, pred);
             }
             if (run == runs && (st = epoch_done(t, e, fn, arg, image, size, err)) != IDNER_OK)
                 goto done;
@@ -643,6 +724,7 @@ done:
     free(back);
     free(pred);
     free(drop);
+    free(fdrop);
     free(order);
     return st;
 }

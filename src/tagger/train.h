@@ -21,16 +21,19 @@
 typedef struct tagger_trainer tagger_trainer;
 
 typedef struct tagger_train_options {
-    uint32_t scheme;       /* TAGGER_BIO or TAGGER_BILOU */
-    unsigned epochs;       /* passes over the examples */
-    uint64_t seed;         /* order and dropout */
-    double own_dropout;    /* share of tokens whose idner-label features are dropped (0.3) */
-    int relabel_countries; /* a listed country left O by the gold becomes LOC (SPEC.md); 2:
-                            * every place of the official and curated lists too */
-    int prune;             /* keep features with some |weight| >= PRUNE (quantized units) */
-    unsigned min_count;    /* train only features seen on at least MIN_COUNT tokens */
-    unsigned runs;         /* perceptrons trained one after another on the next shuffles,
-                            * their averaged weights averaged (1: one) */
+    uint32_t scheme;          /* TAGGER_BIO or TAGGER_BILOU */
+    unsigned epochs;          /* passes over the examples */
+    uint64_t seed;            /* order and dropout */
+    double own_dropout;       /* share of tokens whose idner-label features are dropped (0.3) */
+    double feat_dropout;      /* share of all features dropped at random per token (0) */
+    int relabel_countries;    /* a listed country left O by the gold becomes LOC (SPEC.md); 2:
+                               * every place of the official and curated lists too */
+    int relabel_institutions; /* a gold place opening with an org_head word of rules.tsv ("SMA",
+                               * "Universitas") becomes ORG (SPEC.md: institutions) */
+    int prune;                /* keep features with some |weight| >= PRUNE (quantized units) */
+    unsigned min_count;       /* train only features seen on at least MIN_COUNT tokens */
+    unsigned runs;            /* perceptrons trained one after another on the next shuffles,
+                               * their averaged weights averaged (1: one) */
 } tagger_train_options;
 
 void tagger_train_options_init(tagger_train_options *o);
@@ -54,6 +57,13 @@ typedef struct tagger_gold {
 idner_status tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold,
                                 size_t n_gold);
 
+/* Frustratingly easy domain adaptation (Daume 2007): the examples added from now on come from
+ * corpus DOMAIN (1 to TAGGER_MAX_DOMAINS; 0, the default, none). In training every feature and
+ * transition of such an example has a second weight of that corpus besides the general one,
+ * which absorbs what the corpora annotate differently; the model keeps the general ones only. */
+#define TAGGER_MAX_DOMAINS 8
+void tagger_trainer_set_domain(tagger_trainer *t, unsigned domain);
+
 /* Called after each epoch of the last run with the averaged model so far (IMAGE, malloc'd, now the
  * callee's). */
 typedef void (*tagger_epoch_fn)(void *arg, unsigned epoch, void *image, size_t size);
@@ -66,6 +76,7 @@ idner_status tagger_trainer_run(tagger_trainer *t, tagger_epoch_fn fn, void *arg
  * a region holds, countries relabeled, features (all / kept in the last image). */
 typedef struct tagger_train_stats {
     size_t tokens, regions, region_tokens, gold, gold_in_regions, countries_relabeled;
+    size_t institutions_relabeled;
     size_t features, kept;
 } tagger_train_stats;
 

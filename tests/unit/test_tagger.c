@@ -5,7 +5,9 @@
  *   - a tiny model trained here on invented sentences learns a toy pattern (a cue word that no
  *     list or rule knows: "sepupu X" is a person, "pabrik X" an organization, "lembah X" a
  *     place) and decodes it on names it never saw, with source "model";
- *   - training is deterministic: the same seed gives the same model bytes;
+ *   - training is deterministic: the same seed gives the same model bytes; the training
+ *     options (corpus weights, feature dropout, institutions trained as organizations) do what
+ *     they say;
  *   - corrupt and truncated model files give their error, also through idner_model_new.
  * The lexicon is tests/data/tagger-lexicon (hand-written); the stages before the tagger use
  * the build's data ($IDNER_DATA).
@@ -167,23 +169,23 @@ untagged_model(void)
     return m;
 }
 
-/* Trains on the templates filled with the train names; returns the model image. */
+/* Trains with options O on the templates filled with the train names; returns the model image.
+ * DOMAINS: 0 no corpus, 1 all of one corpus, 2 the names alternately of two corpora. The
+ * trainer's statistics go to *STATS when it is not NULL. */
 static void *
-train_toy(idner_model *m, uint64_t seed, size_t *size)
+train_toy_with(idner_model *m, const tagger_train_options *o, int domains, size_t *size,
+               tagger_train_stats *stats)
 {
-    tagger_train_options o;
-    tagger_train_options_init(&o);
-    o.epochs = 6;
-    o.seed = seed;
-    o.min_count = 1;
     tagger_trainer *t = NULL;
     idner_error err;
-    if (tagger_trainer_new(&o, TEST_DATA "/tagger-lexicon", &t, &err) != IDNER_OK) {
+    if (tagger_trainer_new(o, TEST_DATA "/tagger-lexicon", &t, &err) != IDNER_OK) {
         fprintf(stderr, "tagger_trainer_new: %s\n", err.message);
         exit(1);
     }
     char text[256];
     for (size_t k = 0; k < sizeof train_names / sizeof *train_names; k++) {
+        if (domains)
+            tagger_trainer_set_domain(t, domains == 1 ? 1 : 1 + (unsigned)(k % 2));
         for (size_t j = 0; j < 3; j++) {
             const char *name = train_names[k];
             fill(text, sizeof text, templates[j], name);
@@ -196,8 +198,27 @@ train_toy(idner_model *m, uint64_t seed, size_t *size)
     }
     void *img = NULL;
     CHECK_INT(tagger_trainer_run(t, NULL, NULL, &img, size, &err), IDNER_OK);
+    if (stats)
+        tagger_trainer_stats(t, stats);
     tagger_trainer_free(t);
     return img;
+}
+
+static void
+toy_options(tagger_train_options *o, uint64_t seed)
+{
+    tagger_train_options_init(o);
+    o->epochs = 6;
+    o->seed = seed;
+    o->min_count = 1;
+}
+
+static void *
+train_toy(idner_model *m, uint64_t seed, size_t *size)
+{
+    tagger_train_options o;
+    toy_options(&o, seed);
+    return train_toy_with(m, &o, 0, size, NULL);
 }
 
 /* The entity of RESULT on exactly NAME of TEXT, or NULL. */
@@ -213,6 +234,44 @@ entity_on(const idner_result *r, const char *text, const char *name)
     return NULL;
 }
 
+/* Does the model image IMG (of N bytes, copied) tag every test name in every template with
+ * its template's type, as the model's? Checks it; 1 if so. */
+static int
+decodes_toy(idner_model *m, const void *img, size_t n)
+{
+    void *copy = malloc(n);
+    memcpy(copy, img, n);
+    idner_error err;
+    CHECK_INT(model_set_tagger(m, copy, n, &err), IDNER_OK);
+    char text[256];
+    int ok = 1;
+    for (size_t k = 0; k < sizeof test_names / sizeof *test_names; k++) {
+        for (size_t j = 0; j < 3; j++) {
+            fill(text, sizeof text, templates[j], test_names[k]);
+            idner_annotate_options o;
+            idner_annotate_options_init(&o);
+            idner_result *r = NULL;
+            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
+            const idner_entity *e = entity_on(r, text, test_names[k]);
+            CHECK(e != NULL);
+            ok &= e != NULL;
+            if (e) {
+                CHECK_INT(e->type, template_type[j]);
+                CHECK_STR(e->source, "model");
+                CHECK_STR(e->canonical, test_names[k]);
+                ok &= e->type == template_type[j];
+            }
+            idner_result_free(r);
+            /* without the tagger nothing knows these names */
+            o.flags = IDNER_NO_TAGGER;
+            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
+            CHECK(entity_on(r, text, test_names[k]) == NULL);
+            idner_result_free(r);
+        }
+    }
+    return ok;
+}
+
 static void
 test_toy(void **image, size_t *image_size)
 {
@@ -224,33 +283,7 @@ test_toy(void **image, size_t *image_size)
     CHECK(n1 != n3 || memcmp(a, c, n1));  /* another seed, another order */
     free(b);
     free(c);
-    void *copy = malloc(n1);
-    memcpy(copy, a, n1);
-    idner_error err;
-    CHECK_INT(model_set_tagger(m, copy, n1, &err), IDNER_OK);
-    char text[256];
-    for (size_t k = 0; k < sizeof test_names / sizeof *test_names; k++) {
-        for (size_t j = 0; j < 3; j++) {
-            fill(text, sizeof text, templates[j], test_names[k]);
-            idner_annotate_options o;
-            idner_annotate_options_init(&o);
-            idner_result *r = NULL;
-            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
-            const idner_entity *e = entity_on(r, text, test_names[k]);
-            CHECK(e != NULL);
-            if (e) {
-                CHECK_INT(e->type, template_type[j]);
-                CHECK_STR(e->source, "model");
-                CHECK_STR(e->canonical, test_names[k]);
-            }
-            idner_result_free(r);
-            /* without the tagger nothing knows these names */
-            o.flags = IDNER_NO_TAGGER;
-            CHECK_INT(idner_annotate(m, text, strlen(text), &o, &r, NULL), IDNER_OK);
-            CHECK(entity_on(r, text, test_names[k]) == NULL);
-            idner_result_free(r);
-        }
-    }
+    decodes_toy(m, a, n1);
     idner_model_free(m);
     *image = a;
     *image_size = n1;
@@ -309,6 +342,96 @@ test_portable(void)
         }
         free(vec);
         free(port);
+    }
+    idner_model_free(m);
+}
+
+/* ---- training options ----------------------------------------------------------------------- */
+
+static int
+same_bytes(const void *a, size_t na, const void *b, size_t nb)
+{
+    return na == nb && !memcmp(a, b, na);
+}
+
+/* Corpus weights (Daume 2007): with one corpus they always equal the general ones, so training
+ * is the plain perceptron's, byte for byte; with two they change the general weights, which
+ * still carry the cue the corpora share. */
+static void
+test_domains(void)
+{
+    idner_model *m = untagged_model();
+    tagger_train_options o;
+    toy_options(&o, 7);
+    size_t n0, n1, n2;
+    void *plain = train_toy_with(m, &o, 0, &n0, NULL);
+    void *one = train_toy_with(m, &o, 1, &n1, NULL);
+    void *two = train_toy_with(m, &o, 2, &n2, NULL);
+    CHECK(same_bytes(plain, n0, one, n1));
+    CHECK(!same_bytes(plain, n0, two, n2));
+    CHECK(decodes_toy(m, two, n2));
+    free(plain);
+    free(one);
+    free(two);
+    idner_model_free(m);
+}
+
+/* Feature dropout: deterministic for a seed, another model than without it, the pattern still
+ * learned; with every feature dropped no feature weight is trained at all. */
+static void
+test_feature_dropout(void)
+{
+    idner_model *m = untagged_model();
+    tagger_train_options o;
+    toy_options(&o, 7);
+    o.epochs = 10;
+    size_t n0, n1, n2, n3;
+    void *plain = train_toy_with(m, &o, 0, &n0, NULL);
+    o.feat_dropout = 0.2;
+    void *a = train_toy_with(m, &o, 0, &n1, NULL), *b = train_toy_with(m, &o, 0, &n2, NULL);
+    CHECK(same_bytes(a, n1, b, n2));
+    CHECK(!same_bytes(plain, n0, a, n1));
+    CHECK(decodes_toy(m, a, n1));
+    tagger_train_stats st;
+    o.feat_dropout = 1.0;
+    void *none = train_toy_with(m, &o, 0, &n3, &st);
+    CHECK(st.features > 0);
+    CHECK_INT(st.kept, 0);
+    free(plain);
+    free(a);
+    free(b);
+    free(none);
+    idner_model_free(m);
+}
+
+/* --gold-institutions spec: a gold place opening with an org_head word of rules.tsv is trained
+ * as an organization; the head word alone is not a name to relabel; off, nothing changes. */
+static void
+test_gold_institutions(void)
+{
+    idner_model *m = untagged_model();
+    const char *texts[] = {"Adik saya bersekolah di SMA Zamorta sejak tahun lalu.",
+                           "Kantor itu pindah ke dekat SMA minggu ini."};
+    const char *names[] = {"SMA Zamorta", "SMA"};
+    for (int spec = 0; spec <= 1; spec++) {
+        tagger_train_options o;
+        toy_options(&o, 7);
+        o.relabel_institutions = spec;
+        tagger_trainer *t = NULL;
+        idner_error err;
+        CHECK_INT(tagger_trainer_new(&o, TEST_DATA "/tagger-lexicon", &t, &err), IDNER_OK);
+        for (size_t k = 0; k < 2; k++) {
+            tagger_gold g;
+            g.byte_start = (uint32_t)(strstr(texts[k], names[k]) - texts[k]);
+            g.byte_end = g.byte_start + (uint32_t)strlen(names[k]);
+            g.type = IDNER_LOC;
+            CHECK_INT(model_add_example(m, texts[k], strlen(texts[k]), 0, t, &g, 1, &err),
+                      IDNER_OK);
+        }
+        tagger_train_stats st;
+        tagger_trainer_stats(t, &st);
+        CHECK_INT(st.institutions_relabeled, spec ? 1 : 0);
+        tagger_trainer_free(t);
     }
     idner_model_free(m);
 }
@@ -469,6 +592,9 @@ main(void)
     size_t n = 0;
     test_toy(&img, &n);
     test_portable();
+    test_domains();
+    test_feature_dropout();
+    test_gold_institutions();
     if (img)
         test_corrupt(img, n);
     free(img);
