@@ -459,11 +459,14 @@ prefer_type(ctx *c, int32_t g, idner_type type)
 }
 
 /* End of an ORG or LOC opened by a head at P (of LEN tokens) in the run [P, B): the name runs
- * on until a title, a listed person or a reporting context. */
+ * on until a title, a listed person or a reporting context. A place's head or titles right
+ * before a listed person make the person the place's namesake ("Jalan Gatot Subroto", "Jl
+ * Letjen Suprapto", "Bandara Adisutjipto"): only a person after the place's own name ends it. */
 static size_t
 head_end(const ctx *c, size_t p, size_t len, size_t b, int place, int person_follows)
 {
     size_t e = p + len;
+    int named = 0; /* a word of the name itself seen, not only the head and titles */
     while (e < b) {
         /* "Ketua Umum Partai Gema Sejahtera Budi Santikara": after a title the person the
          * title belongs to follows the organization */
@@ -475,8 +478,15 @@ head_end(const ctx *c, size_t p, size_t len, size_t b, int place, int person_fol
         if ((trig_at(c, e) & R_TITLE) && !place)
             break; /* but a street or an airport is named after "Jenderal Sudirman" */
         int32_t g = c->best[e];
-        if (g >= 0 && c->cl->v[g].type == IDNER_PER)
-            break;
+        if (g >= 0 && c->cl->v[g].type == IDNER_PER) {
+            if (!place || named || c->cl->v[g].tok_end > b)
+                break;
+            e = c->cl->v[g].tok_end;
+            named = 1;
+            continue;
+        }
+        if (!(trig_at(c, e) & R_TITLE))
+            named = 1;
         e++;
     }
     return e;

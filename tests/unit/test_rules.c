@@ -301,6 +301,25 @@ test_place_heads(void)
     NONE("Gunung itu meletus lagi setelah lama tertidur.", "Gunung");
 }
 
+/* A listed person right after a place's head (titles between) is the place's namesake: a
+ * street, not a person ("Gatot Subroto", "Suprapto" are in the bundled people list, so these
+ * sentences need the list); a person after the place's own name still ends it. "Kav." ends a
+ * street's name as "No." does. */
+static void
+test_place_namesakes(void)
+{
+    const char *s = "Kantor baru itu berada di Jalan Gatot Subroto, dekat stasiun.";
+    EXPECT(s, "Jalan Gatot Subroto", LOC, "rule", "Jalan Gatot Subroto");
+    NONE_T(s, "Gatot Subroto", PER);
+    s = "Pom bensin di Jl Letjen Suprapto buka sepanjang malam.";
+    EXPECT(s, "Jl Letjen Suprapto", LOC, "rule", "Jl Letjen Suprapto");
+    NONE_T(s, "Suprapto", PER);
+    EXPECT("Gedung itu terletak di Jalan Karangsela Kav. 12 di pinggir kota.", "Jalan Karangsela",
+           LOC, "rule", "Jalan Karangsela");
+    s = "Bupati Kabupaten Karangsela Gatot Subroto meresmikan pasar itu.";
+    EXPECT(s, "Gatot Subroto", PER, "gazetteer", "Gatot Subroto");
+}
+
 static void
 test_prepositions(void)
 {
@@ -543,6 +562,7 @@ main(void)
     test_org_heads();
     test_lists();
     test_place_heads();
+    test_place_namesakes();
     test_prepositions();
     test_given_names();
     test_rejection();
