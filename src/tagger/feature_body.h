@@ -48,8 +48,8 @@
         types |= 1u << (mk->gaz[k] & 3);
     }
     DENSE((uint16_t)(dense_base[D_GAZ_TYPES] + types));
-    HASHED(fid(F_CLS0, d->trig[i]));
-    DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i] & 63u) * 16 + start * 4 + cc));
+    HASHED(fid(F_CLS0, d->trig[i - d->shift]));
+    DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i - d->shift] & 63u) * 16 + start * 4 + cc));
     DENSE((uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN))));
     if (mk->run_len) {
         unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;

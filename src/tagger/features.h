@@ -47,13 +47,17 @@ typedef struct tagger_marks {
     uint8_t spare;
 } tagger_marks;
 
-/* Tokens [start, end) of a region (tagger_doc_scan). */
+/* Tokens [start, end) of a region (tagger_doc_scan); what was looked up of its tokens is at
+ * [off, off + end - start) of the tagger_doc's trig, tlen and attr. */
 typedef struct tagger_region {
-    uint32_t start, end;
+    uint32_t start, end, off;
 } tagger_region;
 
 /* One document as the feature function sees it. trig, tlen and attr are filled by
- * tagger_doc_scan for the tokens of its regions and the open tokens, and read nowhere else. */
+ * tagger_doc_scan for the tokens of its regions only, one region after the other (the open
+ * tokens are all in regions): token I of the region in view (tagger_doc_view) at I - shift.
+ * They take memory for those tokens only (a third of a news text's): the rest of their
+ * capacity is never touched. */
 typedef struct tagger_doc {
     const tok_list *tl;
     const rules *r;
@@ -62,6 +66,9 @@ typedef struct tagger_doc {
     uint32_t *trig; /* rules_trigger classes of the phrase starting at each token */
     uint8_t *tlen;  /* its length */
     uint8_t *attr;  /* lexicon attributes (enum tagger_lex) of its word, or of its stem */
+    size_t shift;   /* token I of the region in view at I - shift of the three */
+    size_t vend;    /* the end of the region in view */
+    size_t nlook;   /* the entries of the three in use */
     tagger_region *reg;
     size_t nreg, cap;
 } tagger_doc;
@@ -70,12 +77,13 @@ typedef struct tagger_doc {
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
 
-/* Looks up what the features read of token I: its trigger classes and their length, its
- * lexicon attributes (tagger_doc_scan does it for the tokens of its regions). */
-void tagger_doc_look_up(tagger_doc *d, size_t i);
+/* Puts region R in view: tagger_features, tagger_score and tagger_doc_trigger read its
+ * tokens. */
+void tagger_doc_view(tagger_doc *d, size_t r);
 
-/* The rules.tsv classes of the trigger phrase starting at token I of a region
- * (rules_trigger), its length in *LEN. */
+/* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
+ * in *LEN: looked up for a token of the region in view (tagger_doc_scan did), anew for one
+ * past its end. */
 uint32_t tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len);
 
 /* One pass over the tokens, once the stages' marks are set: marks the tokens inside quotes
@@ -105,11 +113,11 @@ typedef struct tagger_feats {
     uint8_t n, nd, dense_own;
 } tagger_feats;
 
-/* The features of token I (of a region) into F (training). */
+/* The features of token I (of the region in view) into F (training). */
 void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
 
-/* The score of every label of tokens [A, B) (of a region) with model M: token I's into the
- * first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
+/* The score of every label of tokens [A, B) (of the region in view) with model M: token I's into
+ * the first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
  * overwrite the rest: EMIT has room for 16 - n_labels more). A score is the sum of the weights
  * of the features tagger_features gives, each hashed one read from its slot (w << shift,
  * format.h), each dense one from the model's table. */

@@ -327,6 +327,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
         if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
+        tagger_doc_view(&s->doc, r);
         tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
         tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
@@ -337,8 +338,6 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 address(&s->doc, a, &sa, sb, &type);
             else
                 end_with_place(s, sa, &sb);
-            for (size_t i = b; i < sb; i++) /* a place that runs past the region */
-                tagger_doc_look_up(&s->doc, i);
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;
