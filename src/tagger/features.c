@@ -367,7 +367,7 @@ static int
 trivial(const tagger_doc *d, size_t i)
 {
     const tok *t = &d->tl->v[i];
-    if (d->mk[i].gaz[0] || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
+    if (d->mk[i].gaz0 || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
         return 0;
     size_t j = i;
     while (j > 0 && !(d->tl->v[j].flags & TOK_F_SENT_START) && d->tl->v[j - 1].kind == TOK_PUNCT)
@@ -397,9 +397,10 @@ end_run(tagger_doc *d, size_t a, size_t b, uint32_t cls)
 {
     const uint8_t x = (uint8_t)run_cls_index(cls);
     for (size_t k = a; k < b; k++) {
-        d->mk[k].run_len = (uint8_t)(b - a);
-        d->mk[k].run_pos = (uint8_t)(k - a);
-        d->mk[k].run_cls = x;
+        d->mk[k].run_len = b - a < 5 ? (unsigned)(b - a) & 7u : 5u;
+        d->mk[k].run_pos = k - a < 3 ? (unsigned)(k - a) & 3u : 3u;
+        d->mk[k].run_last = k + 1 == b;
+        d->mk[k].run_cls = x & 63u;
     }
 }
 
@@ -441,7 +442,7 @@ tagger_doc_scan(tagger_doc *d)
             size_t j = i;
             while (j < tl->n && !(((tl->v[j].kind == TOK_WORD &&
                                     (tl->v[j].flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
-                                   d->mk[j].gaz[0] || d->mk[j].prop) ||
+                                   d->mk[j].gaz0 || d->mk[j].prop) ||
                                   quote_mark(tl, &tl->v[j])))
                 j++;
             if (j > i && run != none) {
@@ -466,9 +467,9 @@ tagger_doc_scan(tagger_doc *d)
         else if (q == ')')
             paren -= paren > 0;
         else if (quote || paren)
-            mk->flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
-        mk->open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
-                   mk->gaz[0] || mk->prop;
+            mk->flags |= (quote ? MARK_QUOTE : 0u) | (paren ? MARK_PAREN : 0u);
+        mk->open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) || mk->gaz0 ||
+                   mk->prop;
         /* a run: open tokens one after another in a sentence, 255 at most */
         if (run != none && (!mk->open || tl->v[run].sent != sent || i - run >= 255)) {
             end_run(d, run, i, cls);

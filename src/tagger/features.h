@@ -36,16 +36,44 @@ enum tagger_mark_flag {
 /* Gazetteer candidate codes: type | part << 2 | rank << 4 | policy << 6 | dropped << 8. */
 enum { GAZ_CODE_RANK_SHIFT = 4, GAZ_CODE_POLICY_SHIFT = 6, GAZ_CODE_DROPPED = 1u << 8 };
 
+/* 8 bytes a token (every token of the document has them): the fields as narrow as their
+ * values. */
 typedef struct tagger_marks {
-    uint16_t gaz[TAGGER_GAZ_MAX]; /* covering gazetteer candidates, 0 = none */
-    uint8_t prop;                 /* idner's own label before the tagger (BILOU), 0 = O */
-    uint8_t prop_src;             /* its source: 1 gazetteer, 2 rule, 3 user or other */
-    uint8_t flags;                /* enum tagger_mark_flag */
-    uint8_t open;                 /* may begin or end a name (see tagger_doc_scan) */
-    uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
-    uint8_t run_cls;              /* rules.tsv classes met in that run (6 bits: features.c) */
-    uint8_t spare;
+    unsigned gaz0 : 10, gaz1 : 10, gaz2 : 10; /* covering gazetteer candidates (codes), 0 = none */
+    unsigned open : 1;                        /* may begin or end a name (see tagger_doc_scan) */
+    unsigned : 1;
+    unsigned gaz3 : 10;
+    unsigned prop : 4;     /* idner's own label before the tagger (BILOU), 0 = O */
+    unsigned prop_src : 2; /* its source: 1 gazetteer, 2 rule, 3 user or other */
+    unsigned flags : 4;    /* enum tagger_mark_flag */
+    /* the run of open tokens it is in: its length (5 for 5 or more, 0: none), the token's
+     * place (3 for 3 or more), whether it is the last, the rules.tsv classes met in it (6 bits:
+     * features.c) */
+    unsigned run_len : 3, run_pos : 2, run_last : 1, run_cls : 6;
 } tagger_marks;
+_Static_assert(sizeof(tagger_marks) == 8, "tagger_marks: 8 bytes");
+_Static_assert(TAGGER_GAZ_MAX == 4, "tagger_marks: 4 gazetteer codes");
+_Static_assert(TAGGER_MAX_LABELS <= 16, "tagger_marks: a label in 4 bits");
+
+/* The K-th (below TAGGER_GAZ_MAX) gazetteer code of M, 0 = none. */
+static inline unsigned
+tagger_mark_gaz(const tagger_marks *m, size_t k)
+{
+    return k == 0 ? m->gaz0 : k == 1 ? m->gaz1 : k == 2 ? m->gaz2 : m->gaz3;
+}
+
+static inline void
+tagger_mark_set_gaz(tagger_marks *m, size_t k, unsigned code)
+{
+    if (k == 0)
+        m->gaz0 = code & 1023u;
+    else if (k == 1)
+        m->gaz1 = code & 1023u;
+    else if (k == 2)
+        m->gaz2 = code & 1023u;
+    else
+        m->gaz3 = code & 1023u;
+}
 
 /* Tokens [start, end) of a region (tagger_doc_scan); what was looked up of its tokens is at
  * [off, off + end - start) of the tagger_doc's trig, tlen and attr. */

@@ -120,10 +120,10 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             uint16_t code = gaz_code(c, part_of(i, c->tok_start, c->tok_end));
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
-                if (d->mk[i].gaz[j] == code)
+                if (tagger_mark_gaz(&d->mk[i], j) == code)
                     break;
-                if (!d->mk[i].gaz[j]) {
-                    d->mk[i].gaz[j] = code;
+                if (!tagger_mark_gaz(&d->mk[i], j)) {
+                    tagger_mark_set_gaz(&d->mk[i], j, code);
                     break;
                 }
             }
@@ -144,8 +144,8 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
         uint8_t src = is_gazetteer(c) ? 1 : c->source == SRC_RULE ? 2 : 3;
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             d->mk[i].prop =
-                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end));
-            d->mk[i].prop_src = src;
+                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end)) & 15u;
+            d->mk[i].prop_src = src & 3u;
         }
     }
     tagger_doc_scan(d);
