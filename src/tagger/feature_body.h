@@ -43,22 +43,21 @@
     }
     const tagger_marks *mk = &d->mk[i];
     unsigned types = 0;
-    for (size_t k = 0; k < TAGGER_GAZ_MAX && mk->gaz[k]; k++) {
-        DENSE((uint16_t)(dense_base[D_GAZ] + (mk->gaz[k] & 1023u)));
-        types |= 1u << (mk->gaz[k] & 3);
+    for (size_t k = 0; k < TAGGER_GAZ_MAX && tagger_mark_gaz(mk, k); k++) {
+        const unsigned code = tagger_mark_gaz(mk, k);
+        DENSE((uint16_t)(dense_base[D_GAZ] + code));
+        types |= 1u << (code & 3);
     }
     DENSE((uint16_t)(dense_base[D_GAZ_TYPES] + types));
-    HASHED(fid(F_CLS0, d->trig[i]));
-    DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i] & 63u) * 16 + start * 4 + cc));
+    HASHED(fid(F_CLS0, d->trig[i - d->shift]));
+    DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i - d->shift] & 63u) * 16 + start * 4 + cc));
     DENSE((uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN))));
-    if (mk->run_len) {
-        unsigned len = mk->run_len < 5 ? mk->run_len : 5, pos = mk->run_pos < 3 ? mk->run_pos : 3;
-        DENSE(
-            (uint16_t)(dense_base[D_RUN] + len * 16 + pos * 2 + (mk->run_pos + 1u == mk->run_len)));
+    if (mk->run_len) { /* its length (5 at most) and place (3 at most), whether it is the last */
+        DENSE((uint16_t)(dense_base[D_RUN] + mk->run_len * 16u + mk->run_pos * 2u + mk->run_last));
         DENSE((uint16_t)(dense_base[D_RUNCLS] + mk->run_cls));
     }
     /* idner's own decision, last: training drops these at random */
     OWN();
-    DENSE((uint16_t)(dense_base[D_PROP] + (mk->prop & 15u) * 4 + (mk->prop_src & 3u)));
-    DENSE((uint16_t)(dense_base[D_PROP_L] + (mk->prop & 15u)));
+    DENSE((uint16_t)(dense_base[D_PROP] + mk->prop * 4u + mk->prop_src));
+    DENSE((uint16_t)(dense_base[D_PROP_L] + mk->prop));
 }

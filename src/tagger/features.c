@@ -94,7 +94,7 @@ tagger_doc_reset(tagger_doc *d, size_t n)
     }
     if (n)
         memset(d->mk, 0, n * sizeof *d->mk);
-    d->nreg = 0;
+    d->nreg = d->nlook = d->shift = d->vend = 0;
     return 0;
 }
 
@@ -109,28 +109,43 @@ tagger_doc_free(tagger_doc *d)
     memset(d, 0, sizeof *d);
 }
 
+void
+tagger_doc_view(tagger_doc *d, size_t r)
+{
+    d->shift = d->reg[r].start - d->reg[r].off;
+    d->vend = d->reg[r].end;
+}
+
 uint32_t
 tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len)
 {
-    *len = d->tlen[i];
-    return d->trig[i];
+    if (i >= d->vend) { /* past the region (a place that runs past it): not looked up */
+        const tok *t = &d->tl->v[i];
+        *len = 0;
+        return t->kind == TOK_WORD ? rules_trigger(d->r, d->tl, i, len) : 0;
+    }
+    *len = d->tlen[i - d->shift];
+    return d->trig[i - d->shift];
 }
 
-void
-tagger_doc_look_up(tagger_doc *d, size_t i)
+/* Looks up what the features read of token I of the region under way (its start at
+ * D->shift + D->nlook): its trigger classes and their length, its lexicon attributes. */
+static void
+look_up(tagger_doc *d, size_t i)
 {
     const tok *t = &d->tl->v[i];
+    const size_t k = i - d->shift;
     size_t len = 0;
     uint8_t a = 0;
-    d->trig[i] = 0;
+    d->trig[k] = 0;
     if (t->kind == TOK_WORD) {
-        d->trig[i] = rules_trigger(d->r, d->tl, i, &len);
+        d->trig[k] = rules_trigger(d->r, d->tl, i, &len);
         a = tagger_lexicon_get(d->lex, t->hash);
         if (!a && (t->flags & TOK_F_CLITIC))
             a = tagger_lexicon_get(d->lex, tok_hash(tok_key(d->tl, t), t->stem_len));
     }
-    d->tlen[i] = (uint8_t)len;
-    d->attr[i] = a;
+    d->tlen[k] = (uint8_t)len;
+    d->attr[k] = a;
 }
 
 /* 0 lower, 1 capitalized, 2 all capitals, 3 neither (no letter first): all capitals before
@@ -352,14 +367,14 @@ static int
 trivial(const tagger_doc *d, size_t i)
 {
     const tok *t = &d->tl->v[i];
-    if (d->mk[i].gaz[0] || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
+    if (d->mk[i].gaz0 || d->mk[i].prop || (t->flags & TOK_F_ALLCAPS) || t->kind != TOK_WORD)
         return 0;
     size_t j = i;
     while (j > 0 && !(d->tl->v[j].flags & TOK_F_SENT_START) && d->tl->v[j - 1].kind == TOK_PUNCT)
         j--;
     if (!(d->tl->v[j].flags & TOK_F_SENT_START))
         return 0;
-    uint8_t a = d->attr[i];
+    uint8_t a = d->attr[i - d->shift];
     unsigned cls = (a & LEX_CASE_MASK) >> LEX_CASE_SHIFT;
     return (a & LEX_HUNSPELL) && !(a & LEX_GIVEN_MASK) && (cls == 1 || cls == 2);
 }
@@ -382,9 +397,10 @@ end_run(tagger_doc *d, size_t a, size_t b, uint32_t cls)
 {
     const uint8_t x = (uint8_t)run_cls_index(cls);
     for (size_t k = a; k < b; k++) {
-        d->mk[k].run_len = (uint8_t)(b - a);
-        d->mk[k].run_pos = (uint8_t)(k - a);
-        d->mk[k].run_cls = x;
+        d->mk[k].run_len = b - a < 5 ? (unsigned)(b - a) & 7u : 5u;
+        d->mk[k].run_pos = k - a < 3 ? (unsigned)(k - a) & 3u : 3u;
+        d->mk[k].run_last = k + 1 == b;
+        d->mk[k].run_cls = x & 63u;
     }
 }
 
@@ -399,10 +415,11 @@ end_region(tagger_doc *d, size_t a, size_t last)
         b++;
     for (size_t k = a; k < b; k++)
         if (!d->mk[k].open) /* an open token was looked up for its run */
-            tagger_doc_look_up(d, k);
+            look_up(d, k);
     if (b - a == 1 && trivial(d, a))
-        return;
-    d->reg[d->nreg++] = (tagger_region){(uint32_t)a, (uint32_t)b};
+        return; /* its entries are the next region's */
+    d->reg[d->nreg++] = (tagger_region){(uint32_t)a, (uint32_t)b, (uint32_t)d->nlook};
+    d->nlook += b - a;
 }
 
 void
@@ -425,7 +442,7 @@ tagger_doc_scan(tagger_doc *d)
             size_t j = i;
             while (j < tl->n && !(((tl->v[j].kind == TOK_WORD &&
                                     (tl->v[j].flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
-                                   d->mk[j].gaz[0] || d->mk[j].prop) ||
+                                   d->mk[j].gaz0 || d->mk[j].prop) ||
                                   quote_mark(tl, &tl->v[j])))
                 j++;
             if (j > i && run != none) {
@@ -450,9 +467,9 @@ tagger_doc_scan(tagger_doc *d)
         else if (q == ')')
             paren -= paren > 0;
         else if (quote || paren)
-            mk->flags |= (uint8_t)((quote ? MARK_QUOTE : 0) | (paren ? MARK_PAREN : 0));
-        mk->open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) ||
-                   mk->gaz[0] || mk->prop;
+            mk->flags |= (quote ? MARK_QUOTE : 0u) | (paren ? MARK_PAREN : 0u);
+        mk->open = (t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS))) || mk->gaz0 ||
+                   mk->prop;
         /* a run: open tokens one after another in a sentence, 255 at most */
         if (run != none && (!mk->open || tl->v[run].sent != sent || i - run >= 255)) {
             end_run(d, run, i, cls);
@@ -465,16 +482,17 @@ tagger_doc_scan(tagger_doc *d)
         }
         if (!mk->open)
             continue;
-        tagger_doc_look_up(d, i);
+        if (reg == none)
+            reg = i, d->shift = i - d->nlook; /* its entries follow the last region's */
+        look_up(d, i);
         if (run == none)
             run = i, cls = 0;
-        cls |= d->trig[i] & keep;
-        if (reg == none)
-            reg = i;
+        cls |= d->trig[i - d->shift] & keep;
         last = i;
     }
     if (run != none)
         end_run(d, run, tl->n, cls);
     if (reg != none)
         end_region(d, reg, last);
+    d->vend = 0; /* no region in view */
 }

@@ -36,24 +36,56 @@ enum tagger_mark_flag {
 /* Gazetteer candidate codes: type | part << 2 | rank << 4 | policy << 6 | dropped << 8. */
 enum { GAZ_CODE_RANK_SHIFT = 4, GAZ_CODE_POLICY_SHIFT = 6, GAZ_CODE_DROPPED = 1u << 8 };
 
+/* 8 bytes a token (every token of the document has them): the fields as narrow as their
+ * values. */
 typedef struct tagger_marks {
-    uint16_t gaz[TAGGER_GAZ_MAX]; /* covering gazetteer candidates, 0 = none */
-    uint8_t prop;                 /* idner's own label before the tagger (BILOU), 0 = O */
-    uint8_t prop_src;             /* its source: 1 gazetteer, 2 rule, 3 user or other */
-    uint8_t flags;                /* enum tagger_mark_flag */
-    uint8_t open;                 /* may begin or end a name (see tagger_doc_scan) */
-    uint8_t run_len, run_pos;     /* the run of open tokens it is in: length, place (0: none) */
-    uint8_t run_cls;              /* rules.tsv classes met in that run (6 bits: features.c) */
-    uint8_t spare;
+    unsigned gaz0 : 10, gaz1 : 10, gaz2 : 10; /* covering gazetteer candidates (codes), 0 = none */
+    unsigned open : 1;                        /* may begin or end a name (see tagger_doc_scan) */
+    unsigned : 1;
+    unsigned gaz3 : 10;
+    unsigned prop : 4;     /* idner's own label before the tagger (BILOU), 0 = O */
+    unsigned prop_src : 2; /* its source: 1 gazetteer, 2 rule, 3 user or other */
+    unsigned flags : 4;    /* enum tagger_mark_flag */
+    /* the run of open tokens it is in: its length (5 for 5 or more, 0: none), the token's
+     * place (3 for 3 or more), whether it is the last, the rules.tsv classes met in it (6 bits:
+     * features.c) */
+    unsigned run_len : 3, run_pos : 2, run_last : 1, run_cls : 6;
 } tagger_marks;
+_Static_assert(sizeof(tagger_marks) == 8, "tagger_marks: 8 bytes");
+_Static_assert(TAGGER_GAZ_MAX == 4, "tagger_marks: 4 gazetteer codes");
+_Static_assert(TAGGER_MAX_LABELS <= 16, "tagger_marks: a label in 4 bits");
 
-/* Tokens [start, end) of a region (tagger_doc_scan). */
+/* The K-th (below TAGGER_GAZ_MAX) gazetteer code of M, 0 = none. */
+static inline unsigned
+tagger_mark_gaz(const tagger_marks *m, size_t k)
+{
+    return k == 0 ? m->gaz0 : k == 1 ? m->gaz1 : k == 2 ? m->gaz2 : m->gaz3;
+}
+
+static inline void
+tagger_mark_set_gaz(tagger_marks *m, size_t k, unsigned code)
+{
+    if (k == 0)
+        m->gaz0 = code & 1023u;
+    else if (k == 1)
+        m->gaz1 = code & 1023u;
+    else if (k == 2)
+        m->gaz2 = code & 1023u;
+    else
+        m->gaz3 = code & 1023u;
+}
+
+/* Tokens [start, end) of a region (tagger_doc_scan); what was looked up of its tokens is at
+ * [off, off + end - start) of the tagger_doc's trig, tlen and attr. */
 typedef struct tagger_region {
-    uint32_t start, end;
+    uint32_t start, end, off;
 } tagger_region;
 
 /* One document as the feature function sees it. trig, tlen and attr are filled by
- * tagger_doc_scan for the tokens of its regions and the open tokens, and read nowhere else. */
+ * tagger_doc_scan for the tokens of its regions only, one region after the other (the open
+ * tokens are all in regions): token I of the region in view (tagger_doc_view) at I - shift.
+ * They take memory for those tokens only (a third of a news text's): the rest of their
+ * capacity is never touched. */
 typedef struct tagger_doc {
     const tok_list *tl;
     const rules *r;
@@ -62,6 +94,9 @@ typedef struct tagger_doc {
     uint32_t *trig; /* rules_trigger classes of the phrase starting at each token */
     uint8_t *tlen;  /* its length */
     uint8_t *attr;  /* lexicon attributes (enum tagger_lex) of its word, or of its stem */
+    size_t shift;   /* token I of the region in view at I - shift of the three */
+    size_t vend;    /* the end of the region in view */
+    size_t nlook;   /* the entries of the three in use */
     tagger_region *reg;
     size_t nreg, cap;
 } tagger_doc;
@@ -70,12 +105,13 @@ typedef struct tagger_doc {
 int tagger_doc_reset(tagger_doc *d, size_t n);
 void tagger_doc_free(tagger_doc *d);
 
-/* Looks up what the features read of token I: its trigger classes and their length, its
- * lexicon attributes (tagger_doc_scan does it for the tokens of its regions). */
-void tagger_doc_look_up(tagger_doc *d, size_t i);
+/* Puts region R in view: tagger_features, tagger_score and tagger_doc_trigger read its
+ * tokens. */
+void tagger_doc_view(tagger_doc *d, size_t r);
 
-/* The rules.tsv classes of the trigger phrase starting at token I of a region
- * (rules_trigger), its length in *LEN. */
+/* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
+ * in *LEN: looked up for a token of the region in view (tagger_doc_scan did), anew for one
+ * past its end. */
 uint32_t tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len);
 
 /* One pass over the tokens, once the stages' marks are set: marks the tokens inside quotes
@@ -105,11 +141,11 @@ typedef struct tagger_feats {
     uint8_t n, nd, dense_own;
 } tagger_feats;
 
-/* The features of token I (of a region) into F (training). */
+/* The features of token I (of the region in view) into F (training). */
 void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
 
-/* The score of every label of tokens [A, B) (of a region) with model M: token I's into the
- * first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
+/* The score of every label of tokens [A, B) (of the region in view) with model M: token I's into
+ * the first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
  * overwrite the rest: EMIT has room for 16 - n_labels more). A score is the sum of the weights
  * of the features tagger_features gives, each hashed one read from its slot (w << shift,
  * format.h), each dense one from the model's table. */

@@ -120,10 +120,10 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             uint16_t code = gaz_code(c, part_of(i, c->tok_start, c->tok_end));
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
-                if (d->mk[i].gaz[j] == code)
+                if (tagger_mark_gaz(&d->mk[i], j) == code)
                     break;
-                if (!d->mk[i].gaz[j]) {
-                    d->mk[i].gaz[j] = code;
+                if (!tagger_mark_gaz(&d->mk[i], j)) {
+                    tagger_mark_set_gaz(&d->mk[i], j, code);
                     break;
                 }
             }
@@ -144,8 +144,8 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
         uint8_t src = is_gazetteer(c) ? 1 : c->source == SRC_RULE ? 2 : 3;
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             d->mk[i].prop =
-                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end));
-            d->mk[i].prop_src = src;
+                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end)) & 15u;
+            d->mk[i].prop_src = src & 3u;
         }
     }
     tagger_doc_scan(d);
@@ -327,6 +327,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         size_t a = s->doc.reg[r].start, b = s->doc.reg[r].end;
         if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
+        tagger_doc_view(&s->doc, r);
         tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
         tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
@@ -337,8 +338,6 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 address(&s->doc, a, &sa, sb, &type);
             else
                 end_with_place(s, sa, &sb);
-            for (size_t i = b; i < sb; i++) /* a place that runs past the region */
-                tagger_doc_look_up(&s->doc, i);
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;

@@ -300,6 +300,7 @@ tagger_trainer_add(tagger_trainer *t, tagger_scratch *s, const tagger_gold *gold
             return IDNER_ERR_NOMEM;
         t->reg_dom[t->nreg] = (uint8_t)t->domain;
         t->reg_off[t->nreg++] = (uint32_t)t->ntok;
+        tagger_doc_view(d, r);
         for (size_t i = a; i < b; i++) {
             tagger_features(d, i, &f);
             size_t nf = (size_t)f.n + f.nd;
