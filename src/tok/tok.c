@@ -694,12 +694,40 @@ tok_run(tok_list *tl, const char *text, size_t len)
                     if (upper >= 2)
                         flags |= TOK_F_ALLCAPS;
                 }
-                end = j;
-                klen = n;
                 t->byte_start = (uint32_t)i;
-                t->byte_end = (uint32_t)end;
+                t->byte_end = (uint32_t)j;
                 t->key_off = (uint32_t)tl->keys_len;
-                goto made;
+                /* The tail below, for a plain word: no ALLDIGIT (not a number), never a closer
+                 * nor terminal punctuation, never REDUP or ABBREV. */
+                t->key_len = (uint16_t)n;
+                tl->keys_len += n + 1;
+                t->kind = TOK_WORD;
+                t->stem_len = 0;
+                if (n >= 6) {
+                    const char *k = key + n - 3;
+                    if (!memcmp(k, "nya", 3) || !memcmp(k, "lah", 3) || !memcmp(k, "kah", 3)) {
+                        flags |= TOK_F_CLITIC;
+                        t->stem_len = (uint16_t)(n - 3);
+                    }
+                }
+                if (sentence_break && !(pending & TOK_F_SENT_START)) {
+                    if (!(flags & TOK_F_LOWER))
+                        pending |= TOK_F_SENT_START;
+                    sentence_break = 0;
+                }
+                if (pending & TOK_F_SENT_START) {
+                    sentence_break = 0;
+                    if (tl->n > 0) {
+                        sent++;
+                        tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
+                    }
+                }
+                t->flags = (uint16_t)(flags | pending);
+                t->sent = sent;
+                pending = 0;
+                tl->n++;
+                i = j;
+                continue;
             }
         }
         int l;
@@ -757,7 +785,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
             if (shaped)
                 flags |= shape_flags(&sc, i, end);
         }
-    made:
         t->key_len = (uint16_t)klen;
         tl->keys_len += klen + 1;
         t->kind = kind;
