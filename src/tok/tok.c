@@ -675,7 +675,8 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 seen |= m;
             }
             j = i + n;
-            int rp = n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
+            /* Rp9,2 holds a digit: the test is for such words only */
+            int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
                      (ascii_word_class[s[2]] & AW_DIGIT);
             if (n < room && (j >= len || !stop[sc.s[j]]) && !rp) {
                 key[n] = '\0';
@@ -687,7 +688,10 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 flags = (ascii_word_class[b0] & AW_UPPER) ? TOK_F_CAP : TOK_F_LOWER;
                 if (seen & AW_DIGIT)
                     flags |= TOK_F_DIGIT;
-                if (!(seen & AW_LOWER)) { /* rare: count the capitals */
+                if (!(seen & (AW_LOWER | AW_DIGIT))) { /* only capitals: DPR, KPK */
+                    if (n >= 2)
+                        flags |= TOK_F_ALLCAPS;
+                } else if (!(seen & AW_LOWER)) { /* rare: capitals and digits, count them */
                     size_t upper = 0;
                     for (size_t k = 0; k < n; k++)
                         upper += (ascii_word_class[s[k]] & AW_UPPER) != 0;
