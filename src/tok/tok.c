@@ -722,8 +722,13 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 t->kind = TOK_WORD;
                 t->stem_len = 0;
                 if (n >= 6) {
-                    const char *k = key + n - 3;
-                    if (!memcmp(k, "nya", 3) || !memcmp(k, "lah", 3) || !memcmp(k, "kah", 3)) {
+                    /* the last three key bytes and the NUL, as one word (the constants fold) */
+                    uint32_t w, nya, lah, kah;
+                    memcpy(&w, key + n - 3, 4);
+                    memcpy(&nya, "nya", 4);
+                    memcpy(&lah, "lah", 4);
+                    memcpy(&kah, "kah", 4);
+                    if (w == nya || w == lah || w == kah) {
                         flags |= TOK_F_CLITIC;
                         t->stem_len = (uint16_t)(n - 3);
                     }
