@@ -153,6 +153,11 @@ words_build(date_model *dm)
         int starts = b & (DW_REL | DW_PREFIX | DW_MOD | DW_TIMEKW | DW_CENT | DW_POD | DW_PERIOD);
         words_add(t, mask, date_trigger_words[k].w, TB_DW(b) | (starts ? TB_TRIGGER : 0));
     }
+    for (size_t k = 0; k <= mask; k++)
+        if (t[k].h && (t[k].bits & TB_TRIGGER)) {
+            uint64_t b = t[k].h >> (64 - DATE_TRIG_LOG2);
+            dm->trig_filter[b >> 6] |= 1ull << (b & 63);
+        }
     return 0;
 }
 
@@ -432,7 +437,7 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
     for (size_t i = 0; i < tl->n;) {
         const tok *t = &tl->v[i];
         /* The prefilter: no regex runs at a token without a digit that starts no date. */
-        if (!date_has_digit(t) && !(date_word_bits(dm, t->hash) & TB_TRIGGER)) {
+        if (!date_has_digit(t) && !date_may_trigger(dm, t->hash)) {
             i++;
             continue;
         }

@@ -62,6 +62,8 @@ enum {
 /* The DW_* bits of date/names.h, kept above the TB_* bits. */
 #define TB_DW(x) ((uint32_t)(x) << 16)
 
+enum { DATE_TRIG_LOG2 = 13 };
+
 typedef struct date_word_ent {
     uint64_t h;
     uint32_t bits;
@@ -73,6 +75,9 @@ struct date_model {
     int big;                   /* the pattern with the most groups: sizes the match data */
     date_word_ent *words;      /* open addressing, power-of-two size, h == 0 is empty */
     size_t words_mask;
+    /* One bit per top DATE_TRIG_LOG2 bits of a hash, set for the words with TB_TRIGGER: the
+     * prefilter's first test, before the table probe (most words start no date). */
+    uint64_t trig_filter[(1u << DATE_TRIG_LOG2) / 64];
 };
 
 /* What a form was found in: the word before it, which changes what it may be. */
@@ -140,6 +145,13 @@ date_word_bits(const date_model *dm, uint64_t h)
         if (dm->words[k].h == 0)
             return 0;
     }
+}
+/* Can a token of hash H start a date without a digit (TB_TRIGGER)? The filter, then the table. */
+static inline int
+date_may_trigger(const date_model *dm, uint64_t h)
+{
+    uint64_t b = h >> (64 - DATE_TRIG_LOG2); /* h == 0 is stored as 1: both are bucket 0 */
+    return (dm->trig_filter[b >> 6] >> (b & 63) & 1) && (date_word_bits(dm, h) & TB_TRIGGER);
 }
 int date_key_is(const date_ctx *c, size_t i, const char *w);
 uint32_t date_tok_bits(const date_ctx *c, size_t i);

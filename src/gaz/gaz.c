@@ -361,20 +361,23 @@ try_phrase(const gaz *g, uint64_t h, const char *text, const tok_list *tl, size_
     return push_slot(&g->base, bs, text, tl, i, n, stem_last, out);
 }
 
-/* Can a token of hash H (capitalized or not) start a phrase of T? */
-static int
-may_start(const gaz_table *t, uint64_t h, int cap)
-{
-    if (!t->hdr)
-        return 0;
-    uint32_t b = (uint32_t)(h >> t->first_shift); /* gaz_first_bucket */
-    return (t->first_any[b >> 3] >> (b & 7) & 1) || (cap && (t->first[b >> 3] >> (b & 7) & 1));
-}
+/* Can a token of hash H (capitalized or not) start a phrase of a table? The first-token
+ * filters of the tables present are copied out of the tables once per run, so the test every
+ * token takes reads no table header. */
+typedef struct first_filter {
+    const uint8_t *any, *cap;
+    uint32_t shift;
+} first_filter;
 
-static int
-may_start_any(const gaz *g, uint64_t h, int cap)
+static inline int
+filters_pass(const first_filter *f, int nf, uint64_t h, int cap)
 {
-    return may_start(&g->base, h, cap) || may_start(&g->user, h, cap);
+    for (int k = 0; k < nf; k++) {
+        uint32_t b = (uint32_t)(h >> f[k].shift); /* gaz_first_bucket */
+        if ((f[k].any[b >> 3] >> (b & 7) & 1) || (cap && (f[k].cap[b >> 3] >> (b & 7) & 1)))
+            return 1;
+    }
+    return 0;
 }
 
 static int
@@ -388,14 +391,20 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
 {
     if (!g->base.hdr && !g->user.hdr)
         return IDNER_OK;
+    first_filter ff[2];
+    int nf = 0;
+    if (g->base.hdr)
+        ff[nf++] = (first_filter){g->base.first_any, g->base.first, g->base.first_shift};
+    if (g->user.hdr)
+        ff[nf++] = (first_filter){g->user.first_any, g->user.first, g->user.first_shift};
     for (size_t i = 0; i < tl->n; i++) {
         const tok *first = &tl->v[i];
         if (first->kind == TOK_PUNCT || first->kind == TOK_SYMBOL)
             continue;
         int cap = (first->flags & TOK_F_CAP) != 0;
-        if (!may_start_any(g, first->hash, cap) &&
+        if (!filters_pass(ff, nf, first->hash, cap) &&
             !(is_nya(tl, first) &&
-              may_start_any(g, tok_hash(tok_key(tl, first), first->stem_len), cap)))
+              filters_pass(ff, nf, tok_hash(tok_key(tl, first), first->stem_len), cap)))
             continue;
         /* Longest phrase first: remember the candidates of each acceptable length, keep the
          * longest. */

@@ -569,6 +569,14 @@ static const uint16_t ascii_word_class[256] = {
 #undef L
 #undef D
 
+/* Makes X opaque to the optimizer, so that it stays in a register instead of being
+ * rematerialized (a constant, an address) inside a loop. No code. */
+#if defined(__GNUC__)
+#define WORD_LOOP_PIN(x) __asm__("" : "+r"(x))
+#else
+#define WORD_LOOP_PIN(x) ((void)0)
+#endif
+
 static int
 is_terminal(const tok_list *tl, const tok *t)
 {
@@ -665,17 +673,24 @@ tok_run(tok_list *tl, const char *text, size_t len)
             unsigned seen = 0;
             const unsigned char *s = sc.s + i;
             size_t n = 0;
+            /* The class table and the FNV prime in registers for the whole loop: without the
+             * empty asm statements, GCC reloads both on every byte (two instructions of 13). */
+            const uint16_t *cls = ascii_word_class;
+            uint64_t prime = 0x100000001b3ull;
+            WORD_LOOP_PIN(cls);
+            WORD_LOOP_PIN(prime);
             for (; n < room; n++) {
-                unsigned m = ascii_word_class[s[n]];
+                unsigned m = cls[s[n]];
                 if (!m)
                     break;
                 key[n] = (char)m;
                 h ^= (uint8_t)m;
-                h *= 0x100000001b3ull;
+                h *= prime;
                 seen |= m;
             }
             j = i + n;
-            int rp = n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
+            /* Rp9,2 holds a digit: the test is for such words only */
+            int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
                      (ascii_word_class[s[2]] & AW_DIGIT);
             if (n < room && (j >= len || !stop[sc.s[j]]) && !rp) {
                 key[n] = '\0';
@@ -687,19 +702,55 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 flags = (ascii_word_class[b0] & AW_UPPER) ? TOK_F_CAP : TOK_F_LOWER;
                 if (seen & AW_DIGIT)
                     flags |= TOK_F_DIGIT;
-                if (!(seen & AW_LOWER)) { /* rare: count the capitals */
+                if (!(seen & (AW_LOWER | AW_DIGIT))) { /* only capitals: DPR, KPK */
+                    if (n >= 2)
+                        flags |= TOK_F_ALLCAPS;
+                } else if (!(seen & AW_LOWER)) { /* rare: capitals and digits, count them */
                     size_t upper = 0;
                     for (size_t k = 0; k < n; k++)
                         upper += (ascii_word_class[s[k]] & AW_UPPER) != 0;
                     if (upper >= 2)
                         flags |= TOK_F_ALLCAPS;
                 }
-                end = j;
-                klen = n;
                 t->byte_start = (uint32_t)i;
-                t->byte_end = (uint32_t)end;
+                t->byte_end = (uint32_t)j;
                 t->key_off = (uint32_t)tl->keys_len;
-                goto made;
+                /* The tail below, for a plain word: no ALLDIGIT (not a number), never a closer
+                 * nor terminal punctuation, never REDUP or ABBREV. */
+                t->key_len = (uint16_t)n;
+                tl->keys_len += n + 1;
+                t->kind = TOK_WORD;
+                t->stem_len = 0;
+                if (n >= 6) {
+                    /* the last three key bytes and the NUL, as one word (the constants fold) */
+                    uint32_t w, nya, lah, kah;
+                    memcpy(&w, key + n - 3, 4);
+                    memcpy(&nya, "nya", 4);
+                    memcpy(&lah, "lah", 4);
+                    memcpy(&kah, "kah", 4);
+                    if (w == nya || w == lah || w == kah) {
+                        flags |= TOK_F_CLITIC;
+                        t->stem_len = (uint16_t)(n - 3);
+                    }
+                }
+                if (sentence_break && !(pending & TOK_F_SENT_START)) {
+                    if (!(flags & TOK_F_LOWER))
+                        pending |= TOK_F_SENT_START;
+                    sentence_break = 0;
+                }
+                if (pending & TOK_F_SENT_START) {
+                    sentence_break = 0;
+                    if (tl->n > 0) {
+                        sent++;
+                        tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
+                    }
+                }
+                t->flags = (uint16_t)(flags | pending);
+                t->sent = sent;
+                pending = 0;
+                tl->n++;
+                i = j;
+                continue;
             }
         }
         int l;
@@ -757,7 +808,6 @@ tok_run(tok_list *tl, const char *text, size_t len)
             if (shaped)
                 flags |= shape_flags(&sc, i, end);
         }
-    made:
         t->key_len = (uint16_t)klen;
         tl->keys_len += klen + 1;
         t->kind = kind;
