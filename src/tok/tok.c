@@ -613,6 +613,24 @@ may_hold_url(const char *text, size_t len)
     return 0;
 }
 
+/* The last step of token T (not yet counted in TL) for both paths of tok_run: a sentence
+ * start closes the sentence before, and T takes its flags, the pending ones and its sentence. */
+static inline __attribute__((always_inline)) void
+token_done(tok_list *tl, tok *t, uint32_t flags, uint32_t *pending, int *sentence_break,
+           uint32_t *sent)
+{
+    if (*pending & TOK_F_SENT_START) {
+        *sentence_break = 0;
+        if (tl->n > 0) {
+            (*sent)++;
+            tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
+        }
+    }
+    t->flags = (uint16_t)(flags | *pending);
+    t->sent = *sent;
+    *pending = 0;
+}
+
 idner_status
 tok_run(tok_list *tl, const char *text, size_t len)
 {
@@ -738,16 +756,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
                         pending |= TOK_F_SENT_START;
                     sentence_break = 0;
                 }
-                if (pending & TOK_F_SENT_START) {
-                    sentence_break = 0;
-                    if (tl->n > 0) {
-                        sent++;
-                        tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
-                    }
-                }
-                t->flags = (uint16_t)(flags | pending);
-                t->sent = sent;
-                pending = 0;
+                token_done(tl, t, flags, &pending, &sentence_break, &sent);
                 tl->n++;
                 i = j;
                 continue;
@@ -836,16 +845,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
                 sentence_break = 0;
             }
         }
-        if (pending & TOK_F_SENT_START) {
-            sentence_break = 0;
-            if (tl->n > 0) {
-                sent++;
-                tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
-            }
-        }
-        t->flags = (uint16_t)(flags | pending);
-        t->sent = sent;
-        pending = 0;
+        token_done(tl, t, flags, &pending, &sentence_break, &sent);
         if (is_terminal(tl, t))
             sentence_break = 1;
         tl->n++;
