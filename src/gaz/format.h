@@ -140,24 +140,29 @@ gaz_phrase_bits(uint64_t h, uint32_t log2, uint32_t *word)
     return (1ull << ((h >> 32) & 63)) | (1ull << ((h >> 38) & 63));
 }
 
-/* The phrase filter's log2 size (in words) for N slot hashes: at least 8 bits each. */
+/* The least K in [MIN, MAX] for which 2^K units of UNIT_BITS bits hold 8 bits for each of N
+ * keys: the filters' sizes. */
 static inline uint32_t
-gaz_phrase_log2(uint64_t n)
+gaz_filter_log2(uint64_t n, uint32_t unit_bits, uint32_t min, uint32_t max)
 {
-    uint32_t k = GAZ_PHRASE_LOG2_MIN;
-    while (k < GAZ_PHRASE_LOG2_MAX && (64ull << k) < 8 * n)
+    uint32_t k = min;
+    while (k < max && ((uint64_t)unit_bits << k) < 8 * n)
         k++;
     return k;
 }
 
-/* The filters' log2 size for N entries: at least 8 bits an entry. */
+/* The phrase filter's log2 size (in 64-bit words) for N slot hashes. */
+static inline uint32_t
+gaz_phrase_log2(uint64_t n)
+{
+    return gaz_filter_log2(n, 64, GAZ_PHRASE_LOG2_MIN, GAZ_PHRASE_LOG2_MAX);
+}
+
+/* The first-token filters' log2 size (in bits) for N entries. */
 static inline uint32_t
 gaz_first_log2(uint64_t n)
 {
-    uint32_t k = GAZ_FIRST_LOG2_MIN;
-    while (k < GAZ_FIRST_LOG2_MAX && (1ull << k) < 8 * n)
-        k++;
-    return k;
+    return gaz_filter_log2(n, 1, GAZ_FIRST_LOG2_MIN, GAZ_FIRST_LOG2_MAX);
 }
 
 #endif

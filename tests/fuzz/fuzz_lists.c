@@ -59,9 +59,10 @@ fuzz_annotate_check(const idner_model *m, const char *text, size_t len, uint32_t
 }
 
 char *
-fuzz_first_columns(const uint8_t *s, size_t n, size_t *len)
+fuzz_first_columns(const uint8_t *s, size_t n, const char *tail, size_t *len)
 {
-    char *out = malloc(n + 2); /* a "\n" after the last line too, and the NUL */
+    size_t tn = tail ? strlen(tail) : 0;
+    char *out = malloc(n + tn + 2); /* a "\n" after the last line too, and the NUL */
     size_t k = 0;
     if (!out)
         abort();
@@ -77,6 +78,9 @@ fuzz_first_columns(const uint8_t *s, size_t n, size_t *len)
         }
         i += ll + 1;
     }
+    if (tn)
+        memcpy(out + k, tail, tn);
+    k += tn;
     out[k] = '\0';
     *len = k;
     return out;

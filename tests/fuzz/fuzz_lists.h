@@ -18,9 +18,10 @@ size_t fuzz_gaz_check(const gaz *g, const char *text, size_t len, tok_list *tl, 
  * overlapping, on UTF-8 boundaries inside the text, their text their bytes. */
 void fuzz_annotate_check(const idner_model *m, const char *text, size_t len, uint32_t flags);
 
-/* The lines of S[0, N) that are valid UTF-8 and their first column (up to a tab), one a line:
- * a text in which a list's surfaces occur (malloc'd, NUL-terminated, its length in *LEN). */
-char *fuzz_first_columns(const uint8_t *s, size_t n, size_t *len);
+/* The lines of S[0, N) that are valid UTF-8 and their first column (up to a tab), one a line,
+ * then TAIL (may be NULL): a text in which a list's surfaces occur (malloc'd, NUL-terminated,
+ * its length in *LEN). */
+char *fuzz_first_columns(const uint8_t *s, size_t n, const char *tail, size_t *len);
 
 /* Is an error of a list loader well formed: "PATH:LINE: why" or "PATH: why"? */
 int fuzz_list_error_ok(const idner_error *err, const char *path);

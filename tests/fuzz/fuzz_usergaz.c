@@ -61,14 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_FAIL("the builder's own image fails the check: %s", err.message);
 
     size_t len;
-    char *surfaces = fuzz_first_columns(data, size, &len);
-    char *text = malloc(len + sizeof sentence);
-    if (!text)
-        abort();
-    memcpy(text, surfaces, len);
-    memcpy(text + len, sentence, sizeof sentence);
-    len += sizeof sentence - 1;
-    free(surfaces);
+    char *text = fuzz_first_columns(data, size, sentence, &len);
     fuzz_gaz_check(&m->gaz, text, len, &tl, &cl);
     fuzz_annotate_check(m, text, len, 0);
     free(text);
