@@ -173,8 +173,10 @@ role_words_only(const tagger_doc *d, size_t a, size_t b)
 }
 
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
- * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
- * are places (SPEC.md section 3), whoever the street is named after. */
+ * rules.tsv, capitalized, first or right before it, titles allowed between: "Jl Letjen
+ * Suprapto", "Jalan Jenderal Gatot Subroto") is the place, head included. Addresses are places
+ * (SPEC.md section 3), whoever the street is named after; the rule stage's place-head span
+ * (rules.c head_end) says the same. */
 static void
 address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
 {
@@ -185,13 +187,25 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
         *type = IDNER_LOC;
         return;
     }
-    for (size_t h = *a; h-- > region_start && *a - h <= 2;) {
-        if ((tagger_doc_trigger(d, h, &len) & R_LOC_HEAD) && h + len == *a &&
-            (tl->v[h].flags & TOK_F_CAP)) {
+    /* walk back from the name over phrases that end where the next begins: titles, then the
+     * head (at most 4 tokens back) */
+    size_t p = *a;
+    for (size_t h = p; h-- > region_start && *a - h <= 4;) {
+        uint32_t cls = tagger_doc_trigger(d, h, &len);
+        if (h + len != p)
+            continue;
+        if ((cls & R_LOC_HEAD) && (tl->v[h].flags & TOK_F_CAP)) {
+            for (size_t k = h; p < *a && k-- > region_start && h - k <= 3;)
+                if ((tagger_doc_trigger(d, k, &len) & R_TITLE) && k + len >= h)
+                    return; /* "Kepala Desa Bapak Kardi": the head is a title's, the person
+                             * is its holder */
             *type = IDNER_LOC;
             *a = h;
             return;
         }
+        if (!(cls & R_TITLE) || !(tl->v[h].flags & (TOK_F_CAP | TOK_F_ALLCAPS)))
+            return;
+        p = h; /* a title between: "Letjen", "Jenderal", "Dr." */
     }
 }
 

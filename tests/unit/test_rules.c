@@ -493,6 +493,13 @@ test_regressions(void)
          ORG);
     RULE("Saham Wirakarsa Jayatama Group melonjak pada tahun ini.", "Wirakarsa Jayatama Group",
          ORG);
+    /* the shapes of clubs, media, labels and firms (issue 9: general words, rules.tsv) */
+    RULE("Para pendukung Persigo United memadati tribun selatan.", "Persigo United", ORG);
+    RULE("Lagu barunya dirilis Sinar Kencana Records pekan lalu.", "Sinar Kencana Records", ORG);
+    RULE("Kelompok musik Kembang Setaman Band tampil di alun-alun.", "Kembang Setaman Band", ORG);
+    RULE("Penerbangan Garuda Wisesa Airlines ditunda karena cuaca.", "Garuda Wisesa Airlines", ORG);
+    RULE("Film itu diproduksi Layar Wirasena Pictures tahun lalu.", "Layar Wirasena Pictures", ORG);
+    RULE("Siaran Radio Suara Wirakarsa terdengar sampai ke desa.", "Radio Suara Wirakarsa", ORG);
     /* a club with its suffix after a title is not the person; the name after the comma is */
     s = "Pelatih Persigo Raya FC, Darmaji Sukoreno, memuji para pemainnya.";
     NONE_T(s, "Persigo Raya FC", PER);
