@@ -66,6 +66,7 @@ static const struct {
     {"org_before", R_ORG_BEFORE},
     {"predicate", R_PREDICATE},
     {"joint", R_JOINT},
+    {"degree", R_DEGREE},
 };
 
 static int
@@ -255,8 +256,8 @@ trigger_home_empty(const rules *r, uint64_t h)
 }
 
 /* rules_trigger's walk over the phrases starting at token I */
-static __attribute__((noinline)) uint32_t
-trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
+static uint32_t
+trigger_phrase(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
     uint32_t best = 0;
@@ -280,6 +281,29 @@ trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
             break;
     }
     return best;
+}
+
+/* A degree's letters before a capitalized word that is no degree are a name's initials
+ * ("M.H. Thamrin", "S.K. Trimurti"): no class there. Elsewhere ("Andi, S.H., M.H.,",
+ * "Dewi S.Pd.", "S.H. M.H.") it is a degree: never an entity, and it ends the name before
+ * it. */
+static uint32_t
+degree_or_initials(const rules *r, const tok_list *tl, size_t i, size_t len, uint32_t classes)
+{
+    size_t j = i + len, next;
+    if (j < tl->n && tl->v[j].sent == tl->v[i].sent && tl->v[j].kind == TOK_WORD &&
+        (tl->v[j].flags & TOK_F_CAP) && !(trigger_phrase(r, tl, j, &next) & R_DEGREE))
+        return 0;
+    return classes;
+}
+
+static __attribute__((noinline)) uint32_t
+trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
+{
+    uint32_t classes = trigger_phrase(r, tl, i, len);
+    if (classes & R_DEGREE && !(classes = degree_or_initials(r, tl, i, *len, classes)))
+        *len = 0;
+    return classes;
 }
 
 uint32_t
@@ -374,6 +398,8 @@ trig_fill(const ctx *c, size_t i)
     c->trig[i] = t->kind == TOK_WORD && !trigger_home_empty(c->r, t->hash)
                      ? trigger_walk(c->r, c->tl, i, &len)
                      : 0;
+    if (c->trig[i] & R_DEGREE)
+        c->trig[i] |= R_STOP; /* here a degree ends a name as a stop word does */
     c->tlen[i] = (uint8_t)len;
     return c->trig[i];
 }

@@ -29,7 +29,8 @@ enum rule_class {
     R_LOC_CONTEXT = 1u << 12,
     R_ORG_BEFORE = 1u << 13,
     R_PREDICATE = 1u << 14,
-    R_JOINT = 1u << 15
+    R_JOINT = 1u << 15,
+    R_DEGREE = 1u << 16 /* only where the letters are a degree, not initials (rules_trigger) */
 };
 
 typedef struct rules rules;

@@ -172,6 +172,28 @@ role_words_only(const tagger_doc *d, size_t a, size_t b)
     return p == b;
 }
 
+/* Degrees that end the span [A, *B) ("Dewi S.Pd", "M.Sc": rules.tsv class degree, the last one
+ * maybe running past *B) are no part of a name: *B moves before them. */
+static void
+drop_degrees(const tagger_doc *d, size_t a, size_t *b)
+{
+    size_t p = a, len;
+    while (p < *b) {
+        if (!(tagger_doc_trigger(d, p, &len) & R_DEGREE) || !len) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < *b && (tagger_doc_trigger(d, q, &len) & R_DEGREE) && len)
+            q += len;
+        if (q >= *b) {
+            *b = p;
+            return;
+        }
+        p = q;
+    }
+}
+
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
  * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
  * are places (SPEC.md section 3), whoever the street is named after. */
@@ -338,6 +360,9 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 address(&s->doc, a, &sa, sb, &type);
             else
                 end_with_place(s, sa, &sb);
+            drop_degrees(&s->doc, sa, &sb);
+            if (sb == sa)
+                continue;
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;

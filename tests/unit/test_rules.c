@@ -320,6 +320,25 @@ test_place_namesakes(void)
     EXPECT(s, "Gatot Subroto", PER, "gazetteer", "Gatot Subroto");
 }
 
+/* A degree after a name is no part of it and never an entity; the same letters before a
+ * capitalized word are initials. */
+static void
+test_degrees(void)
+{
+    const char *s = "Kuasa hukum warga, Andi Saputraningrat, S.H., M.H., hadir di sidang itu.";
+    RULE(s, "Andi Saputraningrat", PER);
+    NONE(s, "M.H.");
+    NONE(s, "M.H");
+    s = "Guru itu, Dewi Kartikasari S.Pd., mengajar di desa terpencil.";
+    RULE(s, "Dewi Kartikasari", PER);
+    NOT_EXACT_F(s, 0, "Dewi Kartikasari S.Pd");
+    s = "Rumah sakit itu dipimpin dr. Rina Wulandari, Sp.OG., sejak tahun lalu.";
+    RULE(s, "Rina Wulandari", PER);
+    NONE(s, "Sp.OG");
+    EXPECT("Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", LOC,
+           "rule", "Jalan M.H. Kartasasmita");
+}
+
 static void
 test_prepositions(void)
 {
@@ -563,6 +582,7 @@ main(void)
     test_lists();
     test_place_heads();
     test_place_namesakes();
+    test_degrees();
     test_prepositions();
     test_given_names();
     test_rejection();

@@ -346,6 +346,56 @@ test_portable(void)
     idner_model_free(m);
 }
 
+/* With the bundled model too, a degree is neither a name nor part of one ("Dewi S.Pd.",
+ * "M.Sc." alone); the same letters before a capitalized word are initials inside the name. */
+static void
+test_degrees(void)
+{
+    static const struct {
+        const char *text, *want, *unwanted;
+    } cases[] = {
+        {"Guru honorer itu, Dewi Kartikasari S.Pd., sudah mengajar selama delapan tahun.",
+         "Dewi Kartikasari", "S.Pd"},
+        {"Acara dibuka oleh Rektor, Prof. Dr. Hendra Wiratmaja, M.Sc., Ph.D., di aula kampus.",
+         "Hendra Wiratmaja", "M.Sc"},
+        {"Menurut Ir. Bambang Sutrisnoadi, M.T., jembatan itu harus segera diperbaiki.",
+         "Bambang Sutrisnoadi", "M.T"},
+        {"Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", NULL},
+    };
+    idner_model *m = NULL;
+    idner_error err;
+    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
+        CHECK(0);
+        return;
+    }
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        idner_annotate_options o;
+        idner_annotate_options_init(&o);
+        idner_result *r = NULL;
+        const char *t = cases[k].text;
+        CHECK_INT(idner_annotate(m, t, strlen(t), &o, &r, NULL), IDNER_OK);
+        int found = 0, unwanted = 0;
+        size_t wl = strlen(cases[k].want);
+        for (size_t i = 0; r && i < idner_result_count(r); i++) {
+            const idner_entity *e = idner_result_get(r, i);
+            size_t n = e->byte_end - e->byte_start;
+            found |= n == wl && !memcmp(t + e->byte_start, cases[k].want, n);
+            if (cases[k].unwanted) {
+                const char *u = strstr(t, cases[k].unwanted);
+                unwanted |= u && (size_t)(u - t) < e->byte_end &&
+                            (size_t)(u - t) + strlen(cases[k].unwanted) > e->byte_start;
+            }
+        }
+        if (!found || unwanted)
+            fprintf(stderr, "degrees: \"%s\": %s%s\n", t, found ? "" : "missing name ",
+                    unwanted ? "degree in an entity" : "");
+        CHECK(found && !unwanted);
+        idner_result_free(r);
+    }
+    idner_model_free(m);
+}
+
 /* ---- training options ----------------------------------------------------------------------- */
 
 static int
@@ -592,6 +642,7 @@ main(void)
     size_t n = 0;
     test_toy(&img, &n);
     test_portable();
+    test_degrees();
     test_domains();
     test_feature_dropout();
     test_gold_institutions();
