@@ -339,6 +339,23 @@ test_degrees(void)
            "rule", "Jalan M.H. Kartasasmita");
 }
 
+/* Initials open a person's name ("S.K.", "W.S.": capital letters with periods), and stand
+ * before a street's namesake; a lone letter may end a sentence instead. */
+static void
+test_initials(void)
+{
+    RULE("Pahlawan itu, S.K. Wiraatmaja, dikenang sebagai wartawan pemberani.", "S.K. Wiraatmaja",
+         PER);
+    const char *s = "Kumpulan sajak karya W.S. Rendra dibacakan di panggung.";
+    EXPECT(s, "W.S. Rendra", PER, "rule", "W.S. Rendra");
+    s = "Jenderal A.H. Wiranegara memeriksa pasukan di lapangan.";
+    RULE(s, "A.H. Wiranegara", PER);
+    s = "Banjir kembali merendam Jalan M.H. Thamrin sejak pagi.";
+    EXPECT(s, "Jalan M.H. Thamrin", LOC, "rule", "Jalan M.H. Thamrin");
+    NONE_T(s, "Thamrin", PER);
+    NONE_T("Ujian itu ia lulus dengan nilai A. Semalam ia merayakannya.", "Semalam", PER);
+}
+
 static void
 test_prepositions(void)
 {
@@ -583,6 +600,7 @@ main(void)
     test_place_heads();
     test_place_namesakes();
     test_degrees();
+    test_initials();
     test_prepositions();
     test_given_names();
     test_rejection();
