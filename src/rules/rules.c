@@ -67,6 +67,7 @@ static const struct {
     {"predicate", R_PREDICATE},
     {"joint", R_JOINT},
     {"degree", R_DEGREE},
+    {"noble", R_NOBLE},
 };
 
 static int

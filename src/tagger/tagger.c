@@ -194,6 +194,19 @@ drop_degrees(const tagger_doc *d, size_t a, size_t *b)
     }
 }
 
+/* Titles, roles and honorifics that open a person's span [*A, B) stay outside the person
+ * (SPEC.md section 3: "Presiden Joko Widodo" -> "Joko Widodo"; "Irjen Karyoto"), except the
+ * titles of nobility that the corpora keep inside ("Pangeran Diponegoro": rules.tsv noble). */
+static void
+drop_titles(const tagger_doc *d, size_t *a, size_t b)
+{
+    size_t len;
+    uint32_t cls;
+    while (*a < b && ((cls = tagger_doc_trigger(d, *a, &len)) & R_TITLE) && !(cls & R_NOBLE) &&
+           len && *a + len < b)
+        *a += len;
+}
+
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
  * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
  * are places (SPEC.md section 3), whoever the street is named after. */
@@ -358,6 +371,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
+            if (type == IDNER_PER)
+                drop_titles(&s->doc, &sa, sb);
             else
                 end_with_place(s, sa, &sb);
             drop_degrees(&s->doc, sa, &sb);

@@ -347,7 +347,8 @@ test_portable(void)
 }
 
 /* With the bundled model too, a degree is neither a name nor part of one ("Dewi S.Pd.",
- * "M.Sc." alone); the same letters before a capitalized word are initials inside the name. */
+ * "M.Sc." alone); the same letters before a capitalized word are initials inside the name;
+ * titles stay outside a person, but for those of nobility. */
 static void
 test_degrees(void)
 {
@@ -361,6 +362,10 @@ test_degrees(void)
         {"Menurut Ir. Bambang Sutrisnoadi, M.T., jembatan itu harus segera diperbaiki.",
          "Bambang Sutrisnoadi", "M.T"},
         {"Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", NULL},
+        /* a rank stays outside the person (SPEC.md section 3); a title of nobility inside */
+        {"Kapolda Sulawesi Barat Irjen Wiratmoko mengumumkan penangkapan itu.", "Wiratmoko",
+         "Irjen"},
+        {"Perang itu dipimpin Pangeran Wiradikusuma dari keraton.", "Pangeran Wiradikusuma", NULL},
     };
     idner_model *m = NULL;
     idner_error err;
@@ -388,7 +393,7 @@ test_degrees(void)
             }
         }
         if (!found || unwanted)
-            fprintf(stderr, "degrees: \"%s\": %s%s\n", t, found ? "" : "missing name ",
+            fprintf(stderr, "degrees and titles: \"%s\": %s%s\n", t, found ? "" : "missing name ",
                     unwanted ? "degree in an entity" : "");
         CHECK(found && !unwanted);
         idner_result_free(r);
