@@ -285,15 +285,18 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
 
 /* A name the tagger ends inside a listed place ("Kementerian Luar Negeri Korea|Utara",
  * "Semenanjung|Korea") runs to the place's end: a name does not stop in the middle of a
- * place the official or curated lists know. *B moves. */
+ * place the official or curated lists know. Nor in the middle of a curated or user name of its
+ * own type that it begins ("Badan Meteorologi, Klimatologi|, dan Geofisika"). *B moves. */
 static void
-end_with_place(tagger_scratch *s, size_t a, size_t *b)
+end_with_listed(tagger_scratch *s, size_t a, size_t *b, unsigned type)
 {
     for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
          k < s->gaz.n && s->gaz.v[k].tok_start < *b; k++) {
         const cand *g = &s->gaz.v[k];
-        if (g->type == IDNER_LOC && g->tok_start >= a && g->tok_end > *b &&
-            g->prio % 10 >= GAZ_RANK_OFFICIAL)
+        int place = type != IDNER_PER && g->type == IDNER_LOC && g->tok_start >= a &&
+                    g->prio % 10 >= GAZ_RANK_OFFICIAL;
+        int own = g->type == type && g->tok_start == a && g->prio % 10 >= GAZ_RANK_CURATED;
+        if ((place || own) && g->tok_end > *b)
             *b = g->tok_end;
     }
 }
@@ -373,8 +376,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
                 address(&s->doc, a, &sa, sb, &type);
             if (type == IDNER_PER)
                 drop_titles(&s->doc, &sa, sb);
-            else
-                end_with_place(s, sa, &sb);
+            end_with_listed(s, sa, &sb, type);
             drop_degrees(&s->doc, sa, &sb);
             if (sb == sa)
                 continue;
