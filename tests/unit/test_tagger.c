@@ -309,6 +309,20 @@ explained(const idner_model *m, const char *text)
     return copy;
 }
 
+/* The bundled model with the tagger, or NULL (a failed check). */
+static idner_model *
+bundled_model(void)
+{
+    idner_model *m = NULL;
+    idner_error err;
+    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
+        CHECK(0);
+        return NULL;
+    }
+    return m;
+}
+
 /* The bundled model scores and decodes the same without vectors: every entity, score and
  * margin of --explain equal, on regions of one token and of many. */
 static void
@@ -322,13 +336,9 @@ test_portable(void)
         "PT Sinar Harapan Abadi Tbk dan Koperasi Tani Makmur Jaya menandatangani kerja sama di "
         "Surabaya, Jawa Timur, disaksikan Wakil Gubernur Emil Dardak.",
     };
-    idner_model *m = NULL;
-    idner_error err;
-    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
-        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
-        CHECK(0);
+    idner_model *m = bundled_model();
+    if (!m)
         return;
-    }
     const int avx2 = m->tagger.trellis.avx2;
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         m->tagger.trellis.avx2 = avx2;
@@ -370,13 +380,9 @@ test_degrees(void)
         {"Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi membuka pendaftaran beasiswa.",
          "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", NULL},
     };
-    idner_model *m = NULL;
-    idner_error err;
-    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
-        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
-        CHECK(0);
+    idner_model *m = bundled_model();
+    if (!m)
         return;
-    }
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         idner_annotate_options o;
         idner_annotate_options_init(&o);
