@@ -311,6 +311,20 @@ explained(const idner_model *m, const char *text)
     return copy;
 }
 
+/* The bundled model with the tagger, or NULL (a failed check). */
+static idner_model *
+bundled_model(void)
+{
+    idner_model *m = NULL;
+    idner_error err;
+    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
+        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
+        CHECK(0);
+        return NULL;
+    }
+    return m;
+}
+
 /* The bundled model scores and decodes the same without vectors: every entity, score and
  * margin of --explain equal, on regions of one token and of many. */
 static void
@@ -324,13 +338,9 @@ test_portable(void)
         "PT Sinar Harapan Abadi Tbk dan Koperasi Tani Makmur Jaya menandatangani kerja sama di "
         "Surabaya, Jawa Timur, disaksikan Wakil Gubernur Emil Dardak.",
     };
-    idner_model *m = NULL;
-    idner_error err;
-    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
-        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
-        CHECK(0);
+    idner_model *m = bundled_model();
+    if (!m)
         return;
-    }
     const int avx2 = m->tagger.trellis.avx2;
     for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
         m->tagger.trellis.avx2 = avx2;
@@ -365,13 +375,9 @@ test_address(void)
          "Jalan Jenderal Gatot Subroto", IDNER_LOC},
         {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER},
     };
-    idner_model *m = NULL;
-    idner_error err;
-    if (model_new(NULL, 1, &m, &err) != IDNER_OK) {
-        fprintf(stderr, "model_new with the tagger: %s\n", err.message);
-        CHECK(0);
+    idner_model *m = bundled_model();
+    if (!m)
         return;
-    }
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
         idner_annotate_options o;
         idner_annotate_options_init(&o);
@@ -381,6 +387,60 @@ test_address(void)
         CHECK(e != NULL);
         if (e)
             CHECK_INT(e->type, cases[k].type);
+        idner_result_free(r);
+    }
+    idner_model_free(m);
+}
+
+/* With the bundled model too, a degree is neither a name nor part of one ("Dewi S.Pd.",
+ * "M.Sc." alone); the same letters before a capitalized word are initials inside the name;
+ * titles stay outside a person, but for those of nobility; curated names stay whole. */
+static void
+test_degrees(void)
+{
+    static const struct {
+        const char *text, *want, *unwanted;
+    } cases[] = {
+        {"Guru honorer itu, Dewi Kartikasari S.Pd., sudah mengajar selama delapan tahun.",
+         "Dewi Kartikasari", "S.Pd"},
+        {"Acara dibuka oleh Rektor, Prof. Dr. Hendra Wiratmaja, M.Sc., Ph.D., di aula kampus.",
+         "Hendra Wiratmaja", "M.Sc"},
+        {"Menurut Ir. Bambang Sutrisnoadi, M.T., jembatan itu harus segera diperbaiki.",
+         "Bambang Sutrisnoadi", "M.T"},
+        {"Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", NULL},
+        /* a rank stays outside the person (SPEC.md section 3); a title of nobility inside */
+        {"Kapolda Sulawesi Barat Irjen Wiratmoko mengumumkan penangkapan itu.", "Wiratmoko",
+         "Irjen"},
+        {"Perang itu dipimpin Pangeran Wiradikusuma dari keraton.", "Pangeran Wiradikusuma", NULL},
+        /* a name the model begins on a curated entry runs to the entry's end */
+        {"Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi membuka pendaftaran beasiswa.",
+         "Kementerian Pendidikan, Kebudayaan, Riset, dan Teknologi", NULL},
+    };
+    idner_model *m = bundled_model();
+    if (!m)
+        return;
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        idner_annotate_options o;
+        idner_annotate_options_init(&o);
+        idner_result *r = NULL;
+        const char *t = cases[k].text;
+        CHECK_INT(idner_annotate(m, t, strlen(t), &o, &r, NULL), IDNER_OK);
+        int found = 0, unwanted = 0;
+        size_t wl = strlen(cases[k].want);
+        for (size_t i = 0; r && i < idner_result_count(r); i++) {
+            const idner_entity *e = idner_result_get(r, i);
+            size_t n = e->byte_end - e->byte_start;
+            found |= n == wl && !memcmp(t + e->byte_start, cases[k].want, n);
+            if (cases[k].unwanted) {
+                const char *u = strstr(t, cases[k].unwanted);
+                unwanted |= u && (size_t)(u - t) < e->byte_end &&
+                            (size_t)(u - t) + strlen(cases[k].unwanted) > e->byte_start;
+            }
+        }
+        if (!found || unwanted)
+            fprintf(stderr, "spans: \"%s\": %s%s\n", t, found ? "" : "missing name ",
+                    unwanted ? "degree in an entity" : "");
+        CHECK(found && !unwanted);
         idner_result_free(r);
     }
     idner_model_free(m);
@@ -633,6 +693,7 @@ main(void)
     test_toy(&img, &n);
     test_portable();
     test_address();
+    test_degrees();
     test_domains();
     test_feature_dropout();
     test_gold_institutions();
