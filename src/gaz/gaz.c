@@ -59,7 +59,13 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     t->mask = h->n_slots - 1;
     /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
      * here: start-up then costs the same, and touches as little memory, whatever the size of
-     * the lists. */
+     * the lists. Lookups read the filters densely, the rest at random: a page of slots after
+     * a filter passed, an entry and its strings after a slot matched. */
+    mapped_random(&t->file, h->slots_off, (size_t)h->n_slots * sizeof(gaz_slot));
+    mapped_random(&t->file, h->entries_off, (size_t)h->n_entries * sizeof(gaz_entry));
+    mapped_random(&t->file, h->pool_off, h->pool_size);
+    if (h->origins_off)
+        mapped_random(&t->file, h->origins_off, (size_t)h->n_entries * sizeof(gaz_origin));
     return IDNER_OK;
 }
 

@@ -3,10 +3,13 @@
  * longest match, case policy (proper nouns, acronyms, ci, common words), the -nya clitic,
  * candidate ranking, user lists that override, excludes, bad lines, corrupt images; the
  * filters sized by the list (first tokens, phrases); then the bundled countries through the
- * public API.
+ * public API, and the map of a large image (core/mapped.c: where it is placed, what it makes
+ * resident).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gaz/gaz.h"
 #include "harness.h"
@@ -414,9 +417,76 @@ test_explain_api(void)
     remove(ex);
 }
 
+/* The process's resident file pages, in KiB (/proc/self/status), or -1 when unknown. */
+static long
+rss_file_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    long kib = -1;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, "RssFile:", 8))
+            kib = atol(line + 8);
+    fclose(f);
+    return kib;
+}
+
+/* A 32 MiB file written in one call (which a large-folio page cache holds in 2 MiB folios), read
+ * one page every 2 MiB: right bytes, placed one page past a page-table span, and resident by
+ * far less than the 32 MiB a map at a span boundary makes of it on Linux 6.18. */
+static void
+test_mapped(void)
+{
+    const char *path = "test_gaz_mapped.tmp";
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE), span = page * (page / 8);
+    const size_t size = 16 * span, stride = span / sizeof(uint64_t);
+    uint64_t *v = malloc(size);
+    CHECK(v != NULL);
+    if (!v)
+        return;
+    for (size_t i = 0; i < size / sizeof *v; i++)
+        v[i] = i * 0x9E3779B97F4A7C15ull;
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(v, 1, size, f) == size);
+    if (f)
+        fclose(f);
+    mapped m;
+    idner_error err = {0};
+    CHECK(mapped_open(&m, path, &err) == IDNER_OK);
+    CHECK_INT(m.size, size);
+    CHECK_INT((uintptr_t)m.mem % span, page);
+    long before = rss_file_kib();
+    const uint64_t *w = m.mem;
+    size_t same = 0;
+    for (size_t i = 0; i < size / sizeof *v; i += stride)
+        same += w[i] == v[i] && w[i + 1] == v[i + 1];
+    CHECK_INT(same, 16);
+    CHECK_INT(w[size / sizeof *v - 1], v[size / sizeof *v - 1]);
+    long after = rss_file_kib();
+    if (before >= 0 && after >= 0)
+        CHECK(after - before < (long)(size / 4 / 1024)); /* 16 reads: 4 MiB would be 256 KiB each */
+    mapped_random(&m, page + 1, 3 * page); /* pages 2 and 3 only: advice, the bytes stay */
+    CHECK_INT(w[page / 8 * 2], v[page / 8 * 2]);
+    mapped_release(&m);
+    CHECK(m.mem == NULL && m.size == 0);
+    /* a small file is mapped as well */
+    f = fopen(path, "wb");
+    CHECK(f && fwrite(v, 1, 100, f) == 100);
+    if (f)
+        fclose(f);
+    CHECK(mapped_open(&m, path, &err) == IDNER_OK);
+    CHECK(m.size == 100 && !memcmp(m.mem, v, 100));
+    mapped_release(&m);
+    remove(path);
+    free(v);
+}
+
 int
 main(void)
 {
+    test_mapped();
     test_explain_api();
     test_empty_lists();
     test_null_paths();
