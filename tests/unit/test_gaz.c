@@ -170,7 +170,8 @@ name_at(size_t i, char *s, size_t size)
 static const char *
 name_list(size_t n)
 {
-    static char path[] = "/tmp/idner-test-gaz-XXXXXX";
+    static char path[64];
+    strcpy(path, "/tmp/idner-test-gaz-XXXXXX"); /* each call a new file */
     int fd = mkstemp(path);
     CHECK(fd >= 0);
     FILE *f = fdopen(fd, "w");
@@ -236,6 +237,58 @@ test_filters(void)
     CHECK(gaz_table_adopt(&u, copy, t.file.size, "copy", &err) == IDNER_ERR_DATA);
     h->phrase_log2 = keep;
     gaz_table_close(&t);
+}
+
+/* The two first-token filters are sized apart: a long list of capitalized names and a few
+ * phrases that may start in lower case (a lowercase first word, or "ci") give a capitalized
+ * filter sized by the entries and an any-case filter sized by its two first tokens (the least
+ * size), which still lets every lowercase phrase through; a header whose any-case filter is out of
+ * range or runs past the end of the image is refused. */
+static void
+test_any_filter(void)
+{
+    const size_t n = 5000;
+    const char *path = name_list(n);
+    FILE *f = fopen(path, "a");
+    CHECK(f != NULL);
+    for (int i = 0; i < 20; i++)
+        fprintf(f, "kedai kopi Bayuke%d\tORG\n", i);
+    fprintf(f, "Kantor Pos Ajaib\tORG\t\t\t\t\tci\n");
+    fclose(f);
+    gaz local;
+    memset(&local, 0, sizeof local);
+    build(&local.base, &path, 1, GAZ_RANK_USER);
+    remove(path);
+    const gaz_header *h = local.base.hdr;
+    CHECK_INT(h->first_log2, gaz_first_log2(n + 21));
+    CHECK_INT(h->any_log2, GAZ_FIRST_LOG2_MIN); /* two first tokens: "kedai", "kantor" */
+    CHECK_INT(gaz_any_log2(2, n + 21), GAZ_FIRST_LOG2_MIN);
+    CHECK_INT(gaz_any_log2(1000, 1000000), 18); /* 2^18 bits >= 256 * 1000 */
+    CHECK_INT(gaz_any_log2(1000000, 1000000), gaz_first_log2(1000000)); /* never the larger */
+    CHECK(local.base.first_any == local.base.first + ((size_t)1 << h->first_log2) / 8);
+    CHECK_INT(h->phrase_off, h->first_off + (1u << h->first_log2) / 8 + (1u << h->any_log2) / 8);
+    const char *text = "Kemarin kami minum di kedai kopi Bayuke7, lalu mengirim surat lewat kantor "
+                       "pos ajaib bersama Byuba Dbayu1.";
+    cur = text;
+    cl.n = 0;
+    CHECK(tok_run(&tl, text, strlen(text)) == IDNER_OK);
+    CHECK(gaz_run(&local, text, &tl, &cl) == IDNER_OK);
+    CHECK(find("kedai kopi Bayuke7", IDNER_ORG) != NULL);
+    CHECK(find("kantor pos ajaib", IDNER_ORG) != NULL);
+    CHECK(find("Byuba Dbayu1", IDNER_PER) != NULL);
+    CHECK(find("kopi Bayuke7", 0) == NULL);
+    /* corrupt any-case sizes */
+    idner_error err = {0};
+    const uint32_t bad[] = {GAZ_FIRST_LOG2_MIN - 1, GAZ_FIRST_LOG2_MAX + 1, 24};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        gaz_table u;
+        void *copy = malloc(local.base.file.size);
+        memcpy(copy, local.base.file.mem, local.base.file.size);
+        ((gaz_header *)copy)->any_log2 = bad[i]; /* 24: 2 MiB past an image of 300 KiB */
+        CHECK(gaz_table_adopt(&u, copy, local.base.file.size, "copy", &err) == IDNER_ERR_DATA);
+        CHECK(strstr(err.message, "copy: corrupt gazetteer (bad header)") != NULL);
+    }
+    gaz_close(&local);
 }
 
 /* The bundled countries, through the public API. */
@@ -494,6 +547,7 @@ main(void)
     test_user_and_excludes();
     test_errors();
     test_filters();
+    test_any_filter();
     test_countries();
     tok_list_free(&tl);
     cand_list_free(&cl);
