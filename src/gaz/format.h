@@ -24,9 +24,10 @@
  *                    any-case one, which every word reads, by its distinct first tokens
  *                    (gaz_any_log2: at least 256 bits each, so that at most 1 in 256 lowercase
  *                    words passes it by chance), never larger than the other: the few words
- *                    that start a lowercase or "ci" phrase make it small (a list of a million
- *                    names has a 1 MiB capitalized filter but an 8 Kbit any-case one, so
- *                    lowercase words, most of a text, miss no cache). Buckets: gaz_first_bucket.
+ *                    that start a lowercase or "ci" phrase make it small (the bundled lists: 1
+ *                    KiB; a list of a million capitalized names has a 1 MiB capitalized filter
+ *                    but a 128-byte any-case one), so lowercase words, most of a text, miss no
+ *                    cache. Buckets: gaz_first_bucket.
  *                    A log2 of 0 means GAZ_FIRST_LOG2.
  *   | phrase bits |  a blocked Bloom filter of every slot's hash (phrases and prefixes):
  *   +-------------+  2^phrase_log2 64-bit words, two bits in one word a hash (gaz_phrase_bits),
