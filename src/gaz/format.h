@@ -22,9 +22,9 @@
  *                    slot array. The capitalized one is sized by the number of entries
  *                    (gaz_first_log2: at least 8 bits an entry), so that it stays sparse. The
  *                    any-case one, which every word reads, by its distinct first tokens
- *                    (gaz_any_log2: at least 256 bits each, so that at most 1 in 256 lowercase
+ *                    (gaz_any_log2: at least 1024 bits each, so that at most 1 in 1024 lowercase
  *                    words passes it by chance), never larger than the other: the few words
- *                    that start a lowercase or "ci" phrase make it small (the bundled lists: 1
+ *                    that start a lowercase or "ci" phrase make it small (the bundled lists: 4
  *                    KiB; a list of a million capitalized names has a 1 MiB capitalized filter
  *                    but a 128-byte any-case one), so lowercase words, most of a text, miss no
  *                    cache. Buckets: gaz_first_bucket.
@@ -175,11 +175,11 @@ gaz_first_log2(uint64_t n)
 }
 
 /* The any-case filter's log2 size for D distinct first tokens among its entries, in a
- * gazetteer of N entries: 256 bits a token, at most the capitalized filter's size. */
+ * gazetteer of N entries: 1024 bits a token, at most the capitalized filter's size. */
 static inline uint32_t
 gaz_any_log2(uint64_t d, uint64_t n)
 {
-    uint32_t k = gaz_filter_log2(32 * d, 1, GAZ_FIRST_LOG2_MIN, GAZ_FIRST_LOG2_MAX);
+    uint32_t k = gaz_filter_log2(128 * d, 1, GAZ_FIRST_LOG2_MIN, GAZ_FIRST_LOG2_MAX);
     return k < gaz_first_log2(n) ? k : gaz_first_log2(n);
 }
 

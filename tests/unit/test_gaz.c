@@ -241,9 +241,9 @@ test_filters(void)
 
 /* The two first-token filters are sized apart: a long list of capitalized names and a few
  * phrases that may start in lower case (a lowercase first word, or "ci") give a capitalized
- * filter sized by the entries and an any-case filter sized by its two first tokens (the least
- * size), which still lets every lowercase phrase through; a header whose any-case filter is out of
- * range or runs past the end of the image is refused. */
+ * filter sized by the entries and an any-case filter sized by its two first tokens (2^11
+ * bits), which still lets every lowercase phrase through; a header whose any-case filter is out
+ * of range or runs past the end of the image is refused. */
 static void
 test_any_filter(void)
 {
@@ -261,9 +261,9 @@ test_any_filter(void)
     remove(path);
     const gaz_header *h = local.base.hdr;
     CHECK_INT(h->first_log2, gaz_first_log2(n + 21));
-    CHECK_INT(h->any_log2, GAZ_FIRST_LOG2_MIN); /* two first tokens: "kedai", "kantor" */
-    CHECK_INT(gaz_any_log2(2, n + 21), GAZ_FIRST_LOG2_MIN);
-    CHECK_INT(gaz_any_log2(1000, 1000000), 18); /* 2^18 bits >= 256 * 1000 */
+    CHECK_INT(h->any_log2, 11); /* two first tokens ("kedai", "kantor"): 2 * 1024 bits */
+    CHECK_INT(gaz_any_log2(2, n + 21), 11);
+    CHECK_INT(gaz_any_log2(1000, 1000000), 20); /* 2^20 bits >= 1024 * 1000 */
     CHECK_INT(gaz_any_log2(1000000, 1000000), gaz_first_log2(1000000)); /* never the larger */
     CHECK(local.base.first_any == local.base.first + ((size_t)1 << h->first_log2) / 8);
     CHECK_INT(h->phrase_off, h->first_off + (1u << h->first_log2) / 8 + (1u << h->any_log2) / 8);
