@@ -34,7 +34,6 @@ struct gaz_builder {
     uint32_t *intern; /* open addressing: pool offset + 1, 0 = empty */
     size_t intern_cap, intern_n;
     tok_list tl;
-    size_t max_tokens;
 };
 
 gaz_builder *
@@ -301,8 +300,6 @@ add_entry(gaz_builder *b, char **col, size_t ncol, int default_rank, uint32_t fi
     e->rank = (uint8_t)source_rank(source, default_rank);
     e->flags = (uint16_t)flags;
     e->ntok = (uint16_t)nt;
-    if (nt > b->max_tokens)
-        b->max_tokens = nt;
     b->n++;
     return NULL;
 }
@@ -364,6 +361,46 @@ align8(size_t n)
     return (n + 7) & ~(size_t)7;
 }
 
+/* May the entry's phrase start with a lowercase token (then its first token goes in the
+ * any-case filter, else in the capitalized one)? */
+static int
+any_case_start(const bentry *e)
+{
+    return !(e->upper_mask & 1) || (e->flags & GAZ_CI);
+}
+
+static int
+cmp_u32(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    return a < b ? -1 : a > b;
+}
+
+/* *D: the number of distinct first tokens (by the top 32 bits of their hash, which the
+ * filters' buckets come from) among the entries that may start in lower case. -1: no memory. */
+static int
+distinct_any_starts(const gaz_builder *b, size_t *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->n; i++)
+        n += any_case_start(&b->e[i]);
+    *d = 0;
+    if (!n)
+        return 0;
+    uint32_t *v = malloc(n * sizeof *v);
+    if (!v)
+        return -1;
+    n = 0;
+    for (size_t i = 0; i < b->n; i++)
+        if (any_case_start(&b->e[i]))
+            v[n++] = b->e[i].first_top;
+    qsort(v, n, sizeof *v, cmp_u32);
+    for (size_t i = 0; i < n; i++)
+        *d += i == 0 || v[i] != v[i - 1];
+    free(v);
+    return 0;
+}
+
 static gaz_slot *
 slot_for(gaz_slot *slots, uint64_t mask, uint64_t h)
 {
@@ -416,9 +453,13 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     size_t pool_off = align8(entries_off + b->n * sizeof(gaz_entry));
     size_t origins_off = align8(pool_off + b->pool_len);
     size_t first_off = align8(origins_off + b->n * sizeof(gaz_origin));
-    uint32_t first_log2 = gaz_first_log2(b->n);
+    size_t d_any = 0;
+    if (distinct_any_starts(b, &d_any))
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    uint32_t first_log2 = gaz_first_log2(b->n), any_log2 = gaz_any_log2(d_any, b->n);
+    uint32_t wide = first_log2 > any_log2 ? first_log2 : any_log2;
     size_t filter_bytes = ((size_t)1 << first_log2) / 8;
-    size_t phrase_off = first_off + 2 * filter_bytes;
+    size_t phrase_off = first_off + filter_bytes + ((size_t)1 << any_log2) / 8;
     uint32_t phrase_log2 = gaz_phrase_log2(phrases + nprefix);
     size_t total = phrase_off + ((size_t)8 << phrase_log2);
     if (total > UINT32_MAX)
@@ -436,7 +477,7 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
     hdr->entries_off = (uint32_t)entries_off;
     hdr->pool_off = (uint32_t)pool_off;
     hdr->file_size = (uint32_t)total;
-    hdr->max_tokens = (uint32_t)b->max_tokens;
+    hdr->any_log2 = any_log2;
     hdr->first_off = (uint32_t)first_off;
     hdr->origins_off = (uint32_t)origins_off;
     gaz_origin *orig = (gaz_origin *)(img + origins_off);
@@ -460,8 +501,10 @@ gaz_builder_finish(gaz_builder *b, void **image, size_t *size, idner_error *err)
         }
         s->count++;
         /* capitalized first tokens in the first filter, others in the second */
-        size_t filter = (e->upper_mask & 1) && !(e->flags & GAZ_CI) ? 0 : filter_bytes;
-        uint32_t bucket = gaz_first_bucket((uint64_t)e->first_top << 32, first_log2);
+        int any = any_case_start(e);
+        size_t filter = any ? filter_bytes : 0;
+        uint32_t bucket =
+            gaz_first_bucket((uint64_t)e->first_top << 32, wide, any ? any_log2 : first_log2);
         first[filter + (bucket >> 3)] |= (uint8_t)(1u << (bucket & 7));
         orig[i] = (gaz_origin){e->file, e->line};
         ents[i] = (gaz_entry){e->key,    e->surface,    e->canonical, e->id,   e->subtype, e->iso,

@@ -14,14 +14,21 @@
  *   | origins     |  optional (header origins_off, 0 when absent: an older image is still
  *   +-------------+  read): gaz_origin[n_entries], the list file and line of each entry, for
  *                    --explain
- *   | first bits  |  two filters of 2^first_log2 bits each, by bucket of tok_hash (its top
- *   +-------------+  first_log2 bits): the first for phrases whose first token must be
- *                    capitalized, the second for phrases that may start in lower case. Most
- *                    tokens start no phrase (and most lowercase words start only capitalized
- *                    ones): the filters answer without touching the much larger slot array.
- *                    They are sized by the number of entries (gaz_first_log2: at least 8 bits
- *                    an entry), so that they stay sparse, and lookups cost the same, whatever the
- *                    size of the lists; first_log2 0 (images before it) means GAZ_FIRST_LOG2.
+ *   | first bits  |  two filters by bucket of tok_hash (its top LOG2 bits): first, one of
+ *   +-------------+  2^first_log2 bits for phrases whose first token must be capitalized, then
+ *                    right after it one of 2^any_log2 bits for phrases that may start in lower
+ *                    case. Most tokens start no phrase (and most lowercase words start only
+ *                    capitalized ones): the filters answer without touching the much larger
+ *                    slot array. The capitalized one is sized by the number of entries
+ *                    (gaz_first_log2: at least 8 bits an entry), so that it stays sparse. The
+ *                    any-case one, which every word reads, by its distinct first tokens
+ *                    (gaz_any_log2: at least 1024 bits each, so that at most 1 in 1024 lowercase
+ *                    words passes it by chance), never larger than the other: the few words
+ *                    that start a lowercase or "ci" phrase make it small (the bundled lists: 4
+ *                    KiB; a list of a million capitalized names has a 1 MiB capitalized filter
+ *                    but a 128-byte any-case one), so lowercase words, most of a text, miss no
+ *                    cache. Buckets: gaz_first_bucket.
+ *                    A log2 of 0 means GAZ_FIRST_LOG2.
  *   | phrase bits |  a blocked Bloom filter of every slot's hash (phrases and prefixes):
  *   +-------------+  2^phrase_log2 64-bit words, two bits in one word a hash (gaz_phrase_bits),
  *                    at least 8 bits a slot. A lookup reads the slot array only when both bits
@@ -39,9 +46,9 @@
 #include <stdint.h>
 
 #define GAZ_MAGIC          "IDNERGZ"
-#define GAZ_VERSION        2u
+#define GAZ_VERSION        3u /* 3: any_log2 (was max_tokens, never read) */
 #define GAZ_MAX_TOKENS     16
-#define GAZ_FIRST_LOG2     20u /* the filters' size when the header's first_log2 is 0 */
+#define GAZ_FIRST_LOG2     20u /* a filter's size when its log2 in the header is 0 */
 #define GAZ_FIRST_LOG2_MIN 10u
 #define GAZ_FIRST_LOG2_MAX 30u
 
@@ -70,8 +77,8 @@ typedef struct gaz_header {
     uint32_t pool_size;
     uint32_t slots_off, entries_off, pool_off;
     uint32_t file_size;
-    uint32_t max_tokens;
-    uint32_t first_off;   /* 2 * 2^first_log2 / 8 bytes */
+    uint32_t any_log2;    /* the any-case filter's size, like first_log2 */
+    uint32_t first_off;   /* 2^first_log2 / 8 + 2^any_log2 / 8 bytes */
     uint32_t origins_off; /* gaz_origin[n_entries], or 0: none */
     uint32_t first_log2;  /* GAZ_FIRST_LOG2_MIN..GAZ_FIRST_LOG2_MAX, or 0: GAZ_FIRST_LOG2 */
     uint32_t phrase_off;  /* 2^phrase_log2 * 8 bytes, when phrase_log2 is not 0 */
@@ -121,11 +128,13 @@ gaz_hash_step(uint64_t h, uint64_t tok_hash)
 
 #define GAZ_HASH_SEED 0x2545F4914F6CDD1Dull
 
-/* The bucket of a token hash in first-token filters of 2^LOG2 bits: its top LOG2 bits. */
+/* The bucket of a token hash in a first-token filter of 2^LOG2 bits: the low LOG2 bits of its
+ * top WIDE bits, WIDE the larger of the two filters' log2 (for the larger filter, its top LOG2
+ * bits). One shift serves both filters. */
 static inline uint32_t
-gaz_first_bucket(uint64_t tok_hash, uint32_t log2)
+gaz_first_bucket(uint64_t tok_hash, uint32_t wide, uint32_t log2)
 {
-    return (uint32_t)(tok_hash >> (64 - log2));
+    return (uint32_t)(tok_hash >> (64 - wide)) & (uint32_t)((1ull << log2) - 1);
 }
 
 #define GAZ_PHRASE_LOG2_MIN 4u
@@ -158,11 +167,20 @@ gaz_phrase_log2(uint64_t n)
     return gaz_filter_log2(n, 64, GAZ_PHRASE_LOG2_MIN, GAZ_PHRASE_LOG2_MAX);
 }
 
-/* The first-token filters' log2 size (in bits) for N entries. */
+/* The capitalized first-token filter's log2 size (in bits) for N entries. */
 static inline uint32_t
 gaz_first_log2(uint64_t n)
 {
     return gaz_filter_log2(n, 1, GAZ_FIRST_LOG2_MIN, GAZ_FIRST_LOG2_MAX);
+}
+
+/* The any-case filter's log2 size for D distinct first tokens among its entries, in a
+ * gazetteer of N entries: 1024 bits a token, at most the capitalized filter's size. */
+static inline uint32_t
+gaz_any_log2(uint64_t d, uint64_t n)
+{
+    uint32_t k = gaz_filter_log2(128 * d, 1, GAZ_FIRST_LOG2_MIN, GAZ_FIRST_LOG2_MAX);
+    return k < gaz_first_log2(n) ? k : gaz_first_log2(n);
 }
 
 #endif

@@ -34,8 +34,9 @@ check_image(gaz_table *t, const char *what, idner_error *err)
         pool_end > size || h->pool_size == 0 || h->first_off % 8 ||
         (h->first_log2 &&
          (h->first_log2 < GAZ_FIRST_LOG2_MIN || h->first_log2 > GAZ_FIRST_LOG2_MAX)) ||
-        (uint64_t)h->first_off +
-                2 * ((1ull << (h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2)) / 8) >
+        (h->any_log2 && (h->any_log2 < GAZ_FIRST_LOG2_MIN || h->any_log2 > GAZ_FIRST_LOG2_MAX)) ||
+        (uint64_t)h->first_off + ((1ull << (h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2)) / 8) +
+                ((1ull << (h->any_log2 ? h->any_log2 : GAZ_FIRST_LOG2)) / 8) >
             size ||
         (h->phrase_log2 &&
          (h->phrase_log2 < GAZ_PHRASE_LOG2_MIN || h->phrase_log2 > GAZ_PHRASE_LOG2_MAX ||
@@ -52,14 +53,23 @@ check_image(gaz_table *t, const char *what, idner_error *err)
     t->first = (const uint8_t *)base + h->first_off;
     t->origins = h->origins_off ? (const gaz_origin *)(base + h->origins_off) : NULL;
     uint32_t log2 = h->first_log2 ? h->first_log2 : GAZ_FIRST_LOG2;
+    uint32_t any_log2 = h->any_log2 ? h->any_log2 : GAZ_FIRST_LOG2;
     t->first_any = t->first + ((size_t)1 << log2) / 8;
-    t->first_shift = 64 - log2;
+    t->first_shift = 64 - (log2 > any_log2 ? log2 : any_log2);
+    t->first_mask = (uint32_t)((1ull << log2) - 1);
+    t->any_mask = (uint32_t)((1ull << any_log2) - 1);
     t->phrase = h->phrase_log2 ? (const uint64_t *)(const void *)(base + h->phrase_off) : NULL;
     t->phrase_log2 = h->phrase_log2;
     t->mask = h->n_slots - 1;
     /* Slots and entries are checked when a lookup reaches them (entry_ok, gaz_table_find), not
      * here: start-up then costs the same, and touches as little memory, whatever the size of
-     * the lists. */
+     * the lists. Lookups read the filters densely, the rest at random: a page of slots after
+     * a filter passed, an entry and its strings after a slot matched. */
+    mapped_random(&t->file, h->slots_off, (size_t)h->n_slots * sizeof(gaz_slot));
+    mapped_random(&t->file, h->entries_off, (size_t)h->n_entries * sizeof(gaz_entry));
+    mapped_random(&t->file, h->pool_off, h->pool_size);
+    if (h->origins_off)
+        mapped_random(&t->file, h->origins_off, (size_t)h->n_entries * sizeof(gaz_origin));
     return IDNER_OK;
 }
 
@@ -366,16 +376,22 @@ try_phrase(const gaz *g, uint64_t h, const char *text, const tok_list *tl, size_
  * token takes reads no table header. */
 typedef struct first_filter {
     const uint8_t *any, *cap;
-    uint32_t shift;
+    uint32_t shift, any_mask, cap_mask;
 } first_filter;
 
 static inline int
 filters_pass(const first_filter *f, int nf, uint64_t h, int cap)
 {
     for (int k = 0; k < nf; k++) {
-        uint32_t b = (uint32_t)(h >> f[k].shift); /* gaz_first_bucket */
-        if ((f[k].any[b >> 3] >> (b & 7) & 1) || (cap && (f[k].cap[b >> 3] >> (b & 7) & 1)))
+        uint32_t w = (uint32_t)(h >> f[k].shift), bit = w & 7; /* gaz_first_bucket */
+        uint32_t a = w & f[k].any_mask;
+        if (f[k].any[a >> 3] >> bit & 1)
             return 1;
+        if (cap) {
+            uint32_t b = w & f[k].cap_mask;
+            if (f[k].cap[b >> 3] >> bit & 1)
+                return 1;
+        }
     }
     return 0;
 }
@@ -386,6 +402,49 @@ is_nya(const tok_list *tl, const tok *t)
     return (t->flags & TOK_F_CLITIC) && !memcmp(tok_key(tl, t) + t->stem_len, "nya", 3);
 }
 
+/* The first token from I on that may start a phrase (TL->n: none): the test every token takes,
+ * in a loop of its own that keeps the filters in registers. */
+static size_t
+next_start(const first_filter *ff, int nf, const tok_list *tl, size_t i)
+{
+    for (; i < tl->n; i++) {
+        const tok *first = &tl->v[i];
+        if (first->kind == TOK_PUNCT || first->kind == TOK_SYMBOL)
+            continue;
+        int cap = (first->flags & TOK_F_CAP) != 0;
+        if (filters_pass(ff, nf, first->hash, cap) ||
+            (is_nya(tl, first) &&
+             filters_pass(ff, nf, tok_hash(tok_key(tl, first), first->stem_len), cap)))
+            return i;
+    }
+    return tl->n;
+}
+
+/* next_start for one table (no --gazetteer lists: the common case), its filter in locals. */
+static size_t
+next_start1(const first_filter *f, const tok_list *tl, size_t i)
+{
+    const uint8_t *any = f->any, *capf = f->cap;
+    const uint32_t shift = f->shift, any_mask = f->any_mask, cap_mask = f->cap_mask;
+    const tok *v = tl->v;
+    const size_t n = tl->n;
+    for (; i < n; i++) {
+        const tok *first = &v[i];
+        if (first->kind == TOK_PUNCT || first->kind == TOK_SYMBOL)
+            continue;
+        uint32_t w = (uint32_t)(first->hash >> shift), bit = w & 7; /* gaz_first_bucket */
+        if (any[(w & any_mask) >> 3] >> bit & 1)
+            return i;
+        int cap = (first->flags & TOK_F_CAP) != 0;
+        if (cap && (capf[(w & cap_mask) >> 3] >> bit & 1))
+            return i;
+        if (is_nya(tl, first) &&
+            filters_pass(f, 1, tok_hash(tok_key(tl, first), first->stem_len), cap))
+            return i;
+    }
+    return n;
+}
+
 idner_status
 gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
 {
@@ -394,18 +453,13 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
     first_filter ff[2];
     int nf = 0;
     if (g->base.hdr)
-        ff[nf++] = (first_filter){g->base.first_any, g->base.first, g->base.first_shift};
+        ff[nf++] = (first_filter){g->base.first_any, g->base.first, g->base.first_shift,
+                                  g->base.any_mask, g->base.first_mask};
     if (g->user.hdr)
-        ff[nf++] = (first_filter){g->user.first_any, g->user.first, g->user.first_shift};
-    for (size_t i = 0; i < tl->n; i++) {
-        const tok *first = &tl->v[i];
-        if (first->kind == TOK_PUNCT || first->kind == TOK_SYMBOL)
-            continue;
-        int cap = (first->flags & TOK_F_CAP) != 0;
-        if (!filters_pass(ff, nf, first->hash, cap) &&
-            !(is_nya(tl, first) &&
-              filters_pass(ff, nf, tok_hash(tok_key(tl, first), first->stem_len), cap)))
-            continue;
+        ff[nf++] = (first_filter){g->user.first_any, g->user.first, g->user.first_shift,
+                                  g->user.any_mask, g->user.first_mask};
+    for (size_t i = nf == 1 ? next_start1(ff, tl, 0) : next_start(ff, nf, tl, 0); i < tl->n;
+         i = nf == 1 ? next_start1(ff, tl, i + 1) : next_start(ff, nf, tl, i + 1)) {
         /* Longest phrase first: remember the candidates of each acceptable length, keep the
          * longest. */
         size_t best_mark = out->n;

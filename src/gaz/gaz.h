@@ -40,7 +40,9 @@ typedef struct gaz_table {
     const char *pool;
     const uint8_t *first;     /* first-token filter of capitalized tokens */
     const uint8_t *first_any; /* the one of tokens in any case, right after it */
-    uint32_t first_shift;     /* 64 - first_log2: a bucket is tok_hash >> first_shift */
+    uint32_t first_shift;     /* 64 - the larger log2 of the two (gaz_first_bucket) */
+    uint32_t first_mask;      /* 2^first_log2 - 1: a bucket is tok_hash >> shift & mask */
+    uint32_t any_mask;        /* 2^any_log2 - 1, the same for first_any */
     const uint64_t *phrase;   /* the phrase filter (gaz_phrase_bits), or NULL */
     uint32_t phrase_log2;
     const gaz_origin *origins; /* per entry: list and line; NULL when the image has none */

@@ -7,11 +7,12 @@
  *
  * Input forms:
  *   - 256 KiB or more: the image exactly as a file holds it;
- *   - shorter (an image of the seeds' form, first_log2 0, never is: it ends in two 128 KiB
- *     first-token filters): the image without its filters. The harness appends filters with
- *     every bit set (every token may start a phrase, so every lookup reaches the slots) and
- *     patches the header's first_off and file_size to match. Seeds stay small, and mutations
- *     hit the parts that matter (a smaller first_log2 reads only the start of the filters).
+ *   - shorter (an image of the seeds' form, first_log2 and any_log2 0, never is: it ends in
+ *     two 128 KiB first-token filters): the image without its filters. The harness appends
+ *     filters with every bit set (every token may start a phrase, so every lookup reaches the
+ *     slots) and patches the header's first_off and file_size to match. Seeds stay small, and
+ *     mutations hit the parts that matter (a smaller first_log2 or any_log2 reads only the
+ *     start of a filter). The seeds are of format version 3 (their any_log2 0).
  *
  * Build: meson -Dfuzzing=true (libFuzzer), or with fuzz_main.c to replay files.
  */

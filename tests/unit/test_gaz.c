@@ -3,10 +3,13 @@
  * longest match, case policy (proper nouns, acronyms, ci, common words), the -nya clitic,
  * candidate ranking, user lists that override, excludes, bad lines, corrupt images; the
  * filters sized by the list (first tokens, phrases); then the bundled countries through the
- * public API.
+ * public API, and the map of a large image (core/mapped.c: where it is placed, what it makes
+ * resident).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gaz/gaz.h"
 #include "harness.h"
@@ -167,7 +170,8 @@ name_at(size_t i, char *s, size_t size)
 static const char *
 name_list(size_t n)
 {
-    static char path[] = "/tmp/idner-test-gaz-XXXXXX";
+    static char path[64];
+    strcpy(path, "/tmp/idner-test-gaz-XXXXXX"); /* each call a new file */
     int fd = mkstemp(path);
     CHECK(fd >= 0);
     FILE *f = fdopen(fd, "w");
@@ -233,6 +237,58 @@ test_filters(void)
     CHECK(gaz_table_adopt(&u, copy, t.file.size, "copy", &err) == IDNER_ERR_DATA);
     h->phrase_log2 = keep;
     gaz_table_close(&t);
+}
+
+/* The two first-token filters are sized apart: a long list of capitalized names and a few
+ * phrases that may start in lower case (a lowercase first word, or "ci") give a capitalized
+ * filter sized by the entries and an any-case filter sized by its two first tokens (2^11
+ * bits), which still lets every lowercase phrase through; a header whose any-case filter is out
+ * of range or runs past the end of the image is refused. */
+static void
+test_any_filter(void)
+{
+    const size_t n = 5000;
+    const char *path = name_list(n);
+    FILE *f = fopen(path, "a");
+    CHECK(f != NULL);
+    for (int i = 0; i < 20; i++)
+        fprintf(f, "kedai kopi Bayuke%d\tORG\n", i);
+    fprintf(f, "Kantor Pos Ajaib\tORG\t\t\t\t\tci\n");
+    fclose(f);
+    gaz local;
+    memset(&local, 0, sizeof local);
+    build(&local.base, &path, 1, GAZ_RANK_USER);
+    remove(path);
+    const gaz_header *h = local.base.hdr;
+    CHECK_INT(h->first_log2, gaz_first_log2(n + 21));
+    CHECK_INT(h->any_log2, 11); /* two first tokens ("kedai", "kantor"): 2 * 1024 bits */
+    CHECK_INT(gaz_any_log2(2, n + 21), 11);
+    CHECK_INT(gaz_any_log2(1000, 1000000), 20); /* 2^20 bits >= 1024 * 1000 */
+    CHECK_INT(gaz_any_log2(1000000, 1000000), gaz_first_log2(1000000)); /* never the larger */
+    CHECK(local.base.first_any == local.base.first + ((size_t)1 << h->first_log2) / 8);
+    CHECK_INT(h->phrase_off, h->first_off + (1u << h->first_log2) / 8 + (1u << h->any_log2) / 8);
+    const char *text = "Kemarin kami minum di kedai kopi Bayuke7, lalu mengirim surat lewat kantor "
+                       "pos ajaib bersama Byuba Dbayu1.";
+    cur = text;
+    cl.n = 0;
+    CHECK(tok_run(&tl, text, strlen(text)) == IDNER_OK);
+    CHECK(gaz_run(&local, text, &tl, &cl) == IDNER_OK);
+    CHECK(find("kedai kopi Bayuke7", IDNER_ORG) != NULL);
+    CHECK(find("kantor pos ajaib", IDNER_ORG) != NULL);
+    CHECK(find("Byuba Dbayu1", IDNER_PER) != NULL);
+    CHECK(find("kopi Bayuke7", 0) == NULL);
+    /* corrupt any-case sizes */
+    idner_error err = {0};
+    const uint32_t bad[] = {GAZ_FIRST_LOG2_MIN - 1, GAZ_FIRST_LOG2_MAX + 1, 24};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        gaz_table u;
+        void *copy = malloc(local.base.file.size);
+        memcpy(copy, local.base.file.mem, local.base.file.size);
+        ((gaz_header *)copy)->any_log2 = bad[i]; /* 24: 2 MiB past an image of 300 KiB */
+        CHECK(gaz_table_adopt(&u, copy, local.base.file.size, "copy", &err) == IDNER_ERR_DATA);
+        CHECK(strstr(err.message, "copy: corrupt gazetteer (bad header)") != NULL);
+    }
+    gaz_close(&local);
 }
 
 /* The bundled countries, through the public API. */
@@ -414,9 +470,76 @@ test_explain_api(void)
     remove(ex);
 }
 
+/* The process's resident file pages, in KiB (/proc/self/status), or -1 when unknown. */
+static long
+rss_file_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    long kib = -1;
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, "RssFile:", 8))
+            kib = atol(line + 8);
+    fclose(f);
+    return kib;
+}
+
+/* A 32 MiB file written in one call (which a large-folio page cache holds in 2 MiB folios), read
+ * one page every 2 MiB: right bytes, placed one page past a page-table span, and resident by
+ * far less than the 32 MiB a map at a span boundary makes of it on Linux 6.18. */
+static void
+test_mapped(void)
+{
+    const char *path = "test_gaz_mapped.tmp";
+    const size_t page = (size_t)sysconf(_SC_PAGESIZE), span = page * (page / 8);
+    const size_t size = 16 * span, stride = span / sizeof(uint64_t);
+    uint64_t *v = malloc(size);
+    CHECK(v != NULL);
+    if (!v)
+        return;
+    for (size_t i = 0; i < size / sizeof *v; i++)
+        v[i] = i * 0x9E3779B97F4A7C15ull;
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(v, 1, size, f) == size);
+    if (f)
+        fclose(f);
+    mapped m;
+    idner_error err = {0};
+    CHECK(mapped_open(&m, path, &err) == IDNER_OK);
+    CHECK_INT(m.size, size);
+    CHECK_INT((uintptr_t)m.mem % span, page);
+    long before = rss_file_kib();
+    const uint64_t *w = m.mem;
+    size_t same = 0;
+    for (size_t i = 0; i < size / sizeof *v; i += stride)
+        same += w[i] == v[i] && w[i + 1] == v[i + 1];
+    CHECK_INT(same, 16);
+    CHECK_INT(w[size / sizeof *v - 1], v[size / sizeof *v - 1]);
+    long after = rss_file_kib();
+    if (before >= 0 && after >= 0)
+        CHECK(after - before < (long)(size / 4 / 1024)); /* 16 reads: 4 MiB would be 256 KiB each */
+    mapped_random(&m, page + 1, 3 * page); /* pages 2 and 3 only: advice, the bytes stay */
+    CHECK_INT(w[page / 8 * 2], v[page / 8 * 2]);
+    mapped_release(&m);
+    CHECK(m.mem == NULL && m.size == 0);
+    /* a small file is mapped as well */
+    f = fopen(path, "wb");
+    CHECK(f && fwrite(v, 1, 100, f) == 100);
+    if (f)
+        fclose(f);
+    CHECK(mapped_open(&m, path, &err) == IDNER_OK);
+    CHECK(m.size == 100 && !memcmp(m.mem, v, 100));
+    mapped_release(&m);
+    remove(path);
+    free(v);
+}
+
 int
 main(void)
 {
+    test_mapped();
     test_explain_api();
     test_empty_lists();
     test_null_paths();
@@ -424,6 +547,7 @@ main(void)
     test_user_and_excludes();
     test_errors();
     test_filters();
+    test_any_filter();
     test_countries();
     tok_list_free(&tl);
     cand_list_free(&cl);
