@@ -419,6 +419,19 @@ window_next(window_it *w, int *got)
     }
 }
 
+/* A window's candidates are kept to the end: no room to spare. */
+static void
+shrink(cand_list *cl)
+{
+    if (cl->n < cl->cap) {
+        cand *v = realloc(cl->v, (cl->n ? cl->n : 1) * sizeof *v);
+        if (v) {
+            cl->v = v;
+            cl->cap = cl->n ? cl->n : 1;
+        }
+    }
+}
+
 /* idner_annotate of a huge document (not explained), windows of WBYTES bytes or so. */
 static idner_status
 annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t flags, uint32_t types,
@@ -454,13 +467,7 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
             st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);
         if (st == IDNER_OK && alias)
             st = alias_register(&ad, m->rules, text, &w.tl, cl);
-        if (st == IDNER_OK && cl->n < cl->cap) { /* kept to the end: no room to spare */
-            cand *v = realloc(cl->v, (cl->n ? cl->n : 1) * sizeof *v);
-            if (v) {
-                cl->v = v;
-                cl->cap = cl->n ? cl->n : 1;
-            }
-        }
+        shrink(cl);
     }
     tagger_scratch_free(&ts);
     if (st == IDNER_OK && alias)
@@ -477,6 +484,7 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
             country_keep_places(m->rules, &w.tl, cl);
         if (st == IDNER_OK)
             drop_excluded(&m->gaz, &w.tl, cl);
+        shrink(cl);
     }
     if (st == IDNER_OK)
         st = result_build_lists(text, chunk, nchunk, types, out);

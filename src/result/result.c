@@ -93,10 +93,11 @@ cp_at(cp_cursor *cur, const char *text, uint32_t b)
     return n;
 }
 
-/* result_build of the NL lists LISTS (X only with one list) */
+/* result_build of the NL lists LISTS (X only with one list), freeing FREE_AFTER[i] (if not
+ * NULL: the same lists) once list i is copied */
 static idner_status
-build(const char *text, const cand_list *lists, size_t nl, uint32_t types, result_explain *x,
-      idner_result **out)
+build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after, uint32_t types,
+      result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
     for (size_t li = 0; li < nl; li++) {
@@ -164,6 +165,8 @@ build(const char *text, const cand_list *lists, size_t nl, uint32_t types, resul
                 e->iso = copy_opt(&p, c->iso);
             }
         }
+        if (free_after)
+            cand_list_free(&free_after[li]);
     }
     *out = r;
     return IDNER_OK;
@@ -174,14 +177,13 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
              result_explain *x, idner_result **out)
 {
     (void)tl;
-    return build(text, cl, 1, types, x, out);
+    return build(text, cl, 1, NULL, types, x, out);
 }
 
 idner_status
-result_build_lists(const char *text, const cand_list *l, size_t n, uint32_t types,
-                   idner_result **out)
+result_build_lists(const char *text, cand_list *l, size_t n, uint32_t types, idner_result **out)
 {
-    return build(text, l, n, types, NULL, out);
+    return build(text, l, n, l, types, NULL, out);
 }
 
 IDNER_API size_t
