@@ -324,9 +324,11 @@ punct_is(const tok_list *tl, size_t i, char ch)
 
 /* May a window end before token C (C > 0)? Where no phrase of the gazetteer can run across,
  * and
- * - at a sentence that a word opens after ". ! ?": every stage but the gazetteer reads within a
- *   sentence (rules, tagger features and regions, lists of names, date clauses, repeats of
- *   names), a name's "(ACR)" cannot be cut, the dates' last full date goes on (date_last);
+ * - at a sentence that a word opens after ". ! ?" (not after a one-letter word): every stage
+ *   but the gazetteer reads within a sentence (rules, tagger features and regions, lists of
+ *   names, date clauses and joins, repeats of names), the date patterns do not run across ". "
+ *   before a word but in "s. D", a name's "(ACR)" cannot be cut, the dates' last full date
+ *   goes on (date_last);
  * - or inside a run of "(" (WINDOW_LOOK of them on each side) in a sentence that has held
  *   nothing else so far: no stage finds anything in it, a sentence's headline test counts its
  *   words (all after the cut), and the tagger's parenthesis count goes on (tagger_doc). */
@@ -337,8 +339,10 @@ cut_ok(const window_it *w, size_t c)
     const tok *t = &tl->v[c];
     if (gaz_phrase_crosses(&w->m->gaz, tl, c))
         return 0;
+    /* not after a one-letter word: the dates' "s. D" (sampai dengan) runs across "." */
     if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD &&
-        (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')))
+        (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
+        c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1))
         return 1;
     if (!w->paren_only || c < WINDOW_LOOK || c + WINDOW_LOOK > tl->n)
         return 0;

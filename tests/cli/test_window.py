@@ -178,6 +178,22 @@ def phrases_across_sentences(t, exe, d):
                 f"1. FC Köln: windows of {window} bytes, the same bytes ({err[:200]})")
 
 
+def dates_across_sentences(t, exe, d):
+    """A range of days written "s. D" ("s.d.", sampai dengan): "." ends a sentence, "D" starts
+    one, the date stage's pattern runs on."""
+    text = "".join(f"Pameran dibuka {k % 9 + 1} Januari s. D 20 Januari 2024 di Bogor. "
+                   for k in range(500))
+    p = write(os.path.join(d, "pameran.txt"), text)
+    _, want, _ = annotate(exe, p, 0, inp="text")
+    ents = jsonl(want)[0]["entities"]
+    t.check(sum(e["text"].endswith("Januari s. D 20 Januari 2024") for e in ents) == 500,
+            "the range is one date across its sentence end")
+    for window in range(256, 1400, 37):
+        rc, out, err = annotate(exe, p, window, inp="text")
+        t.check(rc == 0 and out == want,
+                f"s. D: windows of {window} bytes, the same bytes ({err[:200]})")
+
+
 def memory(t, exe, d):
     """The windows are used: a run of "(" (a token a byte) needs far less memory in them."""
     p = write(os.path.join(d, "kurung.txt"), "(" * (3 << 20))
@@ -195,6 +211,7 @@ def main():
     same_as_whole(t, exe, d)
     runs(t, exe, d)
     phrases_across_sentences(t, exe, d)
+    dates_across_sentences(t, exe, d)
     with open(exe, "rb") as f:
         sanitized = any(s in f.read() for s in (b"__asan_init", b"__tsan_init"))
     if not sanitized:  # the sanitizers' shadow memory is no measure of the program's
