@@ -337,19 +337,17 @@ cut_ok(const window_it *w, size_t c)
 {
     const tok_list *tl = &w->tl;
     const tok *t = &tl->v[c];
-    if (gaz_phrase_crosses(&w->m->gaz, tl, c))
-        return 0;
-    /* not after a one-letter word: the dates' "s. D" (sampai dengan) runs across "." */
-    if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD &&
-        (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
-        c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1))
-        return 1;
-    if (!w->paren_only || c < WINDOW_LOOK || c + WINDOW_LOOK > tl->n)
-        return 0;
-    for (size_t k = c - WINDOW_LOOK; k < c + WINDOW_LOOK; k++)
-        if (!punct_is(tl, k, '('))
-            return 0;
-    return 1;
+    int ok;
+    if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD) {
+        /* not after a one-letter word: the dates' "s. D" (sampai dengan) runs across "." */
+        ok = (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
+             c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1);
+    } else {
+        ok = w->paren_only && c >= WINDOW_LOOK && c + WINDOW_LOOK <= tl->n;
+        for (size_t k = c - WINDOW_LOOK; ok && k < c + WINDOW_LOOK; k++)
+            ok = punct_is(tl, k, '(');
+    }
+    return ok && !gaz_phrase_crosses(&w->m->gaz, tl, c); /* the costly test last */
 }
 
 static void
