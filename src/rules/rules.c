@@ -66,6 +66,8 @@ static const struct {
     {"org_before", R_ORG_BEFORE},
     {"predicate", R_PREDICATE},
     {"joint", R_JOINT},
+    {"degree", R_DEGREE},
+    {"noble", R_NOBLE},
 };
 
 static int
@@ -255,8 +257,8 @@ trigger_home_empty(const rules *r, uint64_t h)
 }
 
 /* rules_trigger's walk over the phrases starting at token I */
-static __attribute__((noinline)) uint32_t
-trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
+static uint32_t
+trigger_phrase(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
     uint32_t best = 0;
@@ -280,6 +282,29 @@ trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
             break;
     }
     return best;
+}
+
+/* A degree's letters before a capitalized word that is no degree are a name's initials
+ * ("M.H. Thamrin", "S.K. Trimurti"): no class there. Elsewhere ("Andi, S.H., M.H.,",
+ * "Dewi S.Pd.", "S.H. M.H.") it is a degree: never an entity, and it ends the name before
+ * it. */
+static uint32_t
+degree_or_initials(const rules *r, const tok_list *tl, size_t i, size_t len, uint32_t classes)
+{
+    size_t j = i + len, next;
+    if (j < tl->n && tl->v[j].sent == tl->v[i].sent && tl->v[j].kind == TOK_WORD &&
+        (tl->v[j].flags & TOK_F_CAP) && !(trigger_phrase(r, tl, j, &next) & R_DEGREE))
+        return 0;
+    return classes;
+}
+
+static __attribute__((noinline)) uint32_t
+trigger_walk(const rules *r, const tok_list *tl, size_t i, size_t *len)
+{
+    uint32_t classes = trigger_phrase(r, tl, i, len);
+    if (classes & R_DEGREE && !(classes = degree_or_initials(r, tl, i, *len, classes)))
+        *len = 0;
+    return classes;
 }
 
 uint32_t
@@ -374,6 +399,8 @@ trig_fill(const ctx *c, size_t i)
     c->trig[i] = t->kind == TOK_WORD && !trigger_home_empty(c->r, t->hash)
                      ? trigger_walk(c->r, c->tl, i, &len)
                      : 0;
+    if (c->trig[i] & R_DEGREE)
+        c->trig[i] |= R_STOP; /* here a degree ends a name as a stop word does */
     c->tlen[i] = (uint8_t)len;
     return c->trig[i];
 }
@@ -458,6 +485,20 @@ prefer_type(ctx *c, int32_t g, idner_type type)
     }
 }
 
+/* Is T a name's initials: capital letters each followed by a period ("R.", "W.S.", "B.J.")? */
+static int
+is_initials(const ctx *c, const tok *t)
+{
+    const char *s = c->text + t->byte_start;
+    size_t n = t->byte_end - t->byte_start;
+    if (!(t->flags & TOK_F_ABBREV) || n < 2 || n % 2)
+        return 0;
+    for (size_t k = 0; k < n; k += 2)
+        if (s[k] < 'A' || s[k] > 'Z' || s[k + 1] != '.')
+            return 0;
+    return 1;
+}
+
 /* End of an ORG or LOC opened by a head at P (of LEN tokens) in the run [P, B): the name runs
  * on until a title, a listed person or a reporting context. A place's head or titles right
  * before a listed person make the person the place's namesake ("Jalan Gatot Subroto", "Jl
@@ -485,8 +526,8 @@ head_end(const ctx *c, size_t p, size_t len, size_t b, int place, int person_fol
             named = 1;
             continue;
         }
-        if (!(trig_at(c, e) & R_TITLE))
-            named = 1;
+        if (!(trig_at(c, e) & R_TITLE) && !is_initials(c, &c->tl->v[e]))
+            named = 1; /* "Jalan M.H. Thamrin": initials, like titles, come before the name */
         e++;
     }
     return e;
@@ -684,6 +725,13 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
     if (p == r->a && has_class(c, r->before, R_ORG_HEAD | R_ORG_BEFORE))
         return *rule = has_class(c, r->before, R_ORG_HEAD) ? "org_head" : "org_before",
                *trig = r->before, IDNER_ORG;
+    if (is_initials(c, t) && t->byte_end - t->byte_start >= 4 && u > p + 1 &&
+        !looks_common(c, &tl->v[u - 1]) && !(tl->v[u - 1].flags & TOK_F_ALLCAPS)) {
+        /* "S.K. Trimurti": two initials or more open a person's name (one, "A. Menjelang",
+         * may end a sentence) */
+        *prio = 2;
+        return *rule = "initials", *trig = (long)p, IDNER_PER;
+    }
     if (rules_is_given_name(c->r, t) && !looks_common(c, &tl->v[u - 1]) &&
         (u > p + 1 || (given_alone(c->r, t) && (!sentence_first || subject_of_verb(c, u))))) {
         *prio = 2; /* a name's shape, no context: labels itself, not its short forms */
@@ -784,16 +832,24 @@ process_run(ctx *c, size_t a, size_t b)
         while (u > p + 1 && tl->v[u - 1].kind != TOK_WORD) /* no trailing particle or digit */
             u--;
         if (u < b && c->best[u] >= 0 && c->cl->v[c->best[u]].type == IDNER_PER &&
-            !(tl->v[u - 1].flags & TOK_F_ALLCAPS) && !looks_common(c, t)) {
-            /* unlisted given name(s) before a listed one: "Alejandro Sanchez" */
-            size_t e = person_end(c, c->cl->v[c->best[u]].tok_end, b);
-            if (emit(c, p, e, IDNER_PER, 3, "given_name_before_listed_person", -1))
+            (!(tl->v[u - 1].flags & TOK_F_ALLCAPS) || is_initials(c, &tl->v[u - 1])) &&
+            !looks_common(c, t)) {
+            /* unlisted given name(s) or initials before a listed one: "Alejandro Sanchez",
+             * "W.S. Rendra" */
+            size_t e = person_end(c, c->cl->v[c->best[u]].tok_end, b), s = p;
+            if (is_initials(c, &tl->v[u - 1])) { /* from the initials, and given names before */
+                for (s = u - 1; s > p && is_initials(c, &tl->v[s - 1]);)
+                    s--;
+                while (s > p && rules_is_given_name(c->r, &tl->v[s - 1]))
+                    s--;
+            }
+            if (emit(c, s, e, IDNER_PER, 3, "given_name_before_listed_person", -1))
                 return -1;
             r.title = 0;
             p = e;
             continue;
         }
-        if (r.title && (looks_common(c, t) || (t->flags & TOK_F_ALLCAPS))) {
+        if (r.title && (looks_common(c, t) || ((t->flags & TOK_F_ALLCAPS) && !is_initials(c, t)))) {
             p++; /* "Menteri Kelautan ...", "Ketua DPP ...": the title's portfolio */
             continue;
         }

@@ -29,8 +29,13 @@ enum rule_class {
     R_LOC_CONTEXT = 1u << 12,
     R_ORG_BEFORE = 1u << 13,
     R_PREDICATE = 1u << 14,
-    R_JOINT = 1u << 15
+    R_JOINT = 1u << 15,
+    R_DEGREE = 1u << 16 /* only where the letters are a degree, not initials (rules_trigger) */,
+    R_NOBLE = 1u << 17 /* a title the corpora keep inside the person: "Pangeran Diponegoro" */
 };
+
+/* the classes only the tagger's decoding reads, never its features (tagger.c) */
+#define R_DECODE_ONLY (R_DEGREE | R_NOBLE)
 
 typedef struct rules rules;
 

@@ -49,7 +49,9 @@
         types |= 1u << (code & 3);
     }
     DENSE((uint16_t)(dense_base[D_GAZ_TYPES] + types));
-    HASHED(fid(F_CLS0, d->trig[i - d->shift]));
+    /* degrees and noble titles are settled after decoding (tagger.c): the training text has too
+     * few to weigh them */
+    HASHED(fid(F_CLS0, d->trig[i - d->shift] & ~(uint32_t)R_DECODE_ONLY));
     DENSE((uint16_t)(dense_base[D_LEX0] + (d->attr[i - d->shift] & 63u) * 16 + start * 4 + cc));
     DENSE((uint16_t)(dense_base[D_CTX] + (mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN))));
     if (mk->run_len) { /* its length (5 at most) and place (3 at most), whether it is the last */

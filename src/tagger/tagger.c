@@ -172,9 +172,46 @@ role_words_only(const tagger_doc *d, size_t a, size_t b)
     return p == b;
 }
 
+/* Degrees that end the span [A, *B) ("Dewi S.Pd", "M.Sc": rules.tsv class degree, the last one
+ * maybe running past *B) are no part of a name: *B moves before them. */
+static void
+drop_degrees(const tagger_doc *d, size_t a, size_t *b)
+{
+    size_t p = a, len;
+    while (p < *b) {
+        if (!(tagger_doc_trigger(d, p, &len) & R_DEGREE) || !len) {
+            p++;
+            continue;
+        }
+        size_t q = p;
+        while (q < *b && (tagger_doc_trigger(d, q, &len) & R_DEGREE) && len)
+            q += len;
+        if (q >= *b) {
+            *b = p;
+            return;
+        }
+        p = q;
+    }
+}
+
+/* Titles, roles and honorifics that open a person's span [*A, B) stay outside the person
+ * (SPEC.md section 3: "Presiden Joko Widodo" -> "Joko Widodo"; "Irjen Karyoto"), except the
+ * titles of nobility that the corpora keep inside ("Pangeran Diponegoro": rules.tsv noble). */
+static void
+drop_titles(const tagger_doc *d, size_t *a, size_t b)
+{
+    size_t len;
+    uint32_t cls;
+    while (*a < b && ((cls = tagger_doc_trigger(d, *a, &len)) & R_TITLE) && !(cls & R_NOBLE) &&
+           len && *a + len < b)
+        *a += len;
+}
+
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
- * rules.tsv, capitalized, first or right before it) is the place, head included. Addresses
- * are places (SPEC.md section 3), whoever the street is named after. */
+ * rules.tsv, capitalized, first or right before it, titles allowed between: "Jl Letjen
+ * Suprapto", "Jalan Jenderal Gatot Subroto") is the place, head included. Addresses are places
+ * (SPEC.md section 3), whoever the street is named after; the rule stage's place-head span
+ * (rules.c head_end) says the same. */
 static void
 address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
 {
@@ -185,13 +222,25 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
         *type = IDNER_LOC;
         return;
     }
-    for (size_t h = *a; h-- > region_start && *a - h <= 2;) {
-        if ((tagger_doc_trigger(d, h, &len) & R_LOC_HEAD) && h + len == *a &&
-            (tl->v[h].flags & TOK_F_CAP)) {
+    /* walk back from the name over phrases that end where the next begins: titles, then the
+     * head (at most 4 tokens back) */
+    size_t p = *a;
+    for (size_t h = p; h-- > region_start && *a - h <= 4;) {
+        uint32_t cls = tagger_doc_trigger(d, h, &len);
+        if (h + len != p)
+            continue;
+        if ((cls & R_LOC_HEAD) && (tl->v[h].flags & TOK_F_CAP)) {
+            for (size_t k = h; p < *a && k-- > region_start && h - k <= 3;)
+                if ((tagger_doc_trigger(d, k, &len) & R_TITLE) && k + len >= h)
+                    return; /* "Kepala Desa Bapak Kardi": the head is a title's, the person
+                             * is its holder */
             *type = IDNER_LOC;
             *a = h;
             return;
         }
+        if (!(cls & R_TITLE) || !(tl->v[h].flags & (TOK_F_CAP | TOK_F_ALLCAPS)))
+            return;
+        p = h; /* a title between: "Letjen", "Jenderal", "Dr." */
     }
 }
 
@@ -250,15 +299,18 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
 
 /* A name the tagger ends inside a listed place ("Kementerian Luar Negeri Korea|Utara",
  * "Semenanjung|Korea") runs to the place's end: a name does not stop in the middle of a
- * place the official or curated lists know. *B moves. */
+ * place the official or curated lists know. Nor in the middle of a curated or user name of its
+ * own type that it begins ("Badan Meteorologi, Klimatologi|, dan Geofisika"). *B moves. */
 static void
-end_with_place(tagger_scratch *s, size_t a, size_t *b)
+end_with_listed(tagger_scratch *s, size_t a, size_t *b, unsigned type)
 {
     for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
          k < s->gaz.n && s->gaz.v[k].tok_start < *b; k++) {
         const cand *g = &s->gaz.v[k];
-        if (g->type == IDNER_LOC && g->tok_start >= a && g->tok_end > *b &&
-            g->prio % 10 >= GAZ_RANK_OFFICIAL)
+        int place = type != IDNER_PER && g->type == IDNER_LOC && g->tok_start >= a &&
+                    g->prio % 10 >= GAZ_RANK_OFFICIAL;
+        int own = g->type == type && g->tok_start == a && g->prio % 10 >= GAZ_RANK_CURATED;
+        if ((place || own) && g->tok_end > *b)
             *b = g->tok_end;
     }
 }
@@ -336,8 +388,12 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
-            else
-                end_with_place(s, sa, &sb);
+            if (type == IDNER_PER)
+                drop_titles(&s->doc, &sa, sb);
+            end_with_listed(s, sa, &sb, type);
+            drop_degrees(&s->doc, sa, &sb);
+            if (sb == sa)
+                continue;
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {
                 cand x = {0}; /* --explain: what the exclusion removes */
                 x.byte_start = tl->v[sa].byte_start;

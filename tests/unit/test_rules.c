@@ -320,6 +320,42 @@ test_place_namesakes(void)
     EXPECT(s, "Gatot Subroto", PER, "gazetteer", "Gatot Subroto");
 }
 
+/* A degree after a name is no part of it and never an entity; the same letters before a
+ * capitalized word are initials. */
+static void
+test_degrees(void)
+{
+    const char *s = "Kuasa hukum warga, Andi Saputraningrat, S.H., M.H., hadir di sidang itu.";
+    RULE(s, "Andi Saputraningrat", PER);
+    NONE(s, "M.H.");
+    NONE(s, "M.H");
+    s = "Guru itu, Dewi Kartikasari S.Pd., mengajar di desa terpencil.";
+    RULE(s, "Dewi Kartikasari", PER);
+    NOT_EXACT_F(s, 0, "Dewi Kartikasari S.Pd");
+    s = "Rumah sakit itu dipimpin dr. Rina Wulandari, Sp.OG., sejak tahun lalu.";
+    RULE(s, "Rina Wulandari", PER);
+    NONE(s, "Sp.OG");
+    EXPECT("Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", LOC,
+           "rule", "Jalan M.H. Kartasasmita");
+}
+
+/* Initials open a person's name ("S.K.", "W.S.": capital letters with periods), and stand
+ * before a street's namesake; a lone letter may end a sentence instead. */
+static void
+test_initials(void)
+{
+    RULE("Pahlawan itu, S.K. Wiraatmaja, dikenang sebagai wartawan pemberani.", "S.K. Wiraatmaja",
+         PER);
+    const char *s = "Kumpulan sajak karya W.S. Rendra dibacakan di panggung.";
+    EXPECT(s, "W.S. Rendra", PER, "rule", "W.S. Rendra");
+    s = "Jenderal A.H. Wiranegara memeriksa pasukan di lapangan.";
+    RULE(s, "A.H. Wiranegara", PER);
+    s = "Banjir kembali merendam Jalan M.H. Thamrin sejak pagi.";
+    EXPECT(s, "Jalan M.H. Thamrin", LOC, "rule", "Jalan M.H. Thamrin");
+    NONE_T(s, "Thamrin", PER);
+    NONE_T("Ujian itu ia lulus dengan nilai A. Semalam ia merayakannya.", "Semalam", PER);
+}
+
 static void
 test_prepositions(void)
 {
@@ -493,6 +529,13 @@ test_regressions(void)
          ORG);
     RULE("Saham Wirakarsa Jayatama Group melonjak pada tahun ini.", "Wirakarsa Jayatama Group",
          ORG);
+    /* the shapes of clubs, media, labels and firms (issue 9: general words, rules.tsv) */
+    RULE("Para pendukung Persigo United memadati tribun selatan.", "Persigo United", ORG);
+    RULE("Lagu barunya dirilis Sinar Kencana Records pekan lalu.", "Sinar Kencana Records", ORG);
+    RULE("Kelompok musik Kembang Setaman Band tampil di alun-alun.", "Kembang Setaman Band", ORG);
+    RULE("Penerbangan Garuda Wisesa Airlines ditunda karena cuaca.", "Garuda Wisesa Airlines", ORG);
+    RULE("Film itu diproduksi Layar Wirasena Pictures tahun lalu.", "Layar Wirasena Pictures", ORG);
+    RULE("Siaran Radio Suara Wirakarsa terdengar sampai ke desa.", "Radio Suara Wirakarsa", ORG);
     /* a club with its suffix after a title is not the person; the name after the comma is */
     s = "Pelatih Persigo Raya FC, Darmaji Sukoreno, memuji para pemainnya.";
     NONE_T(s, "Persigo Raya FC", PER);
@@ -563,6 +606,8 @@ main(void)
     test_lists();
     test_place_heads();
     test_place_namesakes();
+    test_degrees();
+    test_initials();
     test_prepositions();
     test_given_names();
     test_rejection();
