@@ -19,6 +19,7 @@
 #include "out/explain.h"
 #include "result/merge.h"
 #include "result/result.h"
+#include "date/date.h"
 #include "rules/alias.h"
 #include "rules/coord.h"
 #include "rules/country.h"
@@ -229,18 +230,19 @@ stage(cand_list *cl, enum cand_stage s)
         cl->x->stage = (uint8_t)s;
 }
 
-/* The stages before the tagger: tokens, gazetteer, dates, rules, their merge, lists. TS (may
- * be NULL) notes for the tagger what they found, its features. */
+/* The stages before the tagger on the tokens TL of TEXT: gazetteer, dates (going on from LAST),
+ * rules, their merge, lists. TS (may be NULL) notes for the tagger what they found, its
+ * features. */
 static idner_status
-find_candidates(const idner_model *m, const char *text, size_t len, uint32_t flags,
-                const date_ymd *ref, tok_list *tl, cand_list *cl, tagger_scratch *ts,
-                const tagger_lexicon *lex, idner_error *err)
+stages_before_tagger(const idner_model *m, const char *text, size_t len, uint32_t flags,
+                     const date_ymd *ref, date_last *last, const tok_list *tl, cand_list *cl,
+                     tagger_scratch *ts, const tagger_lexicon *lex, idner_error *err)
 {
-    idner_status st = tok_run(tl, text ? text : "", len);
-    if (st == IDNER_OK && !(flags & IDNER_NO_GAZETTEER))
+    idner_status st = IDNER_OK;
+    if (!(flags & IDNER_NO_GAZETTEER))
         st = gaz_run(&m->gaz, text, tl, cl);
     if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
-        st = date_run(m->dates, text, len, tl, ref, cl, err);
+        st = date_run_from(m->dates, text, len, tl, ref, last, cl, err);
     stage(cl, STAGE_RULES);
     if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
         st = rules_run(m->rules, &m->gaz, text, tl, cl);
@@ -255,6 +257,246 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
     }
     if (st == IDNER_OK && ts)
         tagger_note_selection(ts, cl);
+    return st;
+}
+
+/* The stages before the tagger, the tokens first. */
+static idner_status
+find_candidates(const idner_model *m, const char *text, size_t len, uint32_t flags,
+                const date_ymd *ref, tok_list *tl, cand_list *cl, tagger_scratch *ts,
+                const tagger_lexicon *lex, idner_error *err)
+{
+    date_last last = {{0, 0, 0}, 0, 0, 0};
+    idner_status st = tok_run(tl, text ? text : "", len);
+    if (st == IDNER_OK)
+        st = stages_before_tagger(m, text, len, flags, ref, &last, tl, cl, ts, lex, err);
+    return st;
+}
+
+/* ---- One huge document, a window at a time -------------------------------------------------
+ * The tokens, and every array the stages keep per token, exist for one window of the text at
+ * a time; the candidates of every window are kept (in text order, their token indices the
+ * window's). A window ends at a cut where no stage reads across: see cut_ok. The output is
+ * byte for byte the whole document's (tests/window.sh compares them). Not under --explain,
+ * whose notes are per document. */
+
+/* A window is at least this many bytes; documents of more than WINDOW_DOC_FACTOR windows are
+ * taken a window at a time. IDNER_WINDOW_BYTES=N in the environment sets it (N = 0: never;
+ * the tests use small windows). */
+#define WINDOW_BYTES      (256u * 1024u)
+#define WINDOW_DOC_FACTOR 2
+#define WINDOW_MIN_BYTES  256
+/* Tokens on each side of a cut inside a run of "(" that must be "(" as well: more than any
+ * stage looks ahead or back (rules RULE_MAX_TOKENS 4, gazetteer GAZ_MAX_TOKENS 16, tagger 2). */
+#define WINDOW_LOOK 32
+
+static size_t
+window_bytes(void)
+{
+    const char *e = getenv("IDNER_WINDOW_BYTES");
+    if (!e || !*e)
+        return WINDOW_BYTES;
+    unsigned long long v = strtoull(e, NULL, 10);
+    return v == 0 ? 0 : v < WINDOW_MIN_BYTES ? WINDOW_MIN_BYTES : (size_t)v;
+}
+
+typedef struct window_it {
+    const idner_model *m;
+    const char *text;
+    size_t len, wbytes;
+    tok_state ts;
+    tok_list tl;
+    size_t n;       /* the window's tokens: tl.v[0, n) (tl.n is n while the stages run) */
+    size_t total;   /* tokens made: the window's and the ones after its cut */
+    size_t keys;    /* key bytes of all of them */
+    size_t scanned; /* tokens looked at as cuts */
+    uint32_t sent;  /* the sentence of the token scanned last */
+    int paren_only; /* every token of that sentence up to it is "(" */
+    int ended;      /* the whole text is tokenized */
+} window_it;
+
+static int
+punct_is(const tok_list *tl, size_t i, char ch)
+{
+    const tok *t = &tl->v[i];
+    return t->kind == TOK_PUNCT && t->key_len == 1 && tok_key(tl, t)[0] == ch;
+}
+
+/* May a window end before token C (C > 0)? Where no phrase of the gazetteer can run across,
+ * and
+ * - at a sentence that a word opens after ". ! ?" (not after a one-letter word): every stage
+ *   but the gazetteer reads within a sentence (rules, tagger features and regions, lists of
+ *   names, date clauses and joins, repeats of names), the date patterns do not run across ". "
+ *   before a word but in "s. D", a name's "(ACR)" cannot be cut, the dates' last full date
+ *   goes on (date_last);
+ * - or inside a run of "(" (WINDOW_LOOK of them on each side) in a sentence that has held
+ *   nothing else so far: no stage finds anything in it, a sentence's headline test counts its
+ *   words (all after the cut), and the tagger's parenthesis count goes on (tagger_doc). */
+static int
+cut_ok(const window_it *w, size_t c)
+{
+    const tok_list *tl = &w->tl;
+    const tok *t = &tl->v[c];
+    int ok;
+    if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD) {
+        /* not after a one-letter word: the dates' "s. D" (sampai dengan) runs across "." */
+        ok = (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
+             c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1);
+    } else {
+        ok = w->paren_only && c >= WINDOW_LOOK && c + WINDOW_LOOK <= tl->n;
+        for (size_t k = c - WINDOW_LOOK; ok && k < c + WINDOW_LOOK; k++)
+            ok = punct_is(tl, k, '(');
+    }
+    return ok && !gaz_phrase_crosses(&w->m->gaz, tl, c); /* the costly test last */
+}
+
+static void
+window_begin(window_it *w, const idner_model *m, const char *text, size_t len, size_t wbytes)
+{
+    tok_list keep = w->tl; /* its buffers, for the next pass */
+    memset(w, 0, sizeof *w);
+    w->tl = keep;
+    w->tl.n = w->tl.keys_len = 0;
+    w->m = m;
+    w->text = text;
+    w->len = len;
+    w->wbytes = wbytes;
+    w->sent = UINT32_MAX;
+    tok_begin(&w->ts, text, len);
+}
+
+/* The next window's tokens in W->tl; *GOT 0 past the last. */
+static idner_status
+window_next(window_it *w, int *got)
+{
+    tok_list *tl = &w->tl;
+    *got = 0;
+    if (w->n) { /* the last window's tokens go, the ones after its cut come first */
+        size_t rest = w->total - w->n;
+        size_t koff = rest ? tl->v[w->n].key_off : w->keys;
+        memmove(tl->v, tl->v + w->n, rest * sizeof *tl->v);
+        memmove(tl->keys, tl->keys + koff, w->keys - koff);
+        for (size_t k = 0; k < rest; k++)
+            tl->v[k].key_off -= (uint32_t)koff;
+        w->keys -= koff;
+        w->scanned -= w->n;
+        w->total = rest;
+        w->n = 0;
+    }
+    tl->n = w->total;
+    tl->keys_len = w->keys;
+    size_t start = w->total ? tl->v[0].byte_start : w->ts.i;
+    for (;;) {
+        while (w->scanned + WINDOW_LOOK < w->total) {
+            size_t c = w->scanned++;
+            const tok *t = &tl->v[c];
+            if (t->sent != w->sent) {
+                w->sent = t->sent;
+                w->paren_only = 1;
+            }
+            int cut = c > 0 && t->byte_start - start >= w->wbytes && cut_ok(w, c);
+            w->paren_only &= punct_is(tl, c, '(');
+            if (cut) {
+                w->scanned = c; /* looked at again as the next window's first */
+                w->n = tl->n = c;
+                *got = 1;
+                return IDNER_OK;
+            }
+        }
+        if (w->ended) {
+            w->n = w->total;
+            *got = w->total > 0;
+            return IDNER_OK;
+        }
+        size_t upto = w->ts.i + w->wbytes / 4 + 64;
+        idner_status st = tok_more(tl, &w->ts, w->text, w->len, upto < w->len ? upto : w->len);
+        if (st != IDNER_OK)
+            return st;
+        if (w->ts.i >= w->len) {
+            tok_end(tl);
+            w->ended = 1;
+        }
+        w->total = tl->n;
+        w->keys = tl->keys_len;
+    }
+}
+
+/* A window's candidates are kept to the end: no room to spare. */
+static void
+shrink(cand_list *cl)
+{
+    if (cl->n < cl->cap) {
+        cand *v = realloc(cl->v, (cl->n ? cl->n : 1) * sizeof *v);
+        if (v) {
+            cl->v = v;
+            cl->cap = cl->n ? cl->n : 1;
+        }
+    }
+}
+
+/* idner_annotate of a huge document (not explained), windows of WBYTES bytes or so. */
+static idner_status
+annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t flags, uint32_t types,
+                 const date_ymd *ref, size_t wbytes, idner_result **out, idner_error *err)
+{
+    window_it w = {0};
+    cand_list *chunk = NULL; /* each window's candidates */
+    size_t nchunk = 0, capchunk = 0;
+    tagger_scratch ts = {0};
+    alias_doc ad = {0};
+    date_last last = {{0, 0, 0}, 0, 0, 0};
+    int tag = !(flags & IDNER_NO_TAGGER) && m->tagger.hdr, alias = !(flags & IDNER_NO_ALIAS);
+    idner_status st = IDNER_OK;
+    int got = 1;
+    /* 1. Every window through the tagger, and what the alias stage registers. */
+    window_begin(&w, m, text, len, wbytes);
+    while (st == IDNER_OK && (st = window_next(&w, &got)) == IDNER_OK && got) {
+        if (nchunk == capchunk) {
+            size_t cap = capchunk ? 2 * capchunk : 16;
+            cand_list *v = realloc(chunk, cap * sizeof *v);
+            if (!v) {
+                st = IDNER_ERR_NOMEM;
+                break;
+            }
+            chunk = v;
+            capchunk = cap;
+        }
+        cand_list *cl = &chunk[nchunk++];
+        memset(cl, 0, sizeof *cl);
+        st = stages_before_tagger(m, text, len, flags, ref, &last, &w.tl, cl, tag ? &ts : NULL,
+                                  &m->tagger.lex, err);
+        if (st == IDNER_OK && tag)
+            st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);
+        if (st == IDNER_OK && alias)
+            st = alias_register(&ad, m->rules, text, &w.tl, cl);
+        shrink(cl);
+    }
+    tagger_scratch_free(&ts);
+    if (st == IDNER_OK && alias)
+        st = alias_settle(&ad, text, chunk, nchunk);
+    /* 2. Every window again, its tokens made anew, through the stages after the tagger. */
+    window_begin(&w, m, text, len, wbytes);
+    for (size_t k = 0; st == IDNER_OK && k < nchunk; k++) {
+        if ((st = window_next(&w, &got)) != IDNER_OK)
+            break;
+        cand_list *cl = &chunk[k];
+        if (alias)
+            st = alias_apply(&ad, m->rules, &w.tl, cl);
+        if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
+            country_keep_places(m->rules, &w.tl, cl);
+        if (st == IDNER_OK)
+            drop_excluded(&m->gaz, &w.tl, cl);
+        shrink(cl);
+    }
+    if (st == IDNER_OK)
+        st = result_build_lists(text, chunk, nchunk, types, out);
+    for (size_t k = 0; k < nchunk; k++)
+        cand_list_free(&chunk[k]);
+    free(chunk);
+    alias_doc_free(&ad);
+    tok_list_free(&w.tl);
+    if (st != IDNER_OK && (!err || err->code != st))
+        error_set(err, st, "%s", idner_strerror(st));
     return st;
 }
 
@@ -281,6 +523,9 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
     if (opts && opts->ref_date && date_parse_ref(opts->ref_date, &ref) != 0)
         return error_set(err, IDNER_ERR_ARG, "reference date \"%s\" is not a date YYYY-MM-DD",
                          opts->ref_date);
+    size_t wbytes = window_bytes();
+    if (!(flags & IDNER_EXPLAIN) && wbytes && len / WINDOW_DOC_FACTOR > wbytes)
+        return annotate_windows(m, text, len, flags, types, &ref, wbytes, out, err);
     tok_list tl = {0};
     cand_list cl = {0};
     tagger_scratch ts = {0};

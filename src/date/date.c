@@ -430,8 +430,16 @@ idner_status
 date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
          const date_ymd *ref, cand_list *out, idner_error *err)
 {
-    date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
     date_last last = {{0, 0, 0}, 0, 0, 0};
+    return date_run_from(dm, text, len, tl, ref, &last, out, err);
+}
+
+idner_status
+date_run_from(const date_model *dm, const char *text, size_t len, const tok_list *tl,
+              const date_ymd *ref, date_last *lastp, cand_list *out, idner_error *err)
+{
+    date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
+    date_last last = *lastp;
     if (ref && ref->y)
         c.ref = *ref;
     for (size_t i = 0; i < tl->n;) {
@@ -466,6 +474,7 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
         date_last_update(&last, &m);
         i = m.e;
     }
+    *lastp = last;
     pcre2_match_data_free(c.md);
     if (c.limit_hit)
         return error_set(err, IDNER_ERR_LIMIT, "a date pattern hit its match limit");

@@ -33,4 +33,17 @@ void date_model_free(date_model *dm);
 idner_status date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
                       const date_ymd *ref, cand_list *out, idner_error *err);
 
+/* What the mentions so far tell the ones after them (the last full day, month and year). */
+typedef struct date_last {
+    date_ymd d;
+    int my, mm;
+    int y;
+} date_last;
+
+/* date_run on the tokens TL of one window of a huge document (TEXT is the whole document, of
+ * LEN bytes), going on from LAST (zeroed before the first window) and leaving it for the next
+ * window. */
+idner_status date_run_from(const date_model *dm, const char *text, size_t len, const tok_list *tl,
+                           const date_ymd *ref, date_last *last, cand_list *out, idner_error *err);
+
 #endif

@@ -209,11 +209,6 @@ void date_ment_init(date_ment *m, size_t s);
 
 /* What the mentions before said, for dates counted from them: the last full day (also the
  * day of a clock time standing alone, SPEC 4.2), the last month and the last year. */
-typedef struct date_last {
-    date_ymd d;
-    int my, mm;
-    int y;
-} date_last;
 
 /* In date/join.c. */
 /* Tokens the digit forms may start at (the tokenizer flags no TOK_F_DIGIT on "3/11/2024"). */

@@ -492,3 +492,27 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
     }
     return IDNER_OK;
 }
+
+int
+gaz_phrase_crosses(const gaz *g, const tok_list *tl, size_t c)
+{
+    if (!g->base.hdr && !g->user.hdr)
+        return 0;
+    /* gaz_run's walk from each start that can reach token C, with its prefix test only (its
+     * first-token filters not asked: a start they would skip is taken as crossing) */
+    for (size_t i = c >= GAZ_MAX_TOKENS - 1 ? c - (GAZ_MAX_TOKENS - 1) : 0; i < c; i++) {
+        if (tl->v[i].kind == TOK_PUNCT || tl->v[i].kind == TOK_SYMBOL)
+            continue;
+        uint64_t h = GAZ_HASH_SEED;
+        for (size_t j = i; j < c; j++) {
+            h = gaz_hash_step(h, tl->v[j].hash);
+            const gaz_slot *us = gaz_table_find(&g->user, h);
+            const gaz_slot *bs = gaz_table_find(&g->base, h);
+            if (!((us && (us->flags & GAZ_SLOT_PREFIX)) || (bs && (bs->flags & GAZ_SLOT_PREFIX))))
+                break;
+            if (j + 1 == c)
+                return 1;
+        }
+    }
+    return 0;
+}

@@ -78,6 +78,9 @@ int gaz_excluded_span(const gaz *g, const tok_list *tl, size_t a, size_t b, uint
 
 /* Appends a candidate for each type of the longest acceptable phrase at every token. */
 idner_status gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out);
+/* Could gaz_run, on tokens that go on past token C, find a phrase that starts before C and
+ * takes C in (a window of a huge document may not end before C then)? */
+int gaz_phrase_crosses(const gaz *g, const tok_list *tl, size_t c);
 
 /* Phrase hash of the normalized key of S[0, N) (tokenized like documents), or 0 when S has no
  * token; *NTOK receives the token count. Uses TL as scratch. */

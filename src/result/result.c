@@ -93,22 +93,27 @@ cp_at(cp_cursor *cur, const char *text, uint32_t b)
     return n;
 }
 
-idner_status
-result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
-             result_explain *x, idner_result **out)
+/* result_build of the NL lists LISTS (X only with one list), freeing FREE_AFTER[i] (if not
+ * NULL: the same lists) once list i is copied */
+static idner_status
+build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after, uint32_t types,
+      result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
-    for (size_t i = 0; i < cl->n; i++) {
-        const cand *c = &cl->v[i];
-        if (!wanted(c, types))
-            continue;
-        n++;
-        bytes += c->byte_end - c->byte_start + 1;
-        if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1;
-        } else {
-            bytes += c->canonical ? c->canonical_len + 1 : 0;
-            bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
+    for (size_t li = 0; li < nl; li++) {
+        const cand_list *cl = &lists[li];
+        for (size_t i = 0; i < cl->n; i++) {
+            const cand *c = &cl->v[i];
+            if (!wanted(c, types))
+                continue;
+            n++;
+            bytes += c->byte_end - c->byte_start + 1;
+            if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
+                bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1;
+            } else {
+                bytes += c->canonical ? c->canonical_len + 1 : 0;
+                bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
+            }
         }
     }
     idner_result *r = calloc(1, sizeof *r);
@@ -131,35 +136,54 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
     mem_huge(r->pool, bytes);
     char *p = r->pool;
     cp_cursor cur = {0, 0};
-    for (size_t i = 0; i < cl->n; i++) {
-        const cand *c = &cl->v[i];
-        if (!wanted(c, types))
-            continue;
-        idner_entity *e = &r->v[r->n++];
-        e->type = (idner_type)c->type;
-        e->byte_start = c->byte_start;
-        e->byte_end = c->byte_end;
-        e->start = cp_at(&cur, text, c->byte_start);
-        e->end = cp_at(&cur, text, c->byte_end);
-        e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
-        e->source = source_name(c->source);
-        e->explain = x && x->text && x->at[i] ? x->text + x->at[i] - 1 : NULL;
-        if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-            e->value = (c->flags & CAND_VALUE_NULL)
-                           ? NULL
-                           : copy_str(&p, cand_value(cl, c), strlen(cand_value(cl, c)));
-            e->mod = mod_name(c->mod);
-            e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
-            e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
-        } else {
-            e->canonical = c->canonical ? copy_str(&p, c->canonical, c->canonical_len) : NULL;
-            e->id = copy_opt(&p, c->id);
-            e->subtype = copy_opt(&p, c->subtype);
-            e->iso = copy_opt(&p, c->iso);
+    for (size_t li = 0; li < nl; li++) {
+        const cand_list *cl = &lists[li];
+        for (size_t i = 0; i < cl->n; i++) {
+            const cand *c = &cl->v[i];
+            if (!wanted(c, types))
+                continue;
+            idner_entity *e = &r->v[r->n++];
+            e->type = (idner_type)c->type;
+            e->byte_start = c->byte_start;
+            e->byte_end = c->byte_end;
+            e->start = cp_at(&cur, text, c->byte_start);
+            e->end = cp_at(&cur, text, c->byte_end);
+            e->text = copy_str(&p, text + c->byte_start, c->byte_end - c->byte_start);
+            e->source = source_name(c->source);
+            e->explain = x && x->text && x->at[i] ? x->text + x->at[i] - 1 : NULL;
+            if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
+                e->value = (c->flags & CAND_VALUE_NULL)
+                               ? NULL
+                               : copy_str(&p, cand_value(cl, c), strlen(cand_value(cl, c)));
+                e->mod = mod_name(c->mod);
+                e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
+                e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
+            } else {
+                e->canonical = c->canonical ? copy_str(&p, c->canonical, c->canonical_len) : NULL;
+                e->id = copy_opt(&p, c->id);
+                e->subtype = copy_opt(&p, c->subtype);
+                e->iso = copy_opt(&p, c->iso);
+            }
         }
+        if (free_after)
+            cand_list_free(&free_after[li]);
     }
     *out = r;
     return IDNER_OK;
+}
+
+idner_status
+result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t types,
+             result_explain *x, idner_result **out)
+{
+    (void)tl;
+    return build(text, cl, 1, NULL, types, x, out);
+}
+
+idner_status
+result_build_lists(const char *text, cand_list *l, size_t n, uint32_t types, idner_result **out)
+{
+    return build(text, l, n, l, types, NULL, out);
 }
 
 IDNER_API size_t

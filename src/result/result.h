@@ -29,5 +29,10 @@ typedef struct result_explain {
  * explain texts; the result owns X->text from then on, also when it fails. */
 idner_status result_build(const char *text, const tok_list *tl, const cand_list *c, uint32_t types,
                           result_explain *x, idner_result **out);
+/* The same from the candidates of the N lists L, one after another in text order (the windows
+ * of a huge document), without explain texts. Each list is freed (cand_list_free) once its
+ * candidates are in the result, so that the two do not both exist whole. */
+idner_status result_build_lists(const char *text, cand_list *l, size_t n, uint32_t types,
+                                idner_result **out);
 
 #endif

@@ -15,24 +15,8 @@
 #include "result/merge.h"
 #include "rules/alias.h"
 
-typedef struct entry {
-    uint64_t key; /* 0 = empty */
-    const char *canonical;
-    uint32_t canonical_len;
-    int32_t prio; /* strength of the evidence */
-    uint8_t type;
-    uint8_t ambiguous; /* two different names share this short form */
-    uint8_t short_form;
-} entry;
-
-typedef struct table {
-    entry *v;
-    size_t mask;
-    size_t used; /* keys held: the table doubles past a load of one half */
-} table;
-
-static entry *
-slot(table *t, uint64_t key)
+static alias_entry *
+slot(alias_table *t, uint64_t key)
 {
     size_t i = (size_t)key & t->mask;
     while (t->v[i].key && t->v[i].key != key)
@@ -44,15 +28,15 @@ slot(table *t, uint64_t key)
  * the size: names repeat, so the table stays far smaller than the candidate list). -1 without
  * memory. */
 static int
-reserve(table *t)
+reserve(alias_table *t)
 {
     if (2 * (t->used + 1) <= t->mask + 1)
         return 0;
     size_t cap = 2 * (t->mask + 1);
-    entry *v = calloc(cap, sizeof *v);
+    alias_entry *v = calloc(cap, sizeof *v);
     if (!v)
         return -1;
-    table bigger = {v, cap - 1, t->used};
+    alias_table bigger = {v, cap - 1, t->used};
     for (size_t i = 0; i <= t->mask; i++)
         if (t->v[i].key)
             *slot(&bigger, t->v[i].key) = t->v[i];
@@ -71,7 +55,7 @@ phrase_key(const tok_list *tl, size_t a, size_t b)
 }
 
 static int
-same_canonical(const entry *e, const char *c, uint32_t n)
+same_canonical(const alias_entry *e, const char *c, uint32_t n)
 {
     return e->canonical_len == n && !memcmp(e->canonical, c, n);
 }
@@ -79,14 +63,14 @@ same_canonical(const entry *e, const char *c, uint32_t n)
 /* Registers KEY -> (type, canonical). Short forms that two different names share become
  * ambiguous; otherwise the stronger evidence wins. */
 static int
-put(table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t prio,
+put(alias_table *t, uint64_t key, uint8_t type, const char *canon, uint32_t n, int32_t prio,
     int short_form)
 {
     if (reserve(t))
         return -1;
-    entry *e = slot(t, key);
+    alias_entry *e = slot(t, key);
     if (!e->key) {
-        *e = (entry){key, canon, n, prio, type, 0, (uint8_t)short_form};
+        *e = (alias_entry){key, canon, n, prio, type, 0, (uint8_t)short_form};
         t->used++;
         return 0;
     }
@@ -175,7 +159,7 @@ other_name_at(const cand_list *cl, size_t i, size_t a)
 }
 
 static idner_status
-push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e)
+push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const alias_entry *e)
 {
     cand *k = cand_push_span(cl, tl, a, b, (idner_type)e->type, SRC_ALIAS, 2);
     if (!k)
@@ -185,24 +169,57 @@ push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const entry *e
     return IDNER_OK;
 }
 
-idner_status
-alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+/* Appends K to the log L; -1 without memory. */
+static int
+log_push(alias_log *l, uint64_t k)
 {
-    (void)text;
-    size_t n = tl->n, nc = cl->n;
-    if (n == 0 || nc == 0)
-        return IDNER_OK;
-    size_t cap = 64;
-    table t = {calloc(cap, sizeof(entry)), cap - 1, 0};
-    uint8_t *covered = calloc(n, 1);
-    idner_status st = IDNER_OK;
-    int changed = 0, strong = 0;
-    if (!t.v || !covered) {
-        st = IDNER_ERR_NOMEM;
-        goto done;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 256;
+        uint64_t *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = k;
+    return 0;
+}
+
+/* The candidates phase 2 registers (and phase 3 applies to, and that cover tokens). */
+static int
+is_label(const cand *c)
+{
+    return c->type <= IDNER_LOC && !(c->flags & CAND_DROPPED);
+}
+
+/* The persons named in full, whose first and last words phase 2 registers. */
+static int
+is_full_person(const cand *c)
+{
+    return c->type == IDNER_PER && !(c->flags & CAND_DROPPED) && c->tok_end - c->tok_start >= 2;
+}
+
+static const char *
+canon_of(const char *text, const cand *c, uint32_t *len)
+{
+    *len = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
+    return c->canonical ? c->canonical : text + c->byte_start;
+}
+
+idner_status
+alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+{
+    size_t nc = cl->n;
+    d->nc += nc;
+    if (!d->t.v) {
+        size_t cap = 64;
+        d->t = (alias_table){calloc(cap, sizeof(alias_entry)), cap - 1, 0};
+        if (!d->t.v)
+            return IDNER_ERR_NOMEM;
     }
     /* 1. Acronyms in parentheses: "Komisi Pemberantasan Korupsi (KPK)" is one ORG when
-     * written glued; the acronym then stands for the name everywhere. */
+     * written glued; the acronym then stands for the name everywhere. Its registrations come
+     * before any of phase 2, of any window. */
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cl->v[i];
         if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
@@ -216,11 +233,11 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             continue;
         if (other_name_at(cl, i, a))
             continue; /* "Andi Saputra (Indonesia)": a nationality, not a nickname */
-        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
-        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
-        if (put(&t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0))
-            goto nomem;
-        changed = 1;
+        uint32_t clen;
+        const char *canon = canon_of(text, c, &clen);
+        if (put(&d->t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0))
+            return IDNER_ERR_NOMEM;
+        d->changed = 1;
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
@@ -229,38 +246,76 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             c->byte_end = tl->v[a + 1].byte_end;
         }
     }
-    /* 2. Register every label, and the first and last words of persons named in full. */
+    /* What phase 2 will register, read off the tokens while they exist: each label's key, and
+     * the keys of the first and last words of a person named in full that can stand alone
+     * (a flag each, then the keys of those that can). */
     for (size_t i = 0; i < nc; i++) {
-        cand *c = &cl->v[i];
-        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+        const cand *c = &cl->v[i];
+        if (is_label(c) && log_push(&d->labels, phrase_key(tl, c->tok_start, c->tok_end)))
+            return IDNER_ERR_NOMEM;
+        if (!is_full_person(c))
             continue;
-        for (uint32_t k = c->tok_start; k < c->tok_end; k++)
-            covered[k] = 1;
-        const char *canon = c->canonical ? c->canonical : text + c->byte_start;
-        uint32_t clen = c->canonical ? c->canonical_len : c->byte_end - c->byte_start;
-        if (put(&t, phrase_key(tl, c->tok_start, c->tok_end), c->type, canon, clen, strength(c), 0))
-            goto nomem;
-        strong |= strength(c) >= 3;
+        int first = short_form_ok(r, tl, c->tok_start), last = short_form_ok(r, tl, c->tok_end - 1);
+        if (log_push(&d->shorts, (uint64_t)(first | last << 1)) ||
+            (first && log_push(&d->shorts, phrase_key(tl, c->tok_start, c->tok_start + 1))) ||
+            (last && log_push(&d->shorts, phrase_key(tl, c->tok_end - 1, c->tok_end))))
+            return IDNER_ERR_NOMEM;
     }
-    for (size_t i = 0; i < nc; i++) {
-        cand *c = &cl->v[i];
-        if (c->type != IDNER_PER || (c->flags & CAND_DROPPED) || c->tok_end - c->tok_start < 2)
-            continue;
-        if (short_form_ok(r, tl, c->tok_start) &&
-            put(&t, phrase_key(tl, c->tok_start, c->tok_start + 1), IDNER_PER, text + c->byte_start,
-                c->byte_end - c->byte_start, strength(c), 1))
-            goto nomem;
-        if (short_form_ok(r, tl, c->tok_end - 1) &&
-            put(&t, phrase_key(tl, c->tok_end - 1, c->tok_end), IDNER_PER, text + c->byte_start,
-                c->byte_end - c->byte_start, strength(c), 1))
-            goto nomem;
-    }
+    return IDNER_OK;
+}
+
+idner_status
+alias_settle(alias_doc *d, const char *text, const cand_list *chunks, size_t n_chunks)
+{
+    /* 2. Register every label, and the first and last words of persons named in full: the
+     * labels of every window, then the short forms. */
+    size_t at = 0;
+    for (size_t w = 0; w < n_chunks; w++)
+        for (size_t i = 0; i < chunks[w].n; i++) {
+            const cand *c = &chunks[w].v[i];
+            if (!is_label(c))
+                continue;
+            uint32_t clen;
+            const char *canon = canon_of(text, c, &clen);
+            if (put(&d->t, d->labels.v[at++], c->type, canon, clen, strength(c), 0))
+                return IDNER_ERR_NOMEM;
+            d->strong |= strength(c) >= 3;
+        }
+    at = 0;
+    for (size_t w = 0; w < n_chunks; w++)
+        for (size_t i = 0; i < chunks[w].n; i++) {
+            const cand *c = &chunks[w].v[i];
+            if (!is_full_person(c))
+                continue;
+            unsigned ok = (unsigned)d->shorts.v[at++];
+            for (unsigned k = 0; k < 2; k++)
+                if ((ok >> k & 1) && put(&d->t, d->shorts.v[at++], IDNER_PER, text + c->byte_start,
+                                         c->byte_end - c->byte_start, strength(c), 1))
+                    return IDNER_ERR_NOMEM;
+        }
+    d->at = 0;
+    return IDNER_OK;
+}
+
+idner_status
+alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl)
+{
+    size_t n = tl->n, nc = cl->n;
+    if (d->nc == 0)
+        return IDNER_OK; /* no candidate in the document */
+    uint8_t *covered = calloc(n ? n : 1, 1);
+    if (!covered)
+        return IDNER_ERR_NOMEM;
+    idner_status st = IDNER_OK;
+    alias_table *t = &d->t;
     /* 3. Apply: relabel weaker labels, name single-word persons after their full form. */
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cl->v[i];
-        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+        if (!is_label(c))
             continue;
-        entry *e = slot(&t, phrase_key(tl, c->tok_start, c->tok_end));
+        for (uint32_t k = c->tok_start; k < c->tok_end; k++)
+            covered[k] = 1;
+        alias_entry *e = slot(t, d->labels.v[d->at++]);
         if (!e->key || e->ambiguous)
             continue;
         if (e->type != c->type && e->prio >= 3 && e->prio > strength(c) && c->source != SRC_USER) {
@@ -275,7 +330,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     }
     /* 4. Unlabeled capitalized words and sequences that the document has named (only what
      * context evidence established spreads: nothing to do without it). */
-    for (size_t i = 0; i < n && st == IDNER_OK && strong; i++) {
+    for (size_t i = 0; i < n && st == IDNER_OK && d->strong; i++) {
         if (covered[i] || !is_word(&tl->v[i]))
             continue;
         /* the longest registered sequence of free capitalized words from here */
@@ -288,7 +343,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             keys[k] = h = gaz_hash_step(h, tl->v[i + k].hash);
         for (size_t len = maxlen; len >= 1; len--) {
             size_t b = i + len, k;
-            entry *e = slot(&t, keys[len - 1]);
+            alias_entry *e = slot(t, keys[len - 1]);
             if (!e->key || e->ambiguous || e->prio < 3)
                 continue; /* weaker evidence ("di Karangsela", a given name alone) labels only
                            * where it stands */
@@ -303,13 +358,32 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
             break;
         }
     }
-    goto done;
-nomem:
-    st = IDNER_ERR_NOMEM;
-done:
-    free(t.v);
     free(covered);
-    if (st == IDNER_OK && (changed || cl->n != nc))
+    if (st == IDNER_OK && (d->changed || cl->n != nc))
         merge_select(cl); /* sorts the new ones in, drops acronyms joined to their names */
+    return st;
+}
+
+void
+alias_doc_free(alias_doc *d)
+{
+    free(d->t.v);
+    free(d->labels.v);
+    free(d->shorts.v);
+    memset(d, 0, sizeof *d);
+}
+
+idner_status
+alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
+{
+    if (tl->n == 0 || cl->n == 0)
+        return IDNER_OK;
+    alias_doc d = {0};
+    idner_status st = alias_register(&d, r, text, tl, cl);
+    if (st == IDNER_OK)
+        st = alias_settle(&d, text, cl, 1);
+    if (st == IDNER_OK)
+        st = alias_apply(&d, r, tl, cl);
+    alias_doc_free(&d);
     return st;
 }

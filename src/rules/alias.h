@@ -17,4 +17,48 @@
  * CL is left sorted and non-overlapping. */
 idner_status alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl);
 
+/* alias_run in three steps, for a document taken a window at a time (idner.c): the stage's
+ * registrations, keyed by token-sequence hash, kept for the whole document. */
+typedef struct alias_entry {
+    uint64_t key; /* 0 = empty */
+    const char *canonical;
+    uint32_t canonical_len;
+    int32_t prio; /* strength of the evidence */
+    uint8_t type;
+    uint8_t ambiguous; /* two different names share this short form */
+    uint8_t short_form;
+} alias_entry;
+
+typedef struct alias_table {
+    alias_entry *v;
+    size_t mask;
+    size_t used; /* keys held: the table doubles past a load of one half */
+} alias_table;
+
+typedef struct alias_log {
+    uint64_t *v;
+    size_t n, cap;
+} alias_log;
+
+typedef struct alias_doc {
+    alias_table t;
+    alias_log labels, shorts; /* what alias_settle registers, in the candidates' order */
+    size_t at;                /* alias_apply's place in labels */
+    size_t nc;                /* candidates seen by alias_register */
+    int changed, strong;
+} alias_doc;
+
+/* For each window in text order, after the stages before (TL its tokens, CL its candidates,
+ * merged; D zeroed before the first): registers CL's acronyms in parentheses (joining them to
+ * their names) and notes from the tokens what alias_settle will register. */
+idner_status alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *tl,
+                            cand_list *cl);
+/* Once every window is registered: registers the labels and short forms of the candidates of
+ * every window (CHUNKS, the windows' CL in text order). */
+idner_status alias_settle(alias_doc *d, const char *text, const cand_list *chunks, size_t n_chunks);
+/* For each window again in text order, its tokens TL made anew: relabels CL's candidates and
+ * adds the repeats of names (alias_run's result for this window). */
+idner_status alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl);
+void alias_doc_free(alias_doc *d);
+
 #endif

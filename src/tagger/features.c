@@ -428,9 +428,9 @@ tagger_doc_scan(tagger_doc *d)
     const tok_list *tl = d->tl;
     const uint32_t keep = R_TITLE | R_ORG_HEAD | R_ORG_SUFFIX | R_LOC_HEAD | R_STOP | R_SAY;
     const size_t none = SIZE_MAX;
-    size_t run = none, reg = none, last = 0; /* the run and region under way, its last open */
-    uint32_t cls = 0, sent = UINT32_MAX;
-    int quote = 0, paren = 0;
+    size_t run = none, reg = none, last = 0;    /* the run and region under way, its last open */
+    uint32_t cls = 0, sent = d->scan_sent1 - 1; /* UINT32_MAX at a document's start */
+    int quote = d->scan_quote, paren = d->scan_paren;
     d->nreg = 0;
     for (size_t i = 0; i < tl->n; i++) {
         if (!(quote | paren)) {
@@ -495,4 +495,7 @@ tagger_doc_scan(tagger_doc *d)
     if (reg != none)
         end_region(d, reg, last);
     d->vend = 0; /* no region in view */
+    d->scan_sent1 = sent + 1;
+    d->scan_quote = quote;
+    d->scan_paren = paren;
 }

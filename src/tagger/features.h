@@ -99,6 +99,10 @@ typedef struct tagger_doc {
     size_t nlook;   /* the entries of the three in use */
     tagger_region *reg;
     size_t nreg, cap;
+    /* where tagger_doc_scan's pass ended (the sentence + 1, quote and parenthesis state): the
+     * next window of a huge document goes on from it; zero for a document's start */
+    uint32_t scan_sent1;
+    int scan_quote, scan_paren;
 } tagger_doc;
 
 /* Makes room for N tokens and clears the marks; -1 without memory. */

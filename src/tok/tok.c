@@ -631,19 +631,23 @@ token_done(tok_list *tl, tok *t, uint32_t flags, uint32_t *pending, int *sentenc
     *pending = 0;
 }
 
+void
+tok_begin(tok_state *st, const char *text, size_t len)
+{
+    memset(st, 0, sizeof *st);
+    st->pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
+    /* Most documents hold no URL or e-mail address: look for them only where they can be. */
+    st->has_at = memchr(text, '@', len) != NULL;
+    st->may_url = may_hold_url(text, len);
+}
+
 idner_status
 tok_run(tok_list *tl, const char *text, size_t len)
 {
-    scan sc = {(const unsigned char *)text, len};
+    tok_state st;
+    tok_begin(&st, text, len);
     tl->n = 0;
     tl->keys_len = 0;
-    size_t i = 0;
-    uint32_t pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
-    int sentence_break = 0; /* terminal punctuation seen; the next token may start anew */
-    /* Most documents hold no URL or e-mail address: look for them only where they can be. */
-    int has_at = memchr(text, '@', len) != NULL;
-    size_t no_email_before = 0; /* scan_email */
-    int may_url = may_hold_url(text, len);
     /* about one token per five bytes of news text: grow once, not by doubling */
     if (tl->cap < len / 4 + 16) {
         tok *v = realloc(tl->v, (len / 4 + 16) * sizeof *v);
@@ -655,7 +659,29 @@ tok_run(tok_list *tl, const char *text, size_t len)
     }
     if (reserve_keys(tl, len + len / 4 + 16))
         return IDNER_ERR_NOMEM;
-    uint32_t sent = 0;
+    idner_status s = tok_more(tl, &st, text, len, len);
+    if (s == IDNER_OK)
+        tok_end(tl);
+    return s;
+}
+
+void
+tok_end(tok_list *tl)
+{
+    if (tl->n > 0)
+        tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
+}
+
+idner_status
+tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
+{
+    scan sc = {(const unsigned char *)text, len};
+    size_t i = st->i;
+    uint32_t pending = st->pending;
+    int sentence_break = st->sentence_break;
+    int has_at = st->has_at, may_url = st->may_url;
+    size_t no_email_before = st->no_email_before;
+    uint32_t sent = st->sent;
     /* Bytes after an ASCII word that send it down the general path: anything that can extend
      * it (non-ASCII, hyphen, period, apostrophe), a URL's colon, an e-mail address's characters. */
     uint8_t stop[256] = {0};
@@ -665,7 +691,7 @@ tok_run(tok_list *tl, const char *text, size_t len)
         stop[':'] = 1;
     if (has_at)
         stop['_'] = stop['%'] = stop['+'] = stop['@'] = 1;
-    while (i < len) {
+    while (i < upto) {
         unsigned char b0 = sc.s[i];
         if (b0 == ' ') {
             pending |= TOK_F_SPACE_BEFORE;
@@ -851,8 +877,11 @@ tok_run(tok_list *tl, const char *text, size_t len)
         tl->n++;
         i = end;
     }
-    if (tl->n > 0)
-        tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
+    st->i = i;
+    st->pending = pending;
+    st->sentence_break = sentence_break;
+    st->no_email_before = no_email_before;
+    st->sent = sent;
     return IDNER_OK;
 }
 

@@ -64,6 +64,20 @@ typedef struct tok_list {
 
 /* Tokenizes TEXT (valid UTF-8, LEN < 2^31) into TL, reusing its buffers. */
 idner_status tok_run(tok_list *tl, const char *text, size_t len);
+
+/* The same in steps, for one huge document taken a window at a time (idner.c): tok_begin
+ * looks at the whole text once (its URL and e-mail marks), each tok_more appends to TL the
+ * tokens that start before byte UPTO, tok_end marks the last token of the text. The tokens
+ * are those tok_run makes, with their byte offsets and sentence numbers in the whole text. */
+typedef struct tok_state {
+    size_t i; /* the next byte to scan */
+    uint32_t pending, sent;
+    int sentence_break, has_at, may_url;
+    size_t no_email_before;
+} tok_state;
+void tok_begin(tok_state *st, const char *text, size_t len);
+idner_status tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto);
+void tok_end(tok_list *tl);
 void tok_list_free(tok_list *tl);
 
 static inline const char *
