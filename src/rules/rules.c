@@ -256,8 +256,9 @@ trigger_home_empty(const rules *r, uint64_t h)
     return !r->trig[(size_t)gaz_hash_step(GAZ_HASH_SEED, h) & r->tmask].hash;
 }
 
-/* rules_trigger's walk over the phrases starting at token I */
-static uint32_t
+/* rules_trigger's walk over the phrases starting at token I (inlined: it is the hot part of
+ * trigger_walk) */
+static inline __attribute__((always_inline)) uint32_t
 trigger_phrase(const rules *r, const tok_list *tl, size_t i, size_t *len)
 {
     uint64_t h = GAZ_HASH_SEED;
