@@ -277,8 +277,8 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
  * The tokens, and every array the stages keep per token, exist for one window of the text at
  * a time; the candidates of every window are kept (in text order, their token indices the
  * window's). A window ends at a cut where no stage reads across: see cut_ok. The output is
- * byte for byte the whole document's (tests/window.sh compares them). Not under --explain,
- * whose notes are per document. */
+ * byte for byte the whole document's (tests/cli/test_window.py compares them). Not under
+ * --explain, whose notes are per document. */
 
 /* A window is at least this many bytes; documents of more than WINDOW_DOC_FACTOR windows are
  * taken a window at a time. IDNER_WINDOW_BYTES=N in the environment sets it (N = 0: never;
