@@ -93,6 +93,18 @@ cp_at(cp_cursor *cur, const char *text, uint32_t b)
     return n;
 }
 
+/* The bytes of the result's pool that candidate C of CL takes: its text, value or names, each
+ * NUL-terminated (what build copies). */
+static size_t
+pool_bytes(const cand_list *cl, const cand *c)
+{
+    size_t bytes = c->byte_end - c->byte_start + 1;
+    if (c->type == IDNER_DATE || c->type == IDNER_TIME)
+        return bytes + ((c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1);
+    return bytes + (c->canonical ? c->canonical_len + 1 : 0) + opt_len(c->id) +
+           opt_len(c->subtype) + opt_len(c->iso);
+}
+
 /* result_build of the NL lists LISTS (X only with one list), freeing FREE_AFTER[i] (if not
  * NULL: the same lists) once list i is copied */
 static idner_status
@@ -100,22 +112,12 @@ build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after
       result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
-    for (size_t li = 0; li < nl; li++) {
-        const cand_list *cl = &lists[li];
-        for (size_t i = 0; i < cl->n; i++) {
-            const cand *c = &cl->v[i];
-            if (!wanted(c, types))
-                continue;
-            n++;
-            bytes += c->byte_end - c->byte_start + 1;
-            if (c->type == IDNER_DATE || c->type == IDNER_TIME) {
-                bytes += (c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1;
-            } else {
-                bytes += c->canonical ? c->canonical_len + 1 : 0;
-                bytes += opt_len(c->id) + opt_len(c->subtype) + opt_len(c->iso);
+    for (size_t li = 0; li < nl; li++)
+        for (size_t i = 0; i < lists[li].n; i++)
+            if (wanted(&lists[li].v[i], types)) {
+                n++;
+                bytes += pool_bytes(&lists[li], &lists[li].v[i]);
             }
-        }
-    }
     idner_result *r = calloc(1, sizeof *r);
     if (!r) {
         if (x)
