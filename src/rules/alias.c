@@ -185,7 +185,8 @@ log_push(alias_log *l, uint64_t k)
     return 0;
 }
 
-/* The candidates phase 2 registers (and phase 3 applies to, and that cover tokens). */
+/* The names: the candidates phases 1 and 2 register (and phase 3 applies to, and that cover
+ * tokens). */
 static int
 is_label(const cand *c)
 {
@@ -222,7 +223,7 @@ alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *t
      * before any of phase 2, of any window. */
     for (size_t i = 0; i < nc; i++) {
         cand *c = &cl->v[i];
-        if (c->type > IDNER_LOC || (c->flags & CAND_DROPPED))
+        if (!is_label(c))
             continue;
         int glued = 0;
         size_t a = paren_acronym(tl, c->tok_end, &glued);
