@@ -302,6 +302,13 @@ word_meta(const tok *t)
 
 typedef void word_sum_fn(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16]);
 
+/* The memo entry of T's word. */
+static inline size_t
+word_entry(const tok *t)
+{
+    return (t->hash ^ word_meta(t)) & (TAGGER_MEMO_WORDS - 1);
+}
+
 /* The features of token I's own word into SUM (16 lanes), one by one. */
 static void
 word_sum_of(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16])
@@ -340,7 +347,7 @@ word_sum(tagger_memo *mo, const tagger_doc *d, const tagger_model *m, size_t i, 
     }
     const tok *t = &d->tl->v[i];
     const uint64_t meta = word_meta(t);
-    tagger_memo_key *k = &mo->key[(t->hash ^ meta) & (TAGGER_MEMO_WORDS - 1)];
+    tagger_memo_key *k = &mo->key[word_entry(t)];
     int32_t *sum = mo->sum[k - mo->key];
     if (k->hash != t->hash || k->meta != meta) {
         fill(d, m, i, sum);

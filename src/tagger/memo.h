@@ -17,7 +17,7 @@
 
 #include <stdint.h>
 
-#define TAGGER_MEMO_WORDS 4096u /* a power of two: 320 KiB a thread */
+#define TAGGER_MEMO_WORDS 16384u /* a power of two: 1.25 MiB a thread */
 
 typedef struct tagger_memo_key {
     uint64_t hash, meta; /* meta 0: an empty entry (word_meta is never 0) */
