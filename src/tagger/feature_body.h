@@ -1,30 +1,49 @@
 /*
  * tagger/feature_body.h: the body of the feature function (private to features.c), written
- * once and compiled three times: to collect the ids (tagger_features, for training) and to add
+ * once and compiled several times: to collect the ids (tagger_features, for training) and to add
  * up their weights (tagger_score, portable and AVX2), so that what is trained is exactly what
  * is scored. The includer defines HASHED(id) for a hashed feature, DENSE(offset) for a dense
  * one and OWN() where those reading idner's own labels begin, and has D (the document) and I
  * (the token) in scope.
+ *
+ * The features come in two parts, in one order. Those of the token's own word (FB_WORD) read
+ * only what word_meta (features.c) keys: the word's hash and key (of its length, its kind,
+ * its stem), its case, digit, abbreviation and reduplication flags, so that the scorer adds
+ * them up once per word and keeps the sum (tagger/memo.h). The others (FB_CONTEXT) read the
+ * neighbours, the marks and the lookups. The includer defines FB_WORD and FB_CONTEXT as 1 for
+ * the part it wants, 0 for the other: training wants both, in this order.
  */
+#if !defined(FB_WORD) || !defined(FB_CONTEXT)
+#error "feature_body.h: define FB_WORD and FB_CONTEXT"
+#endif
 {
     const tok_list *tl = d->tl;
     const tok *t = &tl->v[i];
+    unsigned cc = case_class(t);
+#if FB_WORD
     const char *key = tok_key(tl, t);
+#endif
+#if FB_CONTEXT
     int has_prev = i > 0 && tl->v[i - 1].sent == t->sent;
     int has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
     int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
     int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
     uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
-    unsigned cc = case_class(t);
     unsigned start =
         (t->flags & TOK_F_SENT_START)                                                           ? 1
         : has_prev && (tl->v[i - 1].flags & TOK_F_SENT_START) && tl->v[i - 1].kind == TOK_PUNCT ? 2
                                                                                                 : 0;
+#endif
+#if FB_WORD
     DENSE(dense_base[D_BIAS]);
     HASHED(fid(F_W0, t->hash));
     HASHED(fid(F_W0_CASE, pair(t->hash, cc)));
+#endif
+#if FB_CONTEXT
     HASHED(fid(F_WM1, wm1));
     HASHED(fid(F_WP1, wp1));
+#endif
+#if FB_WORD
     if (t->flags & TOK_F_CLITIC)
         HASHED(fid(F_STEM, tok_hash(key, t->stem_len)));
     if (t->kind == TOK_WORD && t->key_len > 3) {
@@ -34,13 +53,19 @@
         HASHED(fid(F_SUF3, bytes_of(key + t->key_len - 3, 3)));
     }
     DENSE((uint16_t)(dense_base[D_SH0] + shape(t)));
+#endif
+#if FB_CONTEXT
     DENSE((uint16_t)(dense_base[D_POS] + start * 4 + cc));
     HASHED(fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1)));
     HASHED(fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS)));
+#endif
+#if FB_WORD
     if (t->kind == TOK_WORD && t->key_len > 5) {
         HASHED(fid(F_PRE4, bytes_of(key, 4)));
         HASHED(fid(F_SUF4, bytes_of(key + t->key_len - 4, 4)));
     }
+#endif
+#if FB_CONTEXT
     const tagger_marks *mk = &d->mk[i];
     unsigned types = 0;
     for (size_t k = 0; k < TAGGER_GAZ_MAX && tagger_mark_gaz(mk, k); k++) {
@@ -62,4 +87,7 @@
     OWN();
     DENSE((uint16_t)(dense_base[D_PROP] + mk->prop * 4u + mk->prop_src));
     DENSE((uint16_t)(dense_base[D_PROP_L] + mk->prop));
+#else
+    (void)cc;
+#endif
 }

@@ -6,6 +6,7 @@
 
 #include "core/mem.h"
 #include "tagger/features.h"
+#include "tagger/memo.h"
 
 /* Feature kinds: the tag mixed into every id (a change here is a new TAGGER_FEATURE_SET). */
 enum kind {
@@ -262,10 +263,14 @@ void
 tagger_features(const tagger_doc *d, size_t i, tagger_feats *f)
 {
     size_t n = 0, nd = 0;
-#define HASHED(x) (f->id[n++] = (x))
-#define DENSE(x)  (f->dense[nd++] = (uint16_t)(x))
-#define OWN()     (f->dense_own = (uint8_t)nd)
+#define HASHED(x)  (f->id[n++] = (x))
+#define DENSE(x)   (f->dense[nd++] = (uint16_t)(x))
+#define OWN()      (f->dense_own = (uint8_t)nd)
+#define FB_WORD    1
+#define FB_CONTEXT 1
 #include "tagger/feature_body.h"
+#undef FB_WORD
+#undef FB_CONTEXT
 #undef HASHED
 #undef DENSE
 #undef OWN
@@ -282,10 +287,34 @@ add_slot(int32_t acc[16], const uint8_t *slot)
         acc[y] += (int32_t)((uint32_t)(int32_t)(int8_t)slot[y] << shift);
 }
 
-/* tagger_score without vectors (integer sums: the same numbers) */
-static void
-score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+/* What the features of a token's own word (feature_body.h, FB_WORD) read of it besides its hash:
+ * the flags of its case, digits, abbreviation, reduplication and clitic, its kind, the length of
+ * its key and of its stem. The key's bytes (prefixes, suffixes, stem) are the hash's. Never 0. */
+#define WORD_FLAGS                                                                                 \
+    (TOK_F_CAP | TOK_F_ALLCAPS | TOK_F_LOWER | TOK_F_DIGIT | TOK_F_ALLDIGIT | TOK_F_ABBREV |       \
+     TOK_F_REDUP | TOK_F_CLITIC)
+static inline uint64_t
+word_meta(const tok *t)
 {
+    return (uint64_t)(t->flags & WORD_FLAGS) | (uint64_t)t->kind << 16 |
+           (uint64_t)t->key_len << 24 | (uint64_t)t->stem_len << 40 | 1ull << 63;
+}
+
+typedef void word_sum_fn(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16]);
+
+/* The memo entry of T's word. */
+static inline size_t
+word_entry(const tok *t)
+{
+    return (t->hash ^ word_meta(t)) & (TAGGER_MEMO_WORDS - 1);
+}
+
+/* The features of token I's own word into SUM (16 lanes), one by one. */
+static void
+word_sum_of(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16])
+{
+    int32_t *acc = sum;
+    memset(acc, 0, 16 * sizeof *acc);
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
@@ -298,14 +327,65 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, i
         for (uint32_t y = 0; y < 16; y++)                                                          \
             acc[y] += row_[y];                                                                     \
     } while (0)
-#define OWN() ((void)0)
+#define OWN()      ((void)0)
+#define FB_WORD    1
+#define FB_CONTEXT 0
+#include "tagger/feature_body.h"
+#undef FB_WORD
+#undef FB_CONTEXT
+}
+
+/* The sum of the features of token I's own word, added up by FILL: kept in MO (when not NULL)
+ * for the next time the word comes, else in TMP. */
+static inline const int32_t *
+word_sum(tagger_memo *mo, const tagger_doc *d, const tagger_model *m, size_t i, int32_t tmp[16],
+         word_sum_fn *fill)
+{
+    if (!mo) {
+        fill(d, m, i, tmp);
+        return tmp;
+    }
+    const tok *t = &d->tl->v[i];
+    const uint64_t meta = word_meta(t);
+    tagger_memo_key *k = &mo->key[word_entry(t)];
+    int32_t *sum = mo->sum[k - mo->key];
+    if (k->hash != t->hash || k->meta != meta) {
+        fill(d, m, i, sum);
+        k->hash = t->hash;
+        k->meta = meta;
+    }
+    return sum;
+}
+
+/* The memo the scorer keeps word sums of model M in, NULL for none. */
+static tagger_memo *
+memo_for(const tagger_model *m)
+{
+    tagger_memo *mo = m->memo ? tagger_memo_thread() : NULL;
+    if (mo && mo->serial != m->serial)
+        tagger_memo_clear(mo, m->serial);
+    return mo;
+}
+
+/* tagger_score without vectors (integer sums: the same numbers) */
+static void
+score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+{
+    tagger_memo *mo = memo_for(m);
+    int32_t tmp[16];
     for (size_t i = a; i < b; i++) {
         int32_t *acc = emit + (i - a) * m->n_labels;
-        memset(acc, 0, 16 * sizeof *acc);
+        const int32_t *w = word_sum(mo, d, m, i, tmp, word_sum_of);
+        memcpy(acc, w, 16 * sizeof *acc);
+#define FB_WORD    0
+#define FB_CONTEXT 1
 #include "tagger/feature_body.h"
+#undef FB_WORD
+#undef FB_CONTEXT
     }
 #undef HASHED
 #undef DENSE
+#undef OWN
 }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -315,11 +395,8 @@ score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, i
 /* the 8 signed bytes at P as 8 lanes of 32 bits (one instruction that reads memory) */
 #define WIDEN8(p) _mm256_cvtepi8_epi32(_mm_loadl_epi64((const __m128i *)(const void *)(p)))
 
-/* tagger_score with AVX2, chosen at run time where the processor has it: a slot's 16 bytes
- * widened to two vectors of 8 lanes and shifted, a dense row added as it is. */
-__attribute__((target("avx2"))) static void
-score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
-{
+/* With AVX2, chosen at run time where the processor has it: a slot's 16 bytes widened to two
+ * vectors of 8 lanes and shifted, a dense row added as it is. */
 #define HASHED(x)                                                                                  \
     do {                                                                                           \
         const uint8_t *slot_ = tagger_model_slot(m, (x));                                          \
@@ -335,9 +412,37 @@ score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32
         lo = _mm256_add_epi32(lo, _mm256_load_si256((const __m256i *)(const void *)row_));         \
         hi = _mm256_add_epi32(hi, _mm256_load_si256((const __m256i *)(const void *)(row_ + 8)));   \
     } while (0)
-    for (size_t i = a; i < b; i++) { /* one call a region: its set-up is paid once */
-        __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+#define OWN() ((void)0)
+
+/* word_sum_of with AVX2 */
+__attribute__((target("avx2"))) static void
+word_sum_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16])
+{
+    __m256i lo = _mm256_setzero_si256(), hi = _mm256_setzero_si256();
+#define FB_WORD    1
+#define FB_CONTEXT 0
 #include "tagger/feature_body.h"
+#undef FB_WORD
+#undef FB_CONTEXT
+    _mm256_store_si256((__m256i *)(void *)sum, lo);
+    _mm256_store_si256((__m256i *)(void *)(sum + 8), hi);
+}
+
+/* tagger_score with AVX2 */
+__attribute__((target("avx2"))) static void
+score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+{
+    tagger_memo *mo = memo_for(m);
+    int32_t tmp[16] __attribute__((aligned(32)));
+    for (size_t i = a; i < b; i++) { /* one call a region: its set-up is paid once */
+        const int32_t *w = word_sum(mo, d, m, i, tmp, word_sum_avx2);
+        __m256i lo = _mm256_load_si256((const __m256i *)(const void *)w),
+                hi = _mm256_load_si256((const __m256i *)(const void *)(w + 8));
+#define FB_WORD    0
+#define FB_CONTEXT 1
+#include "tagger/feature_body.h"
+#undef FB_WORD
+#undef FB_CONTEXT
         int32_t *acc = emit + (i - a) * m->n_labels;
         _mm256_storeu_si256((__m256i *)(void *)acc, lo);
         _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);

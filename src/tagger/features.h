@@ -152,7 +152,8 @@ void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
  * the first m->n_labels lanes of EMIT + (I - A) * m->n_labels, of 16 written (the next token's
  * overwrite the rest: EMIT has room for 16 - n_labels more). A score is the sum of the weights
  * of the features tagger_features gives, each hashed one read from its slot (w << shift,
- * format.h), each dense one from the model's table. */
+ * format.h), each dense one from the model's table; those of a token's own word summed once per
+ * word in the calling thread's memo (tagger/memo.h) unless M->memo is 0. */
 void tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */

@@ -1,6 +1,7 @@
 /*
  * tagger/model.c: mapping and checking the tagger's model file (see model.h, format.h).
  */
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,6 +45,9 @@ tagger_legal(uint32_t scheme, unsigned from, unsigned to)
     }
     return !to_cont || same; /* BIO: I-X only after B-X or I-X */
 }
+
+/* The models loaded so far in the process: each gets the next number as its serial. */
+static atomic_uint_fast64_t loads;
 
 static int
 in_file(uint64_t off, uint64_t len, size_t size)
@@ -130,6 +134,8 @@ check_image(tagger_model *m, const char *what, idner_error *err)
     tagger_trellis_init(&m->trellis, trans, L);
     m->scheme = h->scheme;
     m->mask = h->n_slots - 1;
+    m->serial = (uint64_t)atomic_fetch_add(&loads, 1) + 1;
+    m->memo = 1;
     return dense_table(m, what, err);
 }
 

@@ -49,7 +49,9 @@ typedef struct tagger_model {
                              * w << shift in 16 lanes, 0 for a feature the model lacks */
     uint32_t n_labels, scheme;
     uint64_t mask;
-    mapped file; /* the image: mapped, or adopted */
+    uint64_t serial; /* this load's own number, never 0: whose sums a memo holds (memo.h) */
+    int memo;        /* 1 (the default): the scorer keeps word sums in the thread's memo */
+    mapped file;     /* the image: mapped, or adopted */
 } tagger_model;
 
 /* Maps and checks the model file PATH; errors name the file. */

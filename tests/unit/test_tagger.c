@@ -381,6 +381,65 @@ test_portable(void)
     idner_model_free(m);
 }
 
+/* The scorer's memo of word sums (tagger/memo.h) changes no score. The bundled model's --explain
+ * output (every entity, score and margin) is the same with the memo off, cold and warm, on
+ * texts where a word comes again in other forms (case, a clitic, an abbreviation's period,
+ * reduplication, digits), which must not share a sum; and a model put in after another in the
+ * same thread does not read the other's sums (the toy model after the bundled one). */
+static void
+test_memo(const void *toy, size_t toy_n)
+{
+    static const char *const texts[] = {
+        "BANDUNG - Wali Kota Bandung, Yana Suharja, meninjau banjir di bandung timur. "
+        "Bandungnya sendiri tenang, kata Yana di Balai Kota Bandung, Jawa Barat.",
+        "Dr. Sutarmi dan Dr Sutarmi Hadiwinoto dari Universitas Sukamaju menerima tamu dari "
+        "negara-negara ASEAN; Negara-negara itu diwakili Duta Besar Rahmat Santosa (ASEAN).",
+        "Tim Persik 1950 menang 2-1 atas PERSIK muda di Stadion Brawijaya, Kediri; pelatih "
+        "Persik, Joko Susilo, memuji pemain Persik2 dan Persik 2.",
+    };
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    char *off[3] = {NULL, NULL, NULL};
+    m->tagger.memo = 0;
+    for (size_t k = 0; k < 3; k++)
+        off[k] = explained(m, texts[k]);
+    m->tagger.memo = 1;
+    for (int round = 0; round < 2; round++) /* cold, then warm */
+        for (size_t k = 0; k < 3; k++) {
+            char *on = explained(m, texts[2 - k]);
+            CHECK(on && off[2 - k]);
+            if (on && off[2 - k]) {
+                CHECK(strstr(on, "model_score") != NULL);
+                CHECK_STR(on, off[2 - k]);
+            }
+            free(on);
+        }
+    /* the toy model, after the bundled one has filled the memo */
+    char text[256];
+    fill(text, sizeof text, templates[0], test_names[0]);
+    void *copy = malloc(toy_n);
+    CHECK(copy != NULL);
+    if (copy) {
+        memcpy(copy, toy, toy_n);
+        CHECK_INT(model_set_tagger(m, copy, toy_n, NULL), IDNER_OK);
+        m->tagger.memo = 0;
+        char *a = explained(m, text);
+        m->tagger.memo = 1;
+        char *b = explained(m, text);
+        CHECK(a && b);
+        if (a && b) {
+            CHECK(strstr(b, "model_score") != NULL);
+            CHECK_STR(b, a);
+        }
+        free(a);
+        free(b);
+    }
+    for (size_t k = 0; k < 3; k++)
+        free(off[k]);
+    idner_model_free(m);
+}
+
 /* A person the tagger names right after a place head and titles ("Jl Letjen Suprapto": a
  * street named after a general) is the place, head and titles included; a person after a head
  * that ends a title ("Kepala Desa Bapak Suwarno") stays the title's holder. The bundled model
@@ -699,6 +758,8 @@ main(void)
     size_t n = 0;
     test_toy(&img, &n);
     test_portable();
+    if (img)
+        test_memo(img, n);
     test_address();
     test_degrees();
     test_domains();

@@ -1,0 +1,54 @@
+/*
+ * tagger/memo.c: each thread's memo of word sums (see memo.h).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tagger/memo.h"
+
+static pthread_key_t memo_key;
+static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
+static int memo_key_ok;
+static _Thread_local tagger_memo *memo_mine; /* the thread's, once made: no call to find it */
+
+/* at the thread's end (pthread_setspecific holds it for that) */
+static void
+memo_free(void *p)
+{
+    memo_mine = NULL;
+    free(p);
+}
+
+static void
+memo_make_key(void)
+{
+    memo_key_ok = pthread_key_create(&memo_key, memo_free) == 0;
+}
+
+tagger_memo *
+tagger_memo_thread(void)
+{
+    if (memo_mine)
+        return memo_mine;
+    if (pthread_once(&memo_once, memo_make_key) != 0 || !memo_key_ok)
+        return NULL;
+    tagger_memo *mo;
+    void *p = NULL;
+    if (posix_memalign(&p, 64, sizeof *mo))
+        return NULL;
+    mo = p;
+    tagger_memo_clear(mo, 0);
+    if (pthread_setspecific(memo_key, mo) != 0) {
+        free(mo);
+        return NULL;
+    }
+    return memo_mine = mo;
+}
+
+void
+tagger_memo_clear(tagger_memo *mo, uint64_t serial)
+{
+    memset(mo->key, 0, sizeof mo->key);
+    mo->serial = serial;
+}
