@@ -441,6 +441,7 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
 {
     window_it w = {0};
     cand_list *chunk = NULL; /* each window's candidates */
+    alias_words *words = NULL; /* each window's words for alias_apply */
     size_t nchunk = 0, capchunk = 0;
     tagger_scratch ts = {0};
     alias_doc ad = {0};
@@ -454,45 +455,58 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
         if (nchunk == capchunk) {
             size_t cap = capchunk ? 2 * capchunk : 16;
             cand_list *v = realloc(chunk, cap * sizeof *v);
-            if (!v) {
+            if (v)
+                chunk = v;
+            alias_words *aw = v ? realloc(words, cap * sizeof *aw) : NULL;
+            if (!aw) {
                 st = IDNER_ERR_NOMEM;
                 break;
             }
-            chunk = v;
+            words = aw;
             capchunk = cap;
         }
-        cand_list *cl = &chunk[nchunk++];
+        cand_list *cl = &chunk[nchunk];
         memset(cl, 0, sizeof *cl);
+        memset(&words[nchunk++], 0, sizeof *words);
         st = stages_before_tagger(m, text, len, flags, ref, &last, &w.tl, cl, tag ? &ts : NULL,
                                   &m->tagger.lex, err);
         if (st == IDNER_OK && tag)
             st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);
         if (st == IDNER_OK && alias)
             st = alias_register(&ad, m->rules, text, &w.tl, cl);
+        if (st == IDNER_OK && alias)
+            st = alias_collect(m->rules, &w.tl, cl, &words[nchunk - 1]);
         shrink(cl);
     }
     tagger_scratch_free(&ts);
     if (st == IDNER_OK && alias)
         st = alias_settle(&ad, text, chunk, nchunk);
-    /* 2. Every window again, its tokens made anew, through the stages after the tagger. */
-    window_begin(&w, m, text, len, wbytes);
+    /* 2. Every window again through the stages after the tagger; its tokens made anew only
+     * for the stages that read them (the alias stage reads its words). */
+    int retok = (flags & IDNER_COUNTRY_PLACES) || m->gaz.n_excluded;
+    if (retok)
+        window_begin(&w, m, text, len, wbytes);
     for (size_t k = 0; st == IDNER_OK && k < nchunk; k++) {
-        if ((st = window_next(&w, &got)) != IDNER_OK)
+        if (retok && (st = window_next(&w, &got)) != IDNER_OK)
             break;
         cand_list *cl = &chunk[k];
         if (alias)
-            st = alias_apply(&ad, m->rules, &w.tl, cl);
+            st = alias_apply(&ad, &words[k], cl);
+        alias_words_free(&words[k]);
         if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
             country_keep_places(m->rules, &w.tl, cl);
-        if (st == IDNER_OK)
+        if (st == IDNER_OK && retok)
             drop_excluded(&m->gaz, &w.tl, cl);
         shrink(cl);
     }
     if (st == IDNER_OK)
         st = result_build_lists(text, chunk, nchunk, types, out);
-    for (size_t k = 0; k < nchunk; k++)
+    for (size_t k = 0; k < nchunk; k++) {
         cand_list_free(&chunk[k]);
+        alias_words_free(&words[k]);
+    }
     free(chunk);
+    free(words);
     alias_doc_free(&ad);
     tok_list_free(&w.tl);
     if (st != IDNER_OK && (!err || err->code != st))
