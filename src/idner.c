@@ -440,7 +440,7 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
                  const date_ymd *ref, size_t wbytes, idner_result **out, idner_error *err)
 {
     window_it w = {0};
-    cand_list *chunk = NULL; /* each window's candidates */
+    cand_list *chunk = NULL;   /* each window's candidates */
     alias_words *words = NULL; /* each window's words for alias_apply */
     size_t nchunk = 0, capchunk = 0;
     tagger_scratch ts = {0};

@@ -73,8 +73,7 @@ typedef struct alias_words {
 
 /* After alias_register on the same TL and CL: the words W (emptied first) that alias_apply
  * reads. */
-idner_status alias_collect(const rules *r, const tok_list *tl, const cand_list *cl,
-                           alias_words *w);
+idner_status alias_collect(const rules *r, const tok_list *tl, const cand_list *cl, alias_words *w);
 void alias_words_free(alias_words *w);
 /* For each window again in text order, W its alias_collect: relabels CL's candidates and adds
  * the repeats of names (alias_run's result for this window). */
