@@ -309,7 +309,6 @@ idner_status
 alias_collect(const rules *r, const tok_list *tl, const cand_list *cl, alias_words *w)
 {
     size_t n = tl->n;
-    w->n = 0;
     uint8_t *covered = calloc(n ? n : 1, 1);
     if (!covered)
         return IDNER_ERR_NOMEM;
@@ -355,7 +354,7 @@ alias_words_free(alias_words *w)
 }
 
 idner_status
-alias_apply(alias_doc *d, const alias_words *w, cand_list *cl)
+alias_apply(alias_doc *d, const alias_word *w, size_t nw, cand_list *cl)
 {
     size_t nc = cl->n;
     if (d->nc == 0)
@@ -383,16 +382,16 @@ alias_apply(alias_doc *d, const alias_words *w, cand_list *cl)
     /* 4. Unlabeled capitalized words and sequences that the document has named (only what
      * context evidence established spreads: nothing to do without it): W holds them, a run of
      * them is a run of tokens one after another. */
-    for (size_t j = 0; j < w->n && st == IDNER_OK && d->strong; j++) {
-        const alias_word *x = &w->v[j];
+    for (size_t j = 0; j < nw && st == IDNER_OK && d->strong; j++) {
+        const alias_word *x = &w[j];
         /* the longest registered sequence of free capitalized words from here */
         size_t maxlen = 1;
-        while (maxlen < 4 && j + maxlen < w->n && w->v[j + maxlen].tok == x->tok + maxlen &&
-               w->v[j + maxlen].sent == x->sent)
+        while (maxlen < 4 && j + maxlen < nw && w[j + maxlen].tok == x->tok + maxlen &&
+               w[j + maxlen].sent == x->sent)
             maxlen++;
         uint64_t keys[4], h = GAZ_HASH_SEED;
         for (size_t k = 0; k < maxlen; k++)
-            keys[k] = h = gaz_hash_step(h, w->v[j + k].hash);
+            keys[k] = h = gaz_hash_step(h, w[j + k].hash);
         for (size_t len = maxlen; len >= 1; len--) {
             alias_entry *e = slot(t, keys[len - 1]);
             if (!e->key || e->ambiguous || e->prio < 3)
@@ -401,7 +400,7 @@ alias_apply(alias_doc *d, const alias_words *w, cand_list *cl)
             /* a sentence-initial ordinary word is not a name's repeat */
             if (len == 1 && x->lower_first)
                 continue;
-            st = push_alias(cl, x, &w->v[j + len - 1], e);
+            st = push_alias(cl, x, &w[j + len - 1], e);
             j += len - 1;
             break;
         }
@@ -433,7 +432,7 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     if (st == IDNER_OK)
         st = alias_collect(r, tl, cl, &w);
     if (st == IDNER_OK)
-        st = alias_apply(&d, &w, cl);
+        st = alias_apply(&d, w.v, w.n, cl);
     alias_words_free(&w);
     alias_doc_free(&d);
     return st;

@@ -71,13 +71,14 @@ typedef struct alias_words {
     size_t n, cap;
 } alias_words;
 
-/* After alias_register on the same TL and CL: the words W (emptied first) that alias_apply
+/* After alias_register on the same TL and CL: appends to W the words that alias_apply
  * reads. */
 idner_status alias_collect(const rules *r, const tok_list *tl, const cand_list *cl, alias_words *w);
 void alias_words_free(alias_words *w);
-/* For each window again in text order, W its alias_collect: relabels CL's candidates and adds
- * the repeats of names (alias_run's result for this window). */
-idner_status alias_apply(alias_doc *d, const alias_words *w, cand_list *cl);
+/* For each window again in text order, W[0, NW) the words alias_collect appended for it:
+ * relabels CL's candidates and adds the repeats of names (alias_run's result for this
+ * window). */
+idner_status alias_apply(alias_doc *d, const alias_word *w, size_t nw, cand_list *cl);
 void alias_doc_free(alias_doc *d);
 
 #endif
