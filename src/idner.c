@@ -504,8 +504,13 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
         if (st == IDNER_OK && alias)
             st = alias_collect(m->rules, &w.tl, cl, &words);
         memset(&chunk[nchunk], 0, sizeof *chunk);
-        if (st == IDNER_OK)
+        if (w.ended && w.n == w.total) { /* the last window: the list itself, no copy */
+            chunk[nchunk] = work;
+            memset(&work, 0, sizeof work);
+            shrink(&chunk[nchunk]);
+        } else if (st == IDNER_OK) {
             st = keep_window(&work, &chunk[nchunk]);
+        }
         nchunk++;
     }
     cand_list_free(&work);
