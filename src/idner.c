@@ -421,17 +421,43 @@ window_next(window_it *w, int *got)
     }
 }
 
-/* A window's candidates are kept to the end: no room to spare. */
+/* Room kept in a window's list for the candidates the second pass adds (repeats of names): a
+ * list that grows copies itself. */
+#define WINDOW_SLACK(n) ((n) / 32 + 16)
+
+/* A window's candidates are kept to the end: little room to spare. */
 static void
 shrink(cand_list *cl)
 {
-    if (cl->n < cl->cap) {
-        cand *v = realloc(cl->v, (cl->n ? cl->n : 1) * sizeof *v);
+    if (cl->n + WINDOW_SLACK(cl->n) < cl->cap) {
+        size_t cap = cl->n + WINDOW_SLACK(cl->n);
+        cand *v = realloc(cl->v, cap * sizeof *v);
         if (v) {
             cl->v = v;
-            cl->cap = cl->n ? cl->n : 1;
+            cl->cap = cap;
         }
     }
+}
+
+/* OUT (zeroed) a copy of WORK's candidates and values, of about their size; WORK emptied, its
+ * buffers kept for the next window (fresh memory for every window's lists as they grow costs
+ * page faults). */
+static idner_status
+keep_window(cand_list *work, cand_list *out)
+{
+    size_t cap = work->n + WINDOW_SLACK(work->n);
+    out->v = malloc(cap * sizeof *out->v);
+    out->values = work->values_len ? malloc(work->values_len) : NULL;
+    if (!out->v || (work->values_len && !out->values))
+        return IDNER_ERR_NOMEM;
+    memcpy(out->v, work->v, work->n * sizeof *out->v);
+    out->n = work->n;
+    out->cap = cap;
+    if (work->values_len)
+        memcpy(out->values, work->values, work->values_len);
+    out->values_len = out->values_cap = work->values_len;
+    work->n = work->values_len = 0; /* values[0] stays "" */
+    return IDNER_OK;
 }
 
 /* idner_annotate of a huge document (not explained), windows of WBYTES bytes or so. */
@@ -440,7 +466,10 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
                  const date_ymd *ref, size_t wbytes, idner_result **out, idner_error *err)
 {
     window_it w = {0};
+    cand_list work = {0};    /* the window's candidates while the stages run */
     cand_list *chunk = NULL; /* each window's candidates */
+    alias_words words = {0}; /* the words for alias_apply, of every window in turn */
+    size_t *woff = NULL;     /* where the words of each window begin in them */
     size_t nchunk = 0, capchunk = 0;
     tagger_scratch ts = {0};
     alias_doc ad = {0};
@@ -454,45 +483,68 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
         if (nchunk == capchunk) {
             size_t cap = capchunk ? 2 * capchunk : 16;
             cand_list *v = realloc(chunk, cap * sizeof *v);
-            if (!v) {
+            if (v)
+                chunk = v;
+            size_t *o = v ? realloc(woff, (cap + 1) * sizeof *o) : NULL;
+            if (!o) {
                 st = IDNER_ERR_NOMEM;
                 break;
             }
-            chunk = v;
+            woff = o;
             capchunk = cap;
         }
-        cand_list *cl = &chunk[nchunk++];
-        memset(cl, 0, sizeof *cl);
+        cand_list *cl = &work;
+        woff[nchunk] = words.n;
         st = stages_before_tagger(m, text, len, flags, ref, &last, &w.tl, cl, tag ? &ts : NULL,
                                   &m->tagger.lex, err);
         if (st == IDNER_OK && tag)
             st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);
         if (st == IDNER_OK && alias)
             st = alias_register(&ad, m->rules, text, &w.tl, cl);
-        shrink(cl);
+        if (st == IDNER_OK && alias)
+            st = alias_collect(m->rules, &w.tl, cl, &words);
+        memset(&chunk[nchunk], 0, sizeof *chunk);
+        if (w.ended && w.n == w.total) { /* the last window: the list itself, no copy */
+            chunk[nchunk] = work;
+            memset(&work, 0, sizeof work);
+            shrink(&chunk[nchunk]);
+        } else if (st == IDNER_OK) {
+            st = keep_window(&work, &chunk[nchunk]);
+        }
+        nchunk++;
     }
+    cand_list_free(&work);
     tagger_scratch_free(&ts);
+    if (woff)
+        woff[nchunk] = words.n;
     if (st == IDNER_OK && alias)
         st = alias_settle(&ad, text, chunk, nchunk);
-    /* 2. Every window again, its tokens made anew, through the stages after the tagger. */
-    window_begin(&w, m, text, len, wbytes);
+    /* 2. Every window again through the stages after the tagger; its tokens made anew only
+     * for the stages that read them (the alias stage reads its words). */
+    int retok = (flags & IDNER_COUNTRY_PLACES) || m->gaz.n_excluded;
+    if (retok)
+        window_begin(&w, m, text, len, wbytes);
     for (size_t k = 0; st == IDNER_OK && k < nchunk; k++) {
-        if ((st = window_next(&w, &got)) != IDNER_OK)
+        if (retok && (st = window_next(&w, &got)) != IDNER_OK)
             break;
         cand_list *cl = &chunk[k];
         if (alias)
-            st = alias_apply(&ad, m->rules, &w.tl, cl);
+            st = alias_apply(&ad, words.v + woff[k], woff[k + 1] - woff[k], cl);
         if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
             country_keep_places(m->rules, &w.tl, cl);
-        if (st == IDNER_OK)
+        if (st == IDNER_OK && retok)
             drop_excluded(&m->gaz, &w.tl, cl);
         shrink(cl);
     }
+    alias_words_free(&words); /* a block of its own, given back before the result is made */
+    tok_list_free(&w.tl);
     if (st == IDNER_OK)
         st = result_build_lists(text, chunk, nchunk, types, out);
     for (size_t k = 0; k < nchunk; k++)
         cand_list_free(&chunk[k]);
     free(chunk);
+    free(woff);
+    alias_words_free(&words);
     alias_doc_free(&ad);
     tok_list_free(&w.tl);
     if (st != IDNER_OK && (!err || err->code != st))

@@ -159,11 +159,18 @@ other_name_at(const cand_list *cl, size_t i, size_t a)
 }
 
 static idner_status
-push_alias(cand_list *cl, const tok_list *tl, size_t a, size_t b, const alias_entry *e)
+push_alias(cand_list *cl, const alias_word *first, const alias_word *last, const alias_entry *e)
 {
-    cand *k = cand_push_span(cl, tl, a, b, (idner_type)e->type, SRC_ALIAS, 2);
+    cand *k = cand_push(cl);
     if (!k)
         return IDNER_ERR_NOMEM;
+    k->byte_start = first->byte_start;
+    k->byte_end = last->byte_end;
+    k->tok_start = first->tok;
+    k->tok_end = last->tok + 1;
+    k->type = e->type;
+    k->source = SRC_ALIAS;
+    k->prio = 2;
     k->canonical = e->canonical;
     k->canonical_len = e->canonical_len;
     return IDNER_OK;
@@ -299,14 +306,59 @@ alias_settle(alias_doc *d, const char *text, const cand_list *chunks, size_t n_c
 }
 
 idner_status
-alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl)
+alias_collect(const rules *r, const tok_list *tl, const cand_list *cl, alias_words *w)
 {
-    size_t n = tl->n, nc = cl->n;
-    if (d->nc == 0)
-        return IDNER_OK; /* no candidate in the document */
+    size_t n = tl->n;
     uint8_t *covered = calloc(n ? n : 1, 1);
     if (!covered)
         return IDNER_ERR_NOMEM;
+    for (size_t i = 0; i < cl->n; i++) {
+        const cand *c = &cl->v[i];
+        if (is_label(c))
+            for (uint32_t k = c->tok_start; k < c->tok_end; k++)
+                covered[k] = 1;
+    }
+    idner_status st = IDNER_OK;
+    for (size_t i = 0; i < n; i++) {
+        const tok *t = &tl->v[i];
+        if (covered[i] || !is_word(t))
+            continue;
+        if (w->n == w->cap) {
+            size_t cap = w->cap ? 2 * w->cap : 64;
+            alias_word *v = realloc(w->v, cap * sizeof *v);
+            if (!v) {
+                st = IDNER_ERR_NOMEM;
+                break;
+            }
+            w->v = v;
+            w->cap = cap;
+        }
+        w->v[w->n++] = (alias_word){
+            .hash = t->hash,
+            .tok = (uint32_t)i,
+            .byte_start = t->byte_start,
+            .byte_end = t->byte_end,
+            .sent = t->sent & 0x7fffffffu,
+            .lower_first = (t->flags & TOK_F_SENT_START) && rules_is_lower_word(r, t),
+        };
+    }
+    free(covered);
+    return st;
+}
+
+void
+alias_words_free(alias_words *w)
+{
+    free(w->v);
+    memset(w, 0, sizeof *w);
+}
+
+idner_status
+alias_apply(alias_doc *d, const alias_word *w, size_t nw, cand_list *cl)
+{
+    size_t nc = cl->n;
+    if (d->nc == 0)
+        return IDNER_OK; /* no candidate in the document */
     idner_status st = IDNER_OK;
     alias_table *t = &d->t;
     /* 3. Apply: relabel weaker labels, name single-word persons after their full form. */
@@ -314,8 +366,6 @@ alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl)
         cand *c = &cl->v[i];
         if (!is_label(c))
             continue;
-        for (uint32_t k = c->tok_start; k < c->tok_end; k++)
-            covered[k] = 1;
         alias_entry *e = slot(t, d->labels.v[d->at++]);
         if (!e->key || e->ambiguous)
             continue;
@@ -330,36 +380,31 @@ alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl)
         }
     }
     /* 4. Unlabeled capitalized words and sequences that the document has named (only what
-     * context evidence established spreads: nothing to do without it). */
-    for (size_t i = 0; i < n && st == IDNER_OK && d->strong; i++) {
-        if (covered[i] || !is_word(&tl->v[i]))
-            continue;
+     * context evidence established spreads: nothing to do without it): W holds them, a run of
+     * them is a run of tokens one after another. */
+    for (size_t j = 0; j < nw && st == IDNER_OK && d->strong; j++) {
+        const alias_word *x = &w[j];
         /* the longest registered sequence of free capitalized words from here */
         size_t maxlen = 1;
-        while (maxlen < 4 && i + maxlen < n && !covered[i + maxlen] &&
-               is_word(&tl->v[i + maxlen]) && tl->v[i + maxlen].sent == tl->v[i].sent)
+        while (maxlen < 4 && j + maxlen < nw && w[j + maxlen].tok == x->tok + maxlen &&
+               w[j + maxlen].sent == x->sent)
             maxlen++;
         uint64_t keys[4], h = GAZ_HASH_SEED;
         for (size_t k = 0; k < maxlen; k++)
-            keys[k] = h = gaz_hash_step(h, tl->v[i + k].hash);
+            keys[k] = h = gaz_hash_step(h, w[j + k].hash);
         for (size_t len = maxlen; len >= 1; len--) {
-            size_t b = i + len, k;
             alias_entry *e = slot(t, keys[len - 1]);
             if (!e->key || e->ambiguous || e->prio < 3)
                 continue; /* weaker evidence ("di Karangsela", a given name alone) labels only
                            * where it stands */
             /* a sentence-initial ordinary word is not a name's repeat */
-            if (len == 1 && (tl->v[i].flags & TOK_F_SENT_START) &&
-                rules_is_lower_word(r, &tl->v[i]))
+            if (len == 1 && x->lower_first)
                 continue;
-            st = push_alias(cl, tl, i, b, e);
-            for (k = i; k < b; k++)
-                covered[k] = 1;
-            i = b - 1;
+            st = push_alias(cl, x, &w[j + len - 1], e);
+            j += len - 1;
             break;
         }
     }
-    free(covered);
     if (st == IDNER_OK && (d->changed || cl->n != nc))
         merge_select(cl); /* sorts the new ones in, drops acronyms joined to their names */
     return st;
@@ -383,8 +428,12 @@ alias_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     idner_status st = alias_register(&d, r, text, tl, cl);
     if (st == IDNER_OK)
         st = alias_settle(&d, text, cl, 1);
+    alias_words w = {0};
     if (st == IDNER_OK)
-        st = alias_apply(&d, r, tl, cl);
+        st = alias_collect(r, tl, cl, &w);
+    if (st == IDNER_OK)
+        st = alias_apply(&d, w.v, w.n, cl);
+    alias_words_free(&w);
     alias_doc_free(&d);
     return st;
 }

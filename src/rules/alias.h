@@ -56,9 +56,29 @@ idner_status alias_register(alias_doc *d, const rules *r, const char *text, cons
 /* Once every window is registered: registers the labels and short forms of the candidates of
  * every window (CHUNKS, the windows' CL in text order). */
 idner_status alias_settle(alias_doc *d, const char *text, const cand_list *chunks, size_t n_chunks);
-/* For each window again in text order, its tokens TL made anew: relabels CL's candidates and
- * adds the repeats of names (alias_run's result for this window). */
-idner_status alias_apply(alias_doc *d, const rules *r, const tok_list *tl, cand_list *cl);
+/* What alias_apply reads of a window's tokens, kept from the first pass so that the second
+ * needs no tokens: the capitalized words that no label of CL covers, in text order. */
+typedef struct alias_word {
+    uint64_t hash;                 /* the token's */
+    uint32_t tok;                  /* its index in the window */
+    uint32_t byte_start, byte_end; /* its bytes */
+    uint32_t sent : 31;            /* its sentence */
+    uint32_t lower_first : 1;      /* it opens a sentence and is an ordinary word */
+} alias_word;
+
+typedef struct alias_words {
+    alias_word *v;
+    size_t n, cap;
+} alias_words;
+
+/* After alias_register on the same TL and CL: appends to W the words that alias_apply
+ * reads. */
+idner_status alias_collect(const rules *r, const tok_list *tl, const cand_list *cl, alias_words *w);
+void alias_words_free(alias_words *w);
+/* For each window again in text order, W[0, NW) the words alias_collect appended for it:
+ * relabels CL's candidates and adds the repeats of names (alias_run's result for this
+ * window). */
+idner_status alias_apply(alias_doc *d, const alias_word *w, size_t nw, cand_list *cl);
 void alias_doc_free(alias_doc *d);
 
 #endif
