@@ -207,6 +207,34 @@ drop_titles(const tagger_doc *d, size_t *a, size_t b)
         *a += len;
 }
 
+/* Titles of nobility right before a person the tagger names ("Raden Mas|Said", "Sultan|Agung":
+ * rules.tsv noble, capitalized, each phrase ending where the next begins, no other title
+ * between) are the person's, as the corpora and drop_titles keep them: *A moves back over
+ * them, within the region and over no name already placed. */
+static void
+take_nobles(const tagger_doc *d, size_t region_start, size_t *a)
+{
+    const tok_list *tl = d->tl;
+    size_t len, p = *a;
+    for (int found = 1; found && *a - p < 8;) {
+        found = 0;
+        for (size_t h = p; h-- > region_start && p - h <= 3;) {
+            uint32_t cls = tagger_doc_trigger(d, h, &len);
+            if (h + len != p || !(cls & R_NOBLE) || !(tl->v[h].flags & TOK_F_CAP))
+                continue;
+            size_t i = h;
+            while (i < p && !(d->mk[i].flags & MARK_NAMED))
+                i++;
+            if (i == p) {
+                p = h;
+                found = 1;
+            }
+            break;
+        }
+    }
+    *a = p;
+}
+
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
  * rules.tsv, capitalized, first or right before it, titles allowed between: "Jl Letjen
  * Suprapto", "Jalan Jenderal Gatot Subroto") is the place, head included. Addresses are places
@@ -388,8 +416,10 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
-            if (type == IDNER_PER)
+            if (type == IDNER_PER) {
                 drop_titles(&s->doc, &sa, sb);
+                take_nobles(&s->doc, a, &sa);
+            }
             end_with_listed(s, sa, &sb, type);
             drop_degrees(&s->doc, sa, &sb);
             if (sb == sa)
