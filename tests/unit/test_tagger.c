@@ -397,6 +397,11 @@ test_address(void)
         {"Warga berkumpul di Jalan Jenderal Gatot Subroto untuk menyaksikan pawai.",
          "Jalan Jenderal Gatot Subroto", IDNER_LOC},
         {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER},
+        /* an institution named after a person, academic titles between, is the institution */
+        {"Pasien itu dirujuk ke Rumah Sakit Umum Daerah Dr. Wiryosumarto kemarin.",
+         "Rumah Sakit Umum Daerah Dr. Wiryosumarto", IDNER_ORG},
+        {"Menurut Direktur RSUD Dr. Hartini Wulandari, pasien sudah pulang.", "Hartini Wulandari",
+         IDNER_PER},
         /* Javanese titles of nobility stay inside the person (rules.tsv noble, take_nobles);
          * other titles stay outside */
         {"Ayahnya, Raden Mas Adipati Ario Wiryokusumo, menjabat bupati di kota itu.",
