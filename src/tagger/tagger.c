@@ -207,11 +207,54 @@ drop_titles(const tagger_doc *d, size_t *a, size_t b)
         *a += len;
 }
 
+/* Titles of nobility right before a person the tagger names ("Raden Mas|Said", "Sultan|Agung":
+ * rules.tsv noble, capitalized, each phrase ending where the next begins, no other title
+ * between) are the person's, as the corpora and drop_titles keep them: *A moves back over
+ * them, within the region and over no name already placed. */
+static void
+take_nobles(const tagger_doc *d, size_t region_start, size_t *a)
+{
+    const tok_list *tl = d->tl;
+    size_t len, p = *a;
+    for (int found = 1; found && *a - p < 8;) {
+        found = 0;
+        for (size_t h = p; h-- > region_start && p - h <= 3;) {
+            uint32_t cls = tagger_doc_trigger(d, h, &len);
+            if (h + len != p || !(cls & R_NOBLE) || !(tl->v[h].flags & TOK_F_CAP))
+                continue;
+            size_t i = h;
+            while (i < p && !(d->mk[i].flags & MARK_NAMED))
+                i++;
+            if (i == p) {
+                p = h;
+                found = 1;
+            }
+            break;
+        }
+    }
+    *a = p;
+}
+
+/* Is T an academic title written short, as institutions named after a person carry it ("Dr.",
+ * "Prof.", "Ir.")? */
+static int
+is_academic(const tok_list *tl, const tok *t)
+{
+    static const char *const words[] = {"dr", "dr.", "prof", "prof.", "ir", "ir."};
+    const char *key = tok_key(tl, t);
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == t->key_len && !memcmp(key, words[k], t->key_len))
+            return 1;
+    return 0;
+}
+
 /* A person's name that is an address ("Jl Basuki Rahmat", "Jalan Sudirman": a place head of
  * rules.tsv, capitalized, first or right before it, titles allowed between: "Jl Letjen
  * Suprapto", "Jalan Jenderal Gatot Subroto") is the place, head included. Addresses are places
  * (SPEC.md section 3), whoever the street is named after; the rule stage's place-head span
- * (rules.c head_end) says the same. */
+ * (rules.c head_end) says the same. So is a person named after a capitalized organization's
+ * head with academic titles between: the institution named after them ("RSUD Dr. Soetomo"),
+ * not after a title that ends at the head ("Direktur RSUD Dr. Budi"). */
 static void
 address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned *type)
 {
@@ -223,9 +266,11 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
         return;
     }
     /* walk back from the name over phrases that end where the next begins: titles, then the
-     * head (at most 4 tokens back) */
+     * head (at most 6 tokens back); an organization's head only over academic titles */
     size_t p = *a;
-    for (size_t h = p; h-- > region_start && *a - h <= 4;) {
+    int academic = 1,
+        opens = (tagger_doc_trigger(d, *a, &len) & R_TITLE) && is_academic(tl, &tl->v[*a]);
+    for (size_t h = p; h-- > region_start && *a - h <= 6;) {
         uint32_t cls = tagger_doc_trigger(d, h, &len);
         if (h + len != p)
             continue;
@@ -238,8 +283,17 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
             *a = h;
             return;
         }
+        if ((cls & R_ORG_HEAD) && (tl->v[h].flags & TOK_F_CAP) && academic && (p < *a || opens)) {
+            for (size_t k = h; k-- > region_start && h - k <= 3;)
+                if ((tagger_doc_trigger(d, k, &len) & R_TITLE) && k + len >= h)
+                    return;    /* "Direktur RSUD Dr. Budi": the director */
+            *type = IDNER_ORG; /* "RSUD Dr. Soetomo", "Universitas Prof. Dr. Moestopo" */
+            *a = h;
+            return;
+        }
         if (!(cls & R_TITLE) || !(tl->v[h].flags & (TOK_F_CAP | TOK_F_ALLCAPS)))
             return;
+        academic = academic && is_academic(tl, &tl->v[h]);
         p = h; /* a title between: "Letjen", "Jenderal", "Dr." */
     }
 }
@@ -388,8 +442,10 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
-            if (type == IDNER_PER)
+            if (type == IDNER_PER) {
                 drop_titles(&s->doc, &sa, sb);
+                take_nobles(&s->doc, a, &sa);
+            }
             end_with_listed(s, sa, &sb, type);
             drop_degrees(&s->doc, sa, &sb);
             if (sb == sa)

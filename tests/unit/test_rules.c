@@ -536,6 +536,15 @@ test_regressions(void)
     RULE("Penerbangan Garuda Wisesa Airlines ditunda karena cuaca.", "Garuda Wisesa Airlines", ORG);
     RULE("Film itu diproduksi Layar Wirasena Pictures tahun lalu.", "Layar Wirasena Pictures", ORG);
     RULE("Siaran Radio Suara Wirakarsa terdengar sampai ke desa.", "Radio Suara Wirakarsa", ORG);
+    /* aviation, hospitals, academies and associations (issue 9, second pass: rules.tsv) */
+    RULE("Pesawat Sinar Wisesa Air Service mendarat darurat di Sentani.",
+         "Sinar Wisesa Air Service", ORG);
+    RULE("Pasien itu dirujuk ke Mitra Sehat Hospital pada malam hari.", "Mitra Sehat Hospital",
+         ORG);
+    RULE("Lulusan Akademi Perawat Harapan Bunda langsung bekerja.", "Akademi Perawat Harapan Bunda",
+         ORG);
+    RULE("Anggota Paguyuban Warga Sumberjati berkumpul setiap bulan.", "Paguyuban Warga Sumberjati",
+         ORG);
     /* a club with its suffix after a title is not the person; the name after the comma is */
     s = "Pelatih Persigo Raya FC, Darmaji Sukoreno, memuji para pemainnya.";
     NONE_T(s, "Persigo Raya FC", PER);

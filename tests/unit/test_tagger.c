@@ -456,6 +456,21 @@ test_address(void)
         {"Warga berkumpul di Jalan Jenderal Gatot Subroto untuk menyaksikan pawai.",
          "Jalan Jenderal Gatot Subroto", IDNER_LOC},
         {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER},
+        /* an institution named after a person, academic titles between, is the institution */
+        {"Pasien itu dirujuk ke Rumah Sakit Umum Daerah Dr. Wiryosumarto kemarin.",
+         "Rumah Sakit Umum Daerah Dr. Wiryosumarto", IDNER_ORG},
+        {"Menurut Direktur RSUD Dr. Hartini Wulandari, pasien sudah pulang.", "Hartini Wulandari",
+         IDNER_PER},
+        /* Javanese titles of nobility stay inside the person (rules.tsv noble, take_nobles);
+         * other titles stay outside */
+        {"Ayahnya, Raden Mas Adipati Ario Wiryokusumo, menjabat bupati di kota itu.",
+         "Raden Mas Adipati Ario Wiryokusumo", IDNER_PER},
+        {"Surat-surat Raden Ajeng Sumarsih dibukukan setelah ia wafat.", "Raden Ajeng Sumarsih",
+         IDNER_PER},
+        {"Sore itu Mas Bayu Hendrawan pulang dari sawah.", "Bayu Hendrawan", IDNER_PER},
+        /* organizations of Indonesia's history are listed (curated/orgs.tsv) */
+        {"Pada abad ke-17 VOC menguasai perdagangan rempah di Maluku.", "VOC", IDNER_ORG},
+        {"Ia menjadi anggota Budi Utomo ketika masih bersekolah.", "Budi Utomo", IDNER_ORG},
     };
     idner_model *m = model_of(1);
     if (!m)
