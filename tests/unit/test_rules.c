@@ -200,6 +200,15 @@ test_titles(void)
     RULE("Pak Tarjono Sumowiryo sudah bekerja di sawah sejak pagi.", "Tarjono Sumowiryo", PER);
     RULE("Bu Sulastri Wedyaningsih membuka warung makan kecil di ujung gang.",
          "Sulastri Wedyaningsih", PER);
+    /* kinship and familiar address are titles too, outside the name */
+    s = "Sore itu Tante Wulandesi datang membawa kue lapis untuk kami.";
+    RULE(s, "Wulandesi", PER);
+    NONE(s, "Tante");
+    RULE("Mbah Karsodikromo masih ingat masa penjajahan dulu.", "Karsodikromo", PER);
+    RULE("Kami menginap di rumah Kakek Sastrowiyono selama liburan.", "Sastrowiyono", PER);
+    RULE("Kak Ranindya mengajari adiknya membaca setiap malam.", "Ranindya", PER);
+    /* but not the greeting */
+    NONE("Om Swastiastu, hadirin sekalian yang saya hormati.", "Swastiastu");
     /* a country between the title and the name is a place; the name a person */
     s = "Menlu Rusia Gennadiy Paskorov tiba di bandara kemarin.";
     EXPECT(s, "Rusia", LOC, NULL, "Rusia");
