@@ -281,6 +281,15 @@ test_org_heads(void)
     RULE("Ia tercatat sebagai salah satu pendiri Wirakarsa sejak awal.", "Wirakarsa", ORG);
     RULE("Sekolah itu berada di bawah naungan Yayasan Cahaya Bangsa sejak lama.",
          "Yayasan Cahaya Bangsa", ORG);
+    s = "Pabrik itu dibeli oleh perusahaan Wiragraha dari Surabaya.";
+    RULE(s, "Wiragraha", ORG);
+    NONE_T(s, "Wiragraha", PER);
+    RULE("Penerbangan itu dilayani maskapai Garudasakti setiap pagi.", "Garudasakti", ORG);
+    /* the associations of the movement years */
+    s = "Di negeri Belanda ia aktif dalam Perhimpunan Pelajar Nusantara bersama kawan-kawannya.";
+    RULE(s, "Perhimpunan Pelajar Nusantara", ORG);
+    RULE("Kakeknya pernah memimpin Sarekat Dagang Sumberwangi di kota itu.",
+         "Sarekat Dagang Sumberwangi", ORG);
 }
 
 static void
