@@ -306,6 +306,15 @@ test_place_heads(void)
     RULE("Banjir melanda bantaran Sungai Cikarawang setelah hujan deras.", "Sungai Cikarawang",
          LOC);
     RULE("Warga Desa Wanasirna menanam padi bersama para mahasiswa.", "Desa Wanasirna", LOC);
+    /* buildings, monuments and hills have a head too */
+    RULE("Pengurus Gereja Sion Karangsela membagikan sembako.", "Gereja Sion Karangsela", LOC);
+    RULE("Tarif kamar Hotel Sumberwangi naik menjelang libur panjang.", "Hotel Sumberwangi", LOC);
+    RULE("Para arkeolog meneliti Museum Purbakala Watugede bersama mahasiswa.",
+         "Museum Purbakala Watugede", LOC);
+    RULE("Lereng Bukit Sirangkat longsor setelah hujan deras.", "Bukit Sirangkat", LOC);
+    NONE("Kali ini panitia menyiapkan hadiah yang lebih besar.", "Kali");
+    RULE("Delegasi Organisasi Petani Sedunia tiba di bandara kemarin.", "Organisasi Petani Sedunia",
+         ORG);
     /* a lowercase head stays outside the place */
     s = "Ia pindah ke kota Karangsela sejak kecil bersama orang tuanya.";
     RULE(s, "Karangsela", LOC);
