@@ -207,6 +207,12 @@ test_titles(void)
     RULE("Mbah Karsodikromo masih ingat masa penjajahan dulu.", "Karsodikromo", PER);
     RULE("Kami menginap di rumah Kakek Sastrowiyono selama liburan.", "Sastrowiyono", PER);
     RULE("Kak Ranindya mengajari adiknya membaca setiap malam.", "Ranindya", PER);
+    /* occupations, mostly lowercase: the name after them is a person, an award's category is not */
+    s = "Konser amal itu dimeriahkan penyanyi Wulandesi dan komedian Darsongko.";
+    RULE(s, "Wulandesi", PER);
+    RULE(s, "Darsongko", PER);
+    RULE("Pertandingan itu dimenangi pebulu tangkis Jalu Wiranata.", "Jalu Wiranata", PER);
+    NONE("Film itu meraih Piala Citra untuk kategori Aktris Terbaik tahun ini.", "Terbaik");
     /* but not the greeting */
     NONE("Om Swastiastu, hadirin sekalian yang saya hormati.", "Swastiastu");
     /* a country between the title and the name is a place; the name a person */
