@@ -319,6 +319,8 @@ test_place_heads(void)
          "Museum Purbakala Watugede", LOC);
     RULE("Lereng Bukit Sirangkat longsor setelah hujan deras.", "Bukit Sirangkat", LOC);
     NONE("Kali ini panitia menyiapkan hadiah yang lebih besar.", "Kali");
+    RULE("Air Waduk Sumberwangi meluap setelah hujan deras semalam.", "Waduk Sumberwangi", LOC);
+    RULE("Wisatawan memadati Gua Karangsela saat libur panjang.", "Gua Karangsela", LOC);
     RULE("Delegasi Organisasi Petani Sedunia tiba di bandara kemarin.", "Organisasi Petani Sedunia",
          ORG);
     /* a lowercase head stays outside the place */
