@@ -200,6 +200,21 @@ test_titles(void)
     RULE("Pak Tarjono Sumowiryo sudah bekerja di sawah sejak pagi.", "Tarjono Sumowiryo", PER);
     RULE("Bu Sulastri Wedyaningsih membuka warung makan kecil di ujung gang.",
          "Sulastri Wedyaningsih", PER);
+    /* kinship and familiar address are titles too, outside the name */
+    s = "Sore itu Tante Wulandesi datang membawa kue lapis untuk kami.";
+    RULE(s, "Wulandesi", PER);
+    NONE(s, "Tante");
+    RULE("Mbah Karsodikromo masih ingat masa penjajahan dulu.", "Karsodikromo", PER);
+    RULE("Kami menginap di rumah Kakek Sastrowiyono selama liburan.", "Sastrowiyono", PER);
+    RULE("Kak Ranindya mengajari adiknya membaca setiap malam.", "Ranindya", PER);
+    /* occupations, mostly lowercase: the name after them is a person, an award's category is not */
+    s = "Konser amal itu dimeriahkan penyanyi Wulandesi dan komedian Darsongko.";
+    RULE(s, "Wulandesi", PER);
+    RULE(s, "Darsongko", PER);
+    RULE("Pertandingan itu dimenangi pebulu tangkis Jalu Wiranata.", "Jalu Wiranata", PER);
+    NONE("Film itu meraih Piala Citra untuk kategori Aktris Terbaik tahun ini.", "Terbaik");
+    /* but not the greeting */
+    NONE("Om Swastiastu, hadirin sekalian yang saya hormati.", "Swastiastu");
     /* a country between the title and the name is a place; the name a person */
     s = "Menlu Rusia Gennadiy Paskorov tiba di bandara kemarin.";
     EXPECT(s, "Rusia", LOC, NULL, "Rusia");
@@ -272,6 +287,15 @@ test_org_heads(void)
     RULE("Ia tercatat sebagai salah satu pendiri Wirakarsa sejak awal.", "Wirakarsa", ORG);
     RULE("Sekolah itu berada di bawah naungan Yayasan Cahaya Bangsa sejak lama.",
          "Yayasan Cahaya Bangsa", ORG);
+    s = "Pabrik itu dibeli oleh perusahaan Wiragraha dari Surabaya.";
+    RULE(s, "Wiragraha", ORG);
+    NONE_T(s, "Wiragraha", PER);
+    RULE("Penerbangan itu dilayani maskapai Garudasakti setiap pagi.", "Garudasakti", ORG);
+    /* the associations of the movement years */
+    s = "Di negeri Belanda ia aktif dalam Perhimpunan Pelajar Nusantara bersama kawan-kawannya.";
+    RULE(s, "Perhimpunan Pelajar Nusantara", ORG);
+    RULE("Kakeknya pernah memimpin Sarekat Dagang Sumberwangi di kota itu.",
+         "Sarekat Dagang Sumberwangi", ORG);
 }
 
 static void
@@ -288,6 +312,17 @@ test_place_heads(void)
     RULE("Banjir melanda bantaran Sungai Cikarawang setelah hujan deras.", "Sungai Cikarawang",
          LOC);
     RULE("Warga Desa Wanasirna menanam padi bersama para mahasiswa.", "Desa Wanasirna", LOC);
+    /* buildings, monuments and hills have a head too */
+    RULE("Pengurus Gereja Sion Karangsela membagikan sembako.", "Gereja Sion Karangsela", LOC);
+    RULE("Tarif kamar Hotel Sumberwangi naik menjelang libur panjang.", "Hotel Sumberwangi", LOC);
+    RULE("Para arkeolog meneliti Museum Purbakala Watugede bersama mahasiswa.",
+         "Museum Purbakala Watugede", LOC);
+    RULE("Lereng Bukit Sirangkat longsor setelah hujan deras.", "Bukit Sirangkat", LOC);
+    NONE("Kali ini panitia menyiapkan hadiah yang lebih besar.", "Kali");
+    RULE("Air Waduk Sumberwangi meluap setelah hujan deras semalam.", "Waduk Sumberwangi", LOC);
+    RULE("Wisatawan memadati Gua Karangsela saat libur panjang.", "Gua Karangsela", LOC);
+    RULE("Delegasi Organisasi Petani Sedunia tiba di bandara kemarin.", "Organisasi Petani Sedunia",
+         ORG);
     /* a lowercase head stays outside the place */
     s = "Ia pindah ke kota Karangsela sejak kecil bersama orang tuanya.";
     RULE(s, "Karangsela", LOC);

@@ -142,7 +142,7 @@ test_viterbi(uint32_t scheme)
 static const char *const templates[] = {
     "Kemarin sepupu @ hadir di balai warga.",        /* PER */
     "Pekerja pabrik @ berhenti bekerja sejak pagi.", /* ORG */
-    "Warga lembah @ mengungsi karena banjir.",       /* LOC */
+    "Warga hulu @ mengungsi karena banjir.",         /* LOC */
 };
 static const idner_type template_type[] = {IDNER_PER, IDNER_ORG, IDNER_LOC};
 /* invented words, in no list */
