@@ -213,6 +213,12 @@ test_titles(void)
     RULE(s, "Darsongko", PER);
     RULE("Pertandingan itu dimenangi pebulu tangkis Jalu Wiranata.", "Jalu Wiranata", PER);
     NONE("Film itu meraih Piala Citra untuk kategori Aktris Terbaik tahun ini.", "Terbaik");
+    /* an English department's name inside a title is not a person */
+    s = "Vice President Corporate Communication PT Sarana Lestari Wibowo Hadinata membantah kabar "
+        "itu.";
+    NONE_T(s, "Corporate Communication", PER);
+    s = "Direktur Corporate Affairs perusahaan itu menerima kami di ruangannya.";
+    NONE_T(s, "Corporate Affairs", PER);
     /* but not the greeting */
     NONE("Om Swastiastu, hadirin sekalian yang saya hormati.", "Swastiastu");
     /* a country between the title and the name is a place; the name a person */
