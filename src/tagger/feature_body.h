@@ -24,10 +24,15 @@
     const char *key = tok_key(tl, t);
 #endif
 #if FB_CONTEXT
+#ifdef FB_NEAR /* the scorer's: the tokens [near_lo, near_hi) around I are I's sentence's */
+    int has_prev = i > near_lo, has_next = i + 1 < near_hi;
+    int has_prev2 = i > near_lo + 1, has_next2 = i + 2 < near_hi;
+#else
     int has_prev = i > 0 && tl->v[i - 1].sent == t->sent;
     int has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
     int has_prev2 = has_prev && i > 1 && tl->v[i - 2].sent == t->sent;
     int has_next2 = has_next && i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
+#endif
     uint64_t wm1 = has_prev ? tl->v[i - 1].hash : BOS, wp1 = has_next ? tl->v[i + 1].hash : EOS;
     unsigned start =
         (t->flags & TOK_F_SENT_START)                                                           ? 1
