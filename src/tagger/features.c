@@ -209,6 +209,29 @@ enum {
     B_END = B_PROPL + 16    /* label */
 };
 _Static_assert(B_END == TAGGER_DENSE_SIZE, "TAGGER_DENSE_SIZE is the dense table's size");
+/* the rows the scorer adds in place of two (tagger_dense_fuse): LEX0 with POS (POS's value is
+ * LEX0's low 4 bits), PROP with PROP_L (PROP_L's is PROP's >> 2), GAZ_TYPES with CTX */
+enum {
+    B_LEX0_POS = B_END,
+    B_PROP_PROPL = B_LEX0_POS + 1024, /* PROP's value */
+    B_GAZT_CTX = B_PROP_PROPL + 64,   /* types * 8 + context bits */
+    B_ROWS = B_GAZT_CTX + 128
+};
+_Static_assert(B_ROWS == TAGGER_DENSE_ROWS, "TAGGER_DENSE_ROWS: the fused rows");
+
+void
+tagger_dense_fuse(int32_t (*dense)[16])
+{
+    for (unsigned v = 0; v < B_PROP_PROPL - B_LEX0_POS; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_LEX0_POS + v][y] = dense[B_LEX0 + v][y] + dense[B_POS + (v & 15u)][y];
+    for (unsigned v = 0; v < B_GAZT_CTX - B_PROP_PROPL; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_PROP_PROPL + v][y] = dense[B_PROP + v][y] + dense[B_PROPL + (v >> 2)][y];
+    for (unsigned v = 0; v < B_ROWS - B_GAZT_CTX; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_GAZT_CTX + v][y] = dense[B_GAZT + (v >> 3)][y] + dense[B_CTX + (v & 7u)][y];
+}
 static const uint16_t dense_base[D_KINDS + 1] = {B_BIAS,   B_SH0,  B_POS, B_CTX,  B_GAZT,  B_RUN,
                                                  B_RUNCLS, B_LEX0, B_GAZ, B_PROP, B_PROPL, B_END};
 static const uint32_t run_classes[6] = {R_TITLE,      R_SAY,      R_ORG_HEAD,
@@ -419,11 +442,13 @@ score_portable(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t
         const int32_t *w = word_sum(mo, d, m, i, tmp, word_sum_of);
         memcpy(acc, w, 16 * sizeof *acc);
 #define FB_NEAR
+#define FB_FUSED
 #define FB_WORD    0
 #define FB_CONTEXT 1
 #include "tagger/feature_body.h"
 #undef FB_WORD
 #undef FB_CONTEXT
+#undef FB_FUSED
 #undef FB_NEAR
     }
 #undef HASHED
@@ -484,11 +509,13 @@ score_avx2(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *em
         __m256i lo = _mm256_load_si256((const __m256i *)(const void *)w),
                 hi = _mm256_load_si256((const __m256i *)(const void *)(w + 8));
 #define FB_NEAR
+#define FB_FUSED
 #define FB_WORD    0
 #define FB_CONTEXT 1
 #include "tagger/feature_body.h"
 #undef FB_WORD
 #undef FB_CONTEXT
+#undef FB_FUSED
 #undef FB_NEAR
         int32_t *acc = emit + (i - a) * m->n_labels;
         _mm256_storeu_si256((__m256i *)(void *)acc, lo);
