@@ -91,13 +91,19 @@
 #endif
     /* degrees and noble titles are settled after decoding (tagger.c): the training text has too
      * few to weigh them */
-    HASHED(fid(F_CLS0, d->trig[i - d->shift] & ~(uint32_t)R_DECODE_ONLY));
+    const uint32_t cls0 = d->trig[i - d->shift] & ~(uint32_t)R_DECODE_ONLY;
     const unsigned lex = (d->attr[i - d->shift] & 63u) * 16 + pos,
                    ctx = mk->flags & (MARK_DATE | MARK_QUOTE | MARK_PAREN);
-#ifdef FB_FUSED /* the scorer's: two dense features a row (tagger_dense_fuse) */
-    DENSE((uint16_t)(B_LEX0_POS + lex));
+#ifdef FB_FUSED /* the scorer's: two or three features a row (tagger_dense_fuse) */
+    if (cls0) {
+        HASHED(fid(F_CLS0, cls0));
+        DENSE((uint16_t)(B_LEX0_POS + lex));
+    } else {
+        DENSE((uint16_t)(B_LEX0_POS_CLS0 + lex));
+    }
     DENSE((uint16_t)(B_GAZT_CTX + types * 8 + ctx));
 #else
+    HASHED(fid(F_CLS0, cls0));
     DENSE((uint16_t)(dense_base[D_LEX0] + lex));
     DENSE((uint16_t)(dense_base[D_CTX] + ctx));
 #endif

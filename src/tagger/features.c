@@ -213,15 +213,22 @@ _Static_assert(B_END == TAGGER_DENSE_SIZE, "TAGGER_DENSE_SIZE is the dense table
  * LEX0's low 4 bits), PROP with PROP_L (PROP_L's is PROP's >> 2), GAZ_TYPES with CTX */
 enum {
     B_LEX0_POS = B_END,
-    B_PROP_PROPL = B_LEX0_POS + 1024, /* PROP's value */
-    B_GAZT_CTX = B_PROP_PROPL + 64,   /* types * 8 + context bits */
-    B_ROWS = B_GAZT_CTX + 128
+    B_PROP_PROPL = B_LEX0_POS + 1024,   /* PROP's value */
+    B_GAZT_CTX = B_PROP_PROPL + 64,     /* types * 8 + context bits */
+    B_LEX0_POS_CLS0 = B_GAZT_CTX + 128, /* LEX0 with POS and CLS0 of no class (most tokens) */
+    B_ROWS = B_LEX0_POS_CLS0 + 1024
 };
 _Static_assert(B_ROWS == TAGGER_DENSE_ROWS, "TAGGER_DENSE_ROWS: the fused rows");
 
 void
-tagger_dense_fuse(int32_t (*dense)[16])
+tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16])
 {
+    const uint8_t *slot = tagger_model_slot(m, fid(F_CLS0, 0));
+    int32_t none[16]; /* CLS0's weights for no class */
+    for (uint32_t y = 0; y < 16; y++)
+        none[y] = slot && y < m->n_labels ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[y]
+                                                      << (slot[TAGGER_SLOT_SHIFT] & 15u))
+                                          : 0;
     for (unsigned v = 0; v < B_PROP_PROPL - B_LEX0_POS; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_LEX0_POS + v][y] = dense[B_LEX0 + v][y] + dense[B_POS + (v & 15u)][y];
@@ -231,6 +238,9 @@ tagger_dense_fuse(int32_t (*dense)[16])
     for (unsigned v = 0; v < B_ROWS - B_GAZT_CTX; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_GAZT_CTX + v][y] = dense[B_GAZT + (v >> 3)][y] + dense[B_CTX + (v & 7u)][y];
+    for (unsigned v = 0; v < B_ROWS - B_LEX0_POS_CLS0; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_LEX0_POS_CLS0 + v][y] = dense[B_LEX0_POS + v][y] + none[y];
 }
 static const uint16_t dense_base[D_KINDS + 1] = {B_BIAS,   B_SH0,  B_POS, B_CTX,  B_GAZT,  B_RUN,
                                                  B_RUNCLS, B_LEX0, B_GAZ, B_PROP, B_PROPL, B_END};

@@ -161,10 +161,10 @@ void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
 void tagger_score(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit);
 
 /* The model's dense table (model.h) has TAGGER_DENSE_ROWS rows: the dense features', then
- * rows the scorer adds in place of two of them, each the sum of two rows before (the same
- * integer sums), filled by tagger_dense_fuse from those. */
-#define TAGGER_DENSE_ROWS (TAGGER_DENSE_SIZE + 1216u)
-void tagger_dense_fuse(int32_t (*dense)[16]);
+ * rows the scorer adds in place of two or three features, each the sum of their weights (the
+ * same integer sums), filled by tagger_dense_fuse from the rows before and M's slots. */
+#define TAGGER_DENSE_ROWS (TAGGER_DENSE_SIZE + 2240u)
+void tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16]);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
 uint64_t tagger_dense_id(unsigned offset);

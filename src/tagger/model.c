@@ -71,7 +71,7 @@ dense_table(tagger_model *m, const char *what, idner_error *err)
                                                                  << (slot[TAGGER_SLOT_SHIFT] & 15u))
                                                      : 0;
     }
-    tagger_dense_fuse(m->dense);
+    tagger_dense_fuse(m, m->dense);
     return IDNER_OK;
 }
 
