@@ -50,8 +50,24 @@
     HASHED(fid(F_W0_CASE, pair(t->hash, cc)));
 #endif
 #if FB_CONTEXT
+#ifdef FB_FUSED /* the scorer's: the 2 features of no word before in a row, of none after in one   \
+                 */
+    if (has_prev) {
+        HASHED(fid(F_WM1, wm1));
+        HASHED(fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1)));
+    } else {
+        DENSE(B_NO_PREV);
+    }
+    if (has_next) {
+        HASHED(fid(F_WP1, wp1));
+        HASHED(fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS)));
+    } else {
+        DENSE(B_NO_NEXT);
+    }
+#else
     HASHED(fid(F_WM1, wm1));
     HASHED(fid(F_WP1, wp1));
+#endif
 #endif
 #if FB_WORD
     if (t->flags & TOK_F_CLITIC)
@@ -69,8 +85,10 @@
 #ifndef FB_FUSED /* the scorer's: added with LEX0 */
     DENSE((uint16_t)(dense_base[D_POS] + pos));
 #endif
+#ifndef FB_FUSED
     HASHED(fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1)));
     HASHED(fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS)));
+#endif
 #endif
 #if FB_WORD
     if (t->kind == TOK_WORD && t->key_len > 5) {

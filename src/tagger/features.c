@@ -209,36 +209,52 @@ enum {
     B_END = B_PROPL + 16    /* label */
 };
 _Static_assert(B_END == TAGGER_DENSE_SIZE, "TAGGER_DENSE_SIZE is the dense table's size");
-/* the rows the scorer adds in place of two (tagger_dense_fuse): LEX0 with POS (POS's value is
- * LEX0's low 4 bits), PROP with PROP_L (PROP_L's is PROP's >> 2), GAZ_TYPES with CTX */
+/* the rows the scorer adds in place of two or three features (tagger_dense_fuse): LEX0 with POS
+ * (POS's value is LEX0's low 4 bits), PROP with PROP_L (PROP_L's is PROP's >> 2), GAZ_TYPES
+ * with CTX, LEX0 and POS with CLS0 of no class; the two hashed features of no word before, of
+ * none after. Each run of rows ends where the next begins. */
 enum {
     B_LEX0_POS = B_END,
     B_PROP_PROPL = B_LEX0_POS + 1024,   /* PROP's value */
     B_GAZT_CTX = B_PROP_PROPL + 64,     /* types * 8 + context bits */
     B_LEX0_POS_CLS0 = B_GAZT_CTX + 128, /* LEX0 with POS and CLS0 of no class (most tokens) */
-    B_ROWS = B_LEX0_POS_CLS0 + 1024
+    B_NO_PREV = B_LEX0_POS_CLS0 + 1024, /* WM1 and BI_M2M1 of no word before */
+    B_NO_NEXT,                          /* WP1 and BI_P1P2 of no word after */
+    B_ROWS
 };
 _Static_assert(B_ROWS == TAGGER_DENSE_ROWS, "TAGGER_DENSE_ROWS: the fused rows");
+
+/* The weights of feature ID in M (w << shift, 0 without it) added to ROW. */
+static void
+add_weights(const tagger_model *m, uint64_t id, int32_t row[16])
+{
+    const uint8_t *slot = tagger_model_slot(m, id);
+    for (uint32_t y = 0; y < 16; y++)
+        row[y] += slot && y < m->n_labels ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[y]
+                                                      << (slot[TAGGER_SLOT_SHIFT] & 15u))
+                                          : 0;
+}
 
 void
 tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16])
 {
-    const uint8_t *slot = tagger_model_slot(m, fid(F_CLS0, 0));
-    int32_t none[16]; /* CLS0's weights for no class */
-    for (uint32_t y = 0; y < 16; y++)
-        none[y] = slot && y < m->n_labels ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[y]
-                                                      << (slot[TAGGER_SLOT_SHIFT] & 15u))
-                                          : 0;
+    int32_t none[16] = {0}; /* CLS0's weights for no class */
+    add_weights(m, fid(F_CLS0, 0), none);
+    memset(dense[B_NO_PREV], 0, 2 * sizeof *dense);
+    add_weights(m, fid(F_WM1, BOS), dense[B_NO_PREV]);
+    add_weights(m, fid(F_BI_M2M1, pair(BOS, BOS)), dense[B_NO_PREV]);
+    add_weights(m, fid(F_WP1, EOS), dense[B_NO_NEXT]);
+    add_weights(m, fid(F_BI_P1P2, pair(EOS, EOS)), dense[B_NO_NEXT]);
     for (unsigned v = 0; v < B_PROP_PROPL - B_LEX0_POS; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_LEX0_POS + v][y] = dense[B_LEX0 + v][y] + dense[B_POS + (v & 15u)][y];
     for (unsigned v = 0; v < B_GAZT_CTX - B_PROP_PROPL; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_PROP_PROPL + v][y] = dense[B_PROP + v][y] + dense[B_PROPL + (v >> 2)][y];
-    for (unsigned v = 0; v < B_ROWS - B_GAZT_CTX; v++)
+    for (unsigned v = 0; v < B_LEX0_POS_CLS0 - B_GAZT_CTX; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_GAZT_CTX + v][y] = dense[B_GAZT + (v >> 3)][y] + dense[B_CTX + (v & 7u)][y];
-    for (unsigned v = 0; v < B_ROWS - B_LEX0_POS_CLS0; v++)
+    for (unsigned v = 0; v < B_NO_PREV - B_LEX0_POS_CLS0; v++)
         for (unsigned y = 0; y < 16; y++)
             dense[B_LEX0_POS_CLS0 + v][y] = dense[B_LEX0_POS + v][y] + none[y];
 }

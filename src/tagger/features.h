@@ -163,7 +163,7 @@ void tagger_score(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int3
 /* The model's dense table (model.h) has TAGGER_DENSE_ROWS rows: the dense features', then
  * rows the scorer adds in place of two or three features, each the sum of their weights (the
  * same integer sums), filled by tagger_dense_fuse from the rows before and M's slots. */
-#define TAGGER_DENSE_ROWS (TAGGER_DENSE_SIZE + 2240u)
+#define TAGGER_DENSE_ROWS (TAGGER_DENSE_SIZE + 2242u)
 void tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16]);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
