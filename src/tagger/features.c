@@ -1,6 +1,7 @@
 /*
  * tagger/features.c: the feature function and the regions (see features.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,6 +97,7 @@ tagger_doc_reset(tagger_doc *d, size_t n)
     if (n)
         memset(d->mk, 0, n * sizeof *d->mk);
     d->nreg = d->nlook = d->shift = d->vend = 0;
+    d->memo = NULL;
     return 0;
 }
 
@@ -207,6 +209,55 @@ enum {
     B_END = B_PROPL + 16    /* label */
 };
 _Static_assert(B_END == TAGGER_DENSE_SIZE, "TAGGER_DENSE_SIZE is the dense table's size");
+/* the rows the scorer adds in place of two or three features (tagger_dense_fuse): LEX0 with POS
+ * (POS's value is LEX0's low 4 bits), PROP with PROP_L (PROP_L's is PROP's >> 2), GAZ_TYPES
+ * with CTX, LEX0 and POS with CLS0 of no class; the two hashed features of no word before, of
+ * none after. Each run of rows ends where the next begins. */
+enum {
+    B_LEX0_POS = B_END,
+    B_PROP_PROPL = B_LEX0_POS + 1024,   /* PROP's value */
+    B_GAZT_CTX = B_PROP_PROPL + 64,     /* types * 8 + context bits */
+    B_LEX0_POS_CLS0 = B_GAZT_CTX + 128, /* LEX0 with POS and CLS0 of no class (most tokens) */
+    B_NO_PREV = B_LEX0_POS_CLS0 + 1024, /* WM1 and BI_M2M1 of no word before */
+    B_NO_NEXT,                          /* WP1 and BI_P1P2 of no word after */
+    B_ROWS
+};
+_Static_assert(B_ROWS == TAGGER_DENSE_ROWS, "TAGGER_DENSE_ROWS: the fused rows");
+
+/* The weights of feature ID in M (w << shift, 0 without it) added to ROW. */
+static void
+add_weights(const tagger_model *m, uint64_t id, int32_t row[16])
+{
+    const uint8_t *slot = tagger_model_slot(m, id);
+    for (uint32_t y = 0; y < 16; y++)
+        row[y] += slot && y < m->n_labels ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[y]
+                                                      << (slot[TAGGER_SLOT_SHIFT] & 15u))
+                                          : 0;
+}
+
+void
+tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16])
+{
+    int32_t none[16] = {0}; /* CLS0's weights for no class */
+    add_weights(m, fid(F_CLS0, 0), none);
+    memset(dense[B_NO_PREV], 0, 2 * sizeof *dense);
+    add_weights(m, fid(F_WM1, BOS), dense[B_NO_PREV]);
+    add_weights(m, fid(F_BI_M2M1, pair(BOS, BOS)), dense[B_NO_PREV]);
+    add_weights(m, fid(F_WP1, EOS), dense[B_NO_NEXT]);
+    add_weights(m, fid(F_BI_P1P2, pair(EOS, EOS)), dense[B_NO_NEXT]);
+    for (unsigned v = 0; v < B_PROP_PROPL - B_LEX0_POS; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_LEX0_POS + v][y] = dense[B_LEX0 + v][y] + dense[B_POS + (v & 15u)][y];
+    for (unsigned v = 0; v < B_GAZT_CTX - B_PROP_PROPL; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_PROP_PROPL + v][y] = dense[B_PROP + v][y] + dense[B_PROPL + (v >> 2)][y];
+    for (unsigned v = 0; v < B_LEX0_POS_CLS0 - B_GAZT_CTX; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_GAZT_CTX + v][y] = dense[B_GAZT + (v >> 3)][y] + dense[B_CTX + (v & 7u)][y];
+    for (unsigned v = 0; v < B_NO_PREV - B_LEX0_POS_CLS0; v++)
+        for (unsigned y = 0; y < 16; y++)
+            dense[B_LEX0_POS_CLS0 + v][y] = dense[B_LEX0_POS + v][y] + none[y];
+}
 static const uint16_t dense_base[D_KINDS + 1] = {B_BIAS,   B_SH0,  B_POS, B_CTX,  B_GAZT,  B_RUN,
                                                  B_RUNCLS, B_LEX0, B_GAZ, B_PROP, B_PROPL, B_END};
 static const uint32_t run_classes[6] = {R_TITLE,      R_SAY,      R_ORG_HEAD,
@@ -293,12 +344,29 @@ add_slot(int32_t acc[16], const uint8_t *slot)
 #define WORD_FLAGS                                                                                 \
     (TOK_F_CAP | TOK_F_ALLCAPS | TOK_F_LOWER | TOK_F_DIGIT | TOK_F_ALLDIGIT | TOK_F_ABBREV |       \
      TOK_F_REDUP | TOK_F_CLITIC)
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* in two loads: the lengths side by side, and the flags with the kind (the byte after them,
+ * padding, left out) */
+_Static_assert(offsetof(tok, stem_len) == offsetof(tok, key_len) + 2, "tok: the lengths");
+_Static_assert(offsetof(tok, kind) == offsetof(tok, flags) + 2 &&
+                   sizeof(tok) >= offsetof(tok, flags) + 4,
+               "tok: the flags, the kind and a byte");
+static inline uint64_t
+word_meta(const tok *t)
+{
+    uint32_t lens, fk;
+    memcpy(&lens, &t->key_len, 4);
+    memcpy(&fk, (const char *)t + offsetof(tok, flags), 4);
+    return (uint64_t)lens << 32 | (fk & (WORD_FLAGS | 0xFFu << 16)) | 1u << 31;
+}
+#else
 static inline uint64_t
 word_meta(const tok *t)
 {
     return (uint64_t)(t->flags & WORD_FLAGS) | (uint64_t)t->kind << 16 |
            (uint64_t)t->key_len << 24 | (uint64_t)t->stem_len << 40 | 1ull << 63;
 }
+#endif
 
 typedef void word_sum_fn(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16]);
 
@@ -359,29 +427,55 @@ word_sum(tagger_memo *mo, const tagger_doc *d, const tagger_model *m, size_t i, 
 
 /* The memo the scorer keeps word sums of model M in, NULL for none. */
 static tagger_memo *
-memo_for(const tagger_model *m)
+memo_for(tagger_doc *d, const tagger_model *m)
 {
-    tagger_memo *mo = m->memo ? tagger_memo_thread() : NULL;
+    if (!m->memo)
+        return NULL;
+    if (!d->memo) /* once a document, not a region */
+        d->memo = tagger_memo_thread();
+    tagger_memo *mo = d->memo;
     if (mo && mo->serial != m->serial)
         tagger_memo_clear(mo, m->serial);
     return mo;
 }
 
+/* The tokens [*LO, *HI) of the sentence of region [A, B) that are at most 2 before or after it:
+ * a region lies in one sentence (tagger_doc_scan), so that for its tokens the tests of the
+ * neighbours' sentence (feature_body.h) are tests of these bounds. */
+static inline void
+near_bounds(const tok_list *tl, size_t a, size_t b, size_t *lo, size_t *hi)
+{
+    const uint32_t sent = tl->v[a].sent;
+    size_t l = a, h = b;
+    while (l > 0 && a - l < 2 && tl->v[l - 1].sent == sent)
+        l--;
+    while (h < tl->n && h - b < 2 && tl->v[h].sent == sent)
+        h++;
+    *lo = l;
+    *hi = h;
+}
+
 /* tagger_score without vectors (integer sums: the same numbers) */
 static void
-score_portable(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+score_portable(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    tagger_memo *mo = memo_for(m);
+    tagger_memo *mo = memo_for(d, m);
     int32_t tmp[16];
+    size_t near_lo, near_hi;
+    near_bounds(d->tl, a, b, &near_lo, &near_hi);
     for (size_t i = a; i < b; i++) {
         int32_t *acc = emit + (i - a) * m->n_labels;
         const int32_t *w = word_sum(mo, d, m, i, tmp, word_sum_of);
         memcpy(acc, w, 16 * sizeof *acc);
+#define FB_NEAR
+#define FB_FUSED
 #define FB_WORD    0
 #define FB_CONTEXT 1
 #include "tagger/feature_body.h"
 #undef FB_WORD
 #undef FB_CONTEXT
+#undef FB_FUSED
+#undef FB_NEAR
     }
 #undef HASHED
 #undef DENSE
@@ -430,19 +524,25 @@ word_sum_avx2(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[
 
 /* tagger_score with AVX2 */
 __attribute__((target("avx2"))) static void
-score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+score_avx2(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
-    tagger_memo *mo = memo_for(m);
+    tagger_memo *mo = memo_for(d, m);
     int32_t tmp[16] __attribute__((aligned(32)));
+    size_t near_lo, near_hi;
+    near_bounds(d->tl, a, b, &near_lo, &near_hi);
     for (size_t i = a; i < b; i++) { /* one call a region: its set-up is paid once */
         const int32_t *w = word_sum(mo, d, m, i, tmp, word_sum_avx2);
         __m256i lo = _mm256_load_si256((const __m256i *)(const void *)w),
                 hi = _mm256_load_si256((const __m256i *)(const void *)(w + 8));
+#define FB_NEAR
+#define FB_FUSED
 #define FB_WORD    0
 #define FB_CONTEXT 1
 #include "tagger/feature_body.h"
 #undef FB_WORD
 #undef FB_CONTEXT
+#undef FB_FUSED
+#undef FB_NEAR
         int32_t *acc = emit + (i - a) * m->n_labels;
         _mm256_storeu_si256((__m256i *)(void *)acc, lo);
         _mm256_storeu_si256((__m256i *)(void *)(acc + 8), hi);
@@ -455,7 +555,7 @@ score_avx2(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32
 #endif
 
 void
-tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
+tagger_score(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
 #ifdef HAVE_AVX2_VARIANT
     if (m->trellis.avx2) {
@@ -501,11 +601,14 @@ static void
 end_run(tagger_doc *d, size_t a, size_t b, uint32_t cls)
 {
     const uint8_t x = (uint8_t)run_cls_index(cls);
-    for (size_t k = a; k < b; k++) {
-        d->mk[k].run_len = b - a < 5 ? (unsigned)(b - a) & 7u : 5u;
-        d->mk[k].run_pos = k - a < 3 ? (unsigned)(k - a) & 3u : 3u;
-        d->mk[k].run_last = k + 1 == b;
-        d->mk[k].run_cls = x & 63u;
+    const unsigned len = b - a < 5 ? (unsigned)(b - a) & 7u : 5u;
+    for (size_t k = a; k < b; k++) { /* the fields set in a copy, stored at once */
+        tagger_marks v = d->mk[k];
+        v.run_len = len;
+        v.run_pos = k - a < 3 ? (unsigned)(k - a) & 3u : 3u;
+        v.run_last = k + 1 == b;
+        v.run_cls = x & 63u;
+        d->mk[k] = v;
     }
 }
 

@@ -97,6 +97,9 @@ typedef struct tagger_doc {
     size_t shift;   /* token I of the region in view at I - shift of the three */
     size_t vend;    /* the end of the region in view */
     size_t nlook;   /* the entries of the three in use */
+    /* the memo of the scoring thread (tagger/memo.h), found by tagger_score at its first
+     * call for the document, NULL before */
+    struct tagger_memo *memo;
     tagger_region *reg;
     size_t nreg, cap;
     /* where tagger_doc_scan's pass ended (the sentence + 1, quote and parenthesis state): the
@@ -153,8 +156,15 @@ void tagger_features(const tagger_doc *d, size_t i, tagger_feats *f);
  * overwrite the rest: EMIT has room for 16 - n_labels more). A score is the sum of the weights
  * of the features tagger_features gives, each hashed one read from its slot (w << shift,
  * format.h), each dense one from the model's table; those of a token's own word summed once per
- * word in the calling thread's memo (tagger/memo.h) unless M->memo is 0. */
-void tagger_score(const tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit);
+ * word in the calling thread's memo (tagger/memo.h) unless M->memo is 0: D keeps it for the
+ * rest of the document, which the same thread scores. */
+void tagger_score(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit);
+
+/* The model's dense table (model.h) has TAGGER_DENSE_ROWS rows: the dense features', then
+ * rows the scorer adds in place of two or three features, each the sum of their weights (the
+ * same integer sums), filled by tagger_dense_fuse from the rows before and M's slots. */
+#define TAGGER_DENSE_ROWS (TAGGER_DENSE_SIZE + 2242u)
+void tagger_dense_fuse(const tagger_model *m, int32_t (*dense)[16]);
 
 /* The id of the dense feature at OFFSET (below TAGGER_DENSE_SIZE). */
 uint64_t tagger_dense_id(unsigned offset);

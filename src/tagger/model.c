@@ -61,7 +61,7 @@ static idner_status
 dense_table(tagger_model *m, const char *what, idner_error *err)
 {
     void *p = NULL;
-    if (posix_memalign(&p, 32, TAGGER_DENSE_SIZE * sizeof *m->dense))
+    if (posix_memalign(&p, 32, TAGGER_DENSE_ROWS * sizeof *m->dense))
         return error_set(err, IDNER_ERR_NOMEM, "%s: out of memory", what);
     m->dense = p;
     for (unsigned k = 0; k < TAGGER_DENSE_SIZE; k++) {
@@ -71,6 +71,7 @@ dense_table(tagger_model *m, const char *what, idner_error *err)
                                                                  << (slot[TAGGER_SLOT_SHIFT] & 15u))
                                                      : 0;
     }
+    tagger_dense_fuse(m, m->dense);
     return IDNER_OK;
 }
 

@@ -45,7 +45,7 @@ typedef struct tagger_model {
     const int32_t *trans; /* (n_labels + 1)^2 */
     tagger_lexicon lex;
     tagger_trellis trellis; /* the transitions, read for the decoder */
-    int32_t (*dense)[16];   /* [TAGGER_DENSE_SIZE]: the dense features' weights (features.h),
+    int32_t (*dense)[16];   /* [TAGGER_DENSE_ROWS]: the dense features' weights (features.h),
                              * w << shift in 16 lanes, 0 for a feature the model lacks */
     uint32_t n_labels, scheme;
     uint64_t mask;

@@ -11,6 +11,7 @@
  *   - the bundled model's names go through the stage's own checks (an address named after a
  *     person is the place);
  *   - corrupt and truncated model files give their error, also through idner_model_new.
+ * The scorer's sums are those of the features training sees, read one by one from the model.
  * The lexicon is tests/data/tagger-lexicon (hand-written); the stages before the tagger use
  * the build's data ($IDNER_DATA).
  */
@@ -19,11 +20,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gaz/gaz.h"
 #include "harness.h"
 #include "model.h"
 #include "tagger/decode.h"
+#include "tagger/features.h"
 #include "tagger/format.h"
 #include "tagger/model.h"
+#include "tagger/tagger.h"
 #include "tagger/train.h"
 
 #ifndef TEST_DATA
@@ -378,6 +382,76 @@ test_portable(void)
         free(vec);
         free(port);
     }
+    idner_model_free(m);
+}
+
+/* The weight of feature ID (its slot's, w << shift) in label L's lane, 0 when M lacks it. */
+static int32_t
+weight_of(const tagger_model *m, uint64_t id, uint32_t l)
+{
+    const uint8_t *slot = tagger_model_slot(m, id);
+    return slot ? (int32_t)((uint32_t)(int32_t)(int8_t)slot[l] << (slot[TAGGER_SLOT_SHIFT] & 15u))
+                : 0;
+}
+
+/* What is scored is what is trained: the scorer (memo, the neighbours' tests against the
+ * region's sentence, dense features added two a row) gives every token of every region the sum
+ * of the weights of the features tagger_features lists, each read from the model by its id. The
+ * bundled model, vectors and portable, on texts with names at the edges of sentences, quotes,
+ * brackets, gazetteer candidates, dates and a number after a name. */
+static void
+test_scores(void)
+{
+    static const char *const texts[] = {
+        "Gubernur Jawa Tengah Ganjar Pranowo tiba di Semarang. Rombongan Persib Bandung menyusul "
+        "\"Sekolah Rakyat\" (SR) milik Yayasan Bina Insani di Jalan Diponegoro 12, Kota Solo.",
+        "Jakarta. Menurut Dewi, Siti dan Rahmat datang 17 Agustus 2025 ke SMP Negeri 3 Bogor "
+        "bersama PT Kereta Api Indonesia (Persero). Bogor",
+    };
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    const tagger_model *tm = &m->tagger;
+    const int avx2 = m->tagger.trellis.avx2;
+    size_t checked = 0, named = 0;
+    for (int port = 0; port <= 1; port++)
+        for (size_t k = 0; k < sizeof texts / sizeof *texts; k++) {
+            m->tagger.trellis.avx2 = port ? 0 : avx2;
+            tok_list tl = {0};
+            cand_list cl = {0};
+            tagger_scratch ts = {0};
+            CHECK(tok_run(&tl, texts[k], strlen(texts[k])) == IDNER_OK);
+            CHECK(gaz_run(&m->gaz, texts[k], &tl, &cl) == IDNER_OK);
+            CHECK(tagger_note(&ts, m->rules, &tm->lex, &tl, &cl) == IDNER_OK);
+            tagger_note_selection(&ts, &cl);
+            CHECK(ts.doc.nreg > 1);
+            for (size_t r = 0; r < ts.doc.nreg; r++) {
+                size_t a = ts.doc.reg[r].start, b = ts.doc.reg[r].end;
+                CHECK(tagger_scratch_reserve(&ts, b - a, tm->n_labels) == 0);
+                tagger_doc_view(&ts.doc, r);
+                tagger_score(&ts.doc, tm, a, b, ts.emit);
+                for (size_t i = a; i < b; i++) {
+                    tagger_feats f;
+                    tagger_features(&ts.doc, i, &f);
+                    named += ts.doc.mk[i].gaz0 != 0;
+                    for (uint32_t l = 0; l < tm->n_labels; l++) {
+                        int32_t want = 0;
+                        for (size_t j = 0; j < f.n; j++)
+                            want += weight_of(tm, f.id[j], l);
+                        for (size_t j = 0; j < f.nd; j++)
+                            want += weight_of(tm, tagger_dense_id(f.dense[j]), l);
+                        CHECK_INT(ts.emit[(i - a) * tm->n_labels + l], want);
+                    }
+                    checked++;
+                }
+            }
+            tagger_scratch_free(&ts);
+            cand_list_free(&cl);
+            tok_list_free(&tl);
+        }
+    m->tagger.trellis.avx2 = avx2;
+    CHECK(checked > 20);
+    CHECK(named > 5);
     idner_model_free(m);
 }
 
@@ -773,6 +847,7 @@ main(void)
     size_t n = 0;
     test_toy(&img, &n);
     test_portable();
+    test_scores();
     if (img)
         test_memo(img, n);
     test_address();
