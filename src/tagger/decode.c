@@ -219,7 +219,7 @@ lanes_max(__m256i v)
  * closed target); P compares the move from its type's B with the one from its I, I only when
  * strictly better. So ties go to the lower label, and the sums are those of steps_bilou: the
  * same sequences. The scores come in and go out in label order (CUR[16], lanes 13-15 NONE32). */
-__attribute__((target("avx2"))) static void
+__attribute__((target("avx2"))) static inline void
 steps_bilou_avx2(int32_t *cur, const int32_t *emit, size_t n, const tagger_trellis *tr,
                  uint8_t *back)
 {
@@ -316,8 +316,21 @@ steps_bilou_avx2(int32_t *cur, const int32_t *emit, size_t n, const tagger_trell
     STOREV(cur + 8, chi);
 }
 
+/* tagger_fwd_begin for BILOU's shape with AVX2 */
+__attribute__((target("avx2"))) static inline void
+begin_bilou_avx2(int32_t *cur, const tagger_trellis *tr, const int32_t *emit)
+{
+    const __m256i none = _mm256_set1_epi32(NONE32);
+    const __m256i hi5 = _mm256_setr_epi32(-1, -1, -1, -1, -1, 0, 0, 0); /* labels 8-12 */
+    const __m256i slo = LOADV(tr->start16), shi = LOADV(tr->start16 + 8);
+    STOREV(cur, _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none,
+                                   _mm256_cmpeq_epi32(slo, none)));
+    STOREV(cur + 8, _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
+                                       none, _mm256_cmpeq_epi32(shi, none)));
+}
+
 /* last_bilou with AVX2 */
-__attribute__((target("avx2"))) static uint8_t
+__attribute__((target("avx2"))) static inline uint8_t
 last_bilou_avx2(const int32_t *cur, const tagger_trellis *tr)
 {
     const __m256i none = _mm256_set1_epi32(NONE32), low = _mm256_set1_epi32(INT32_MIN);
@@ -335,6 +348,19 @@ last_bilou_avx2(const int32_t *cur, const tagger_trellis *tr)
         (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vlo, top))) |
         (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vhi, top))) << 8;
     return (uint8_t)__builtin_ctz(hit);
+}
+
+/* tagger_viterbi for BILOU's shape with AVX2: the pieces in one */
+__attribute__((target("avx2"))) static void
+viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
+                   uint8_t *out)
+{
+    int32_t cur[16];
+    begin_bilou_avx2(cur, tr, emit);
+    steps_bilou_avx2(cur, emit + 13, n - 1, tr, back + 13);
+    out[n - 1] = last_bilou_avx2(cur, tr);
+    for (size_t i = n - 1; i > 0; i--)
+        out[i - 1] = back[i * 13 + out[i]];
 }
 #endif
 
@@ -359,8 +385,18 @@ step_any(const tagger_trellis *tr, const int64_t *cur, const int32_t *e, int64_t
 void
 tagger_fwd_begin(tagger_fwd *f, const tagger_trellis *tr, const int32_t *emit)
 {
-    for (uint32_t y = 0; y < 16; y++) /* the 32-bit decoders' lanes past the labels: NONE32 */
-        f->c32[y] = y < tr->L && tr->start[y] != TAGGER_FORBIDDEN ? tr->start[y] + emit[y] : NONE32;
+    if (tr->bilou) {
+#ifdef HAVE_AVX2_VARIANT
+        if (tr->avx2) {
+            begin_bilou_avx2(f->c32, tr, emit);
+            return;
+        }
+#endif
+        for (uint32_t y = 0; y < 13; y++)
+            f->c32[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE32 : tr->start[y] + emit[y];
+        f->c32[13] = f->c32[14] = f->c32[15] = NONE32; /* past the labels */
+        return;
+    }
     for (uint32_t y = 0; y < tr->L; y++)
         f->c64[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE : (int64_t)tr->start[y] + emit[y];
 }
@@ -419,6 +455,12 @@ tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t 
     tagger_fwd f;
     if (n == 0)
         return;
+#ifdef HAVE_AVX2_VARIANT
+    if (tr->bilou && tr->avx2) {
+        viterbi_bilou_avx2(emit, n, tr, back, out);
+        return;
+    }
+#endif
     tagger_fwd_begin(&f, tr, emit);
     tagger_fwd_steps(&f, tr, emit + tr->L, n - 1, back + tr->L);
     out[n - 1] = tagger_fwd_last(&f, tr);

@@ -124,22 +124,28 @@ keep_gaz(tagger_scratch *s, const tok_list *tl, const cand *c)
         s->gaz = v;
         s->capgaz = cap;
     }
-    cand info = *c;
-    info.tok_start = 0;
-    info.tok_end = c->tok_end - c->tok_start; /* the length: names alike are one */
-    info.byte_start = c->byte_start - first_byte(tl, c->tok_start);
-    info.byte_end = last_byte(tl, c->tok_end) - c->byte_end;
+    cand_list *l = &s->gaz_info;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        cand *v = cap <= UINT32_MAX ? realloc(l->v, cap * sizeof *v) : NULL;
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    cand *info = &l->v[l->n]; /* kept unless one met lately is the same */
+    *info = *c;
+    info->tok_start = 0;
+    info->tok_end = c->tok_end - c->tok_start; /* the length: names alike are one */
+    info->byte_start = c->byte_start - first_byte(tl, c->tok_start);
+    info->byte_end = last_byte(tl, c->tok_end) - c->byte_end;
     uint64_t h = ((uint64_t)(uintptr_t)c->canonical ^ (uint64_t)(uint32_t)c->prio << 40 ^
                   (uint64_t)c->flags << 32 ^ c->why) *
                  0x9E3779B97F4A7C15u;
     uint32_t *seen = &s->gaz_seen[h >> 58];
-    if (!*seen || memcmp(&s->gaz_info.v[*seen - 1], &info, sizeof info) != 0) {
-        cand *v = cand_push(&s->gaz_info);
-        if (!v || s->gaz_info.n > UINT32_MAX)
-            return -1;
-        *v = info;
-        *seen = (uint32_t)s->gaz_info.n;
-    }
+    if (!*seen || l->v[*seen - 1].canonical != info->canonical ||
+        memcmp(&l->v[*seen - 1], info, sizeof *info) != 0)
+        *seen = (uint32_t)++l->n;
     s->gaz[s->ngaz++] = (tagger_gaz){c->tok_start, *seen - 1};
     return 0;
 }
@@ -516,6 +522,12 @@ decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
     const uint32_t L = m->n_labels;
     const tagger_trellis *tr = &m->trellis;
     const size_t n = b - a, nch = (n + TAGGER_CHUNK - 1) / TAGGER_CHUNK;
+    tagger_fwd f;
+    if (nch == 1) {                              /* every sentence's */
+        tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
+        tagger_viterbi(s->emit, n, tr, s->back, s->labels);
+        return IDNER_OK;
+    }
     if (nch > s->capfwd) {
         tagger_fwd *v = realloc(s->fwd, nch * sizeof *v);
         if (!v)
@@ -523,15 +535,13 @@ decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
         s->fwd = v;
         s->capfwd = nch;
     }
-    tagger_fwd f;
     /* chunk K: tokens [x, y), the back pointer of token I at back + (I - x) * L (none for A) */
     for (size_t k = 0; k < nch; k++) {
         size_t x = a + k * TAGGER_CHUNK, y = b - x > TAGGER_CHUNK ? x + TAGGER_CHUNK : b;
-        tagger_score(&s->doc, m, x, y, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
+        tagger_score(&s->doc, m, x, y, s->emit);
         if (k == 0)
             tagger_fwd_begin(&f, tr, s->emit);
-        if (nch > 1)
-            s->fwd[k] = f;
+        s->fwd[k] = f;
         if (k == 0)
             tagger_fwd_steps(&f, tr, s->emit + L, y - x - 1, s->back + L);
         else
