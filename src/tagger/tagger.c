@@ -112,7 +112,8 @@ last_byte(const tok_list *tl, uint32_t k)
 }
 
 /* Keeps the gazetteer candidate C of tokens TL in S: its tokens, and its other fields as an
- * entry of S->gaz_info, the one of a candidate met lately when they are the same. */
+ * entry of S->gaz_info, in a long document the one of a candidate met lately when they are the
+ * same. */
 static int
 keep_gaz(tagger_scratch *s, const tok_list *tl, const cand *c)
 {
@@ -139,14 +140,19 @@ keep_gaz(tagger_scratch *s, const tok_list *tl, const cand *c)
     info->tok_end = c->tok_end - c->tok_start; /* the length: names alike are one */
     info->byte_start = c->byte_start - first_byte(tl, c->tok_start);
     info->byte_end = last_byte(tl, c->tok_end) - c->byte_end;
-    uint64_t h = ((uint64_t)(uintptr_t)c->canonical ^ (uint64_t)(uint32_t)c->prio << 40 ^
-                  (uint64_t)c->flags << 32 ^ c->why) *
-                 0x9E3779B97F4A7C15u;
-    uint32_t *seen = &s->gaz_seen[h >> 58];
-    if (!*seen || l->v[*seen - 1].canonical != info->canonical ||
-        memcmp(&l->v[*seen - 1], info, sizeof *info) != 0)
-        *seen = (uint32_t)++l->n;
-    s->gaz[s->ngaz++] = (tagger_gaz){c->tok_start, *seen - 1};
+    uint32_t k = (uint32_t)l->n; /* a short document's are few: each its own */
+    if (tl->n > TAGGER_CHUNK) {  /* a long one's alike share one */
+        uint64_t h = ((uint64_t)(uintptr_t)c->canonical ^ (uint64_t)(uint32_t)c->prio << 40 ^
+                      (uint64_t)c->flags << 32 ^ c->why) *
+                     0x9E3779B97F4A7C15u;
+        uint32_t *seen = &s->gaz_seen[h >> 58];
+        if (!*seen || l->v[*seen - 1].canonical != info->canonical ||
+            memcmp(&l->v[*seen - 1], info, sizeof *info) != 0)
+            *seen = k + 1;
+        k = *seen - 1;
+    }
+    l->n += k == l->n;
+    s->gaz[s->ngaz++] = (tagger_gaz){c->tok_start, k};
     return 0;
 }
 
