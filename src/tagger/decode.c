@@ -172,15 +172,12 @@ step_bilou(const tagger_trellis *tr, const int32_t *cur, const int32_t *e, int32
     }
 }
 
-/* tagger_viterbi for BILOU's shape, on 32-bit scores kept near 0 by the step's best. */
+/* tagger_fwd_steps for BILOU's shape, on 32-bit scores kept near 0 by the step's best. */
 static void
-viterbi_bilou(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back, uint8_t *out)
+steps_bilou(int32_t *cur, const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back)
 {
-    int32_t cur[TAGGER_MAX_LABELS], next[TAGGER_MAX_LABELS];
-    int64_t last[TAGGER_MAX_LABELS];
-    for (uint32_t y = 0; y < 13; y++)
-        cur[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE32 : tr->start[y] + emit[y];
-    for (size_t i = 1; i < n; i++) {
+    int32_t next[TAGGER_MAX_LABELS];
+    for (size_t i = 0; i < n; i++) {
         step_bilou(tr, cur, emit + i * 13, next, back + i * 13);
         int32_t top = NONE32;
         for (uint32_t y = 0; y < 13; y++)
@@ -188,11 +185,16 @@ viterbi_bilou(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *
         for (uint32_t y = 0; y < 13; y++)
             cur[y] = next[y] == NONE32 ? NONE32 : next[y] - top;
     }
+}
+
+/* tagger_fwd_last for BILOU's shape */
+static uint8_t
+last_bilou(const int32_t *cur, const tagger_trellis *tr)
+{
+    int64_t last[TAGGER_MAX_LABELS];
     for (uint32_t y = 0; y < 13; y++)
         last[y] = cur[y] == NONE32 ? NONE : cur[y];
-    out[n - 1] = best_last(tr, last);
-    for (size_t i = n - 1; i > 0; i--)
-        out[i - 1] = back[i * 13 + out[i]];
+    return best_last(tr, last);
 }
 
 #ifdef HAVE_AVX2_VARIANT
@@ -209,28 +211,22 @@ lanes_max(__m256i v)
     return _mm256_max_epi32(v, _mm256_shuffle_epi32(v, 0xB1));
 }
 
-/* viterbi_bilou with AVX2 (chosen at run time where the processor has it). Between the first
- * and the last token the labels sit in two vectors by what may precede them: C holds the
+/* steps_bilou with AVX2 (chosen at run time where the processor has it). While it steps the
+ * labels sit in two vectors by what may precede them: C holds the
  * closed targets O, B-*, U-* (labels 0 1 4 5 8 9 12, closed_to), P the open ones I-*, L-*
  * (2 3 6 7 10 11). A step is then step_bilou's arithmetic lane by lane: C takes the 7 closed
  * sources in increasing order, each only when strictly better (closed_trans is already by
  * closed target); P compares the move from its type's B with the one from its I, I only when
- * strictly better. So ties go to the lower label, and the sums are those of viterbi_bilou: the
- * same sequences. The first token and the last are decoded in label order, as there. */
-__attribute__((target("avx2"))) static void
-viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
-                   uint8_t *out)
+ * strictly better. So ties go to the lower label, and the sums are those of steps_bilou: the
+ * same sequences. The scores come in and go out in label order (CUR[16], lanes 13-15 NONE32). */
+__attribute__((target("avx2"))) static inline void
+steps_bilou_avx2(int32_t *cur, const int32_t *emit, size_t n, const tagger_trellis *tr,
+                 uint8_t *back)
 {
-    int32_t cur[16];
     const __m256i none = _mm256_set1_epi32(NONE32), floor = _mm256_set1_epi32(NONE32 / 2);
-    const __m256i low = _mm256_set1_epi32(INT32_MIN);
     const __m256i hi5 = _mm256_setr_epi32(-1, -1, -1, -1, -1, 0, 0, 0); /* labels 8-12 */
-    const __m256i slo = LOADV(tr->start16), shi = LOADV(tr->start16 + 8);
-    __m256i clo =
-        _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none, _mm256_cmpeq_epi32(slo, none));
-    __m256i chi = _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
-                                     none, _mm256_cmpeq_epi32(shi, none));
-    if (n > 1) {
+    __m256i clo = LOADV(cur), chi = LOADV(cur + 8);
+    if (n > 0) {
         /* label order (lo: 0-7, hi: 8-15) to C and P and back; lane 7 of C and lanes 6, 7 of P
          * are padding, NONE32 throughout (their moves are NONE32) */
         const __m256i c_lo = _mm256_setr_epi32(0, 1, 4, 5, 0, 0, 0, 0),
@@ -259,7 +255,7 @@ viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint
                                           _mm256_permutevar8x32_epi32((hi), p_hi), p_pick),        \
                        none, p_pad)
         __m256i c = TO_C(clo, chi), p = TO_P(clo, chi);
-        for (size_t i = 1; i < n; i++) {
+        for (size_t i = 0; i < n; i++) {
             /* the closed block: sources O, L-PER, U-PER, L-ORG, U-ORG, L-LOC, U-LOC, which sit
              * in lanes 0 and 2, 4, 6 of C and 1, 3, 5 of P */
             __m256i bc = _mm256_add_epi32(_mm256_permutevar8x32_epi32(c, _mm256_set1_epi32(0)),
@@ -318,6 +314,27 @@ viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint
     }
     STOREV(cur, clo);
     STOREV(cur + 8, chi);
+}
+
+/* tagger_fwd_begin for BILOU's shape with AVX2 */
+__attribute__((target("avx2"))) static inline void
+begin_bilou_avx2(int32_t *cur, const tagger_trellis *tr, const int32_t *emit)
+{
+    const __m256i none = _mm256_set1_epi32(NONE32);
+    const __m256i hi5 = _mm256_setr_epi32(-1, -1, -1, -1, -1, 0, 0, 0); /* labels 8-12 */
+    const __m256i slo = LOADV(tr->start16), shi = LOADV(tr->start16 + 8);
+    STOREV(cur, _mm256_blendv_epi8(_mm256_add_epi32(slo, LOADV(emit)), none,
+                                   _mm256_cmpeq_epi32(slo, none)));
+    STOREV(cur + 8, _mm256_blendv_epi8(_mm256_add_epi32(shi, _mm256_maskload_epi32(emit + 8, hi5)),
+                                       none, _mm256_cmpeq_epi32(shi, none)));
+}
+
+/* last_bilou with AVX2 */
+__attribute__((target("avx2"))) static inline uint8_t
+last_bilou_avx2(const int32_t *cur, const tagger_trellis *tr)
+{
+    const __m256i none = _mm256_set1_epi32(NONE32), low = _mm256_set1_epi32(INT32_MIN);
+    const __m256i clo = LOADV(cur), chi = LOADV(cur + 8);
     /* the last label: the first lane of the best score with the move to the end, among the
      * labels reached that may end a region (best_last) */
     const __m256i vlo =
@@ -330,7 +347,18 @@ viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint
     const unsigned hit =
         (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vlo, top))) |
         (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(vhi, top))) << 8;
-    out[n - 1] = (uint8_t)__builtin_ctz(hit);
+    return (uint8_t)__builtin_ctz(hit);
+}
+
+/* tagger_viterbi for BILOU's shape with AVX2: the pieces in one */
+__attribute__((target("avx2"))) static void
+viterbi_bilou_avx2(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
+                   uint8_t *out)
+{
+    int32_t cur[16];
+    begin_bilou_avx2(cur, tr, emit);
+    steps_bilou_avx2(cur, emit + 13, n - 1, tr, back + 13);
+    out[n - 1] = last_bilou_avx2(cur, tr);
     for (size_t i = n - 1; i > 0; i--)
         out[i - 1] = back[i * 13 + out[i]];
 }
@@ -355,25 +383,42 @@ step_any(const tagger_trellis *tr, const int64_t *cur, const int32_t *e, int64_t
 }
 
 void
-tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back, uint8_t *out)
+tagger_fwd_begin(tagger_fwd *f, const tagger_trellis *tr, const int32_t *emit)
 {
-    int64_t cur[TAGGER_MAX_LABELS], next[TAGGER_MAX_LABELS];
-    const uint32_t L = tr->L;
-    if (n == 0)
-        return;
     if (tr->bilou) {
 #ifdef HAVE_AVX2_VARIANT
         if (tr->avx2) {
-            viterbi_bilou_avx2(emit, n, tr, back, out);
+            begin_bilou_avx2(f->c32, tr, emit);
             return;
         }
 #endif
-        viterbi_bilou(emit, n, tr, back, out);
+        for (uint32_t y = 0; y < 13; y++)
+            f->c32[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE32 : tr->start[y] + emit[y];
+        f->c32[13] = f->c32[14] = f->c32[15] = NONE32; /* past the labels */
         return;
     }
-    for (uint32_t y = 0; y < L; y++)
-        cur[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE : (int64_t)tr->start[y] + emit[y];
-    for (size_t i = 1; i < n; i++) {
+    for (uint32_t y = 0; y < tr->L; y++)
+        f->c64[y] = tr->start[y] == TAGGER_FORBIDDEN ? NONE : (int64_t)tr->start[y] + emit[y];
+}
+
+void
+tagger_fwd_steps(tagger_fwd *f, const tagger_trellis *tr, const int32_t *emit, size_t n,
+                 uint8_t *back)
+{
+    int64_t next[TAGGER_MAX_LABELS];
+    const uint32_t L = tr->L;
+    if (tr->bilou) {
+#ifdef HAVE_AVX2_VARIANT
+        if (tr->avx2) {
+            steps_bilou_avx2(f->c32, emit, n, tr, back);
+            return;
+        }
+#endif
+        steps_bilou(f->c32, emit, n, tr, back);
+        return;
+    }
+    int64_t *cur = f->c64;
+    for (size_t i = 0; i < n; i++) {
         step_any(tr, cur, emit + i * L, next, back + i * L);
         /* keep the numbers small whatever the length: only differences matter */
         int64_t top = NONE;
@@ -382,9 +427,44 @@ tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t 
         for (uint32_t y = 0; y < L; y++)
             cur[y] = next[y] == NONE ? NONE : next[y] - top;
     }
-    out[n - 1] = best_last(tr, cur);
+}
+
+uint8_t
+tagger_fwd_last(const tagger_fwd *f, const tagger_trellis *tr)
+{
+    if (tr->bilou) {
+#ifdef HAVE_AVX2_VARIANT
+        if (tr->avx2)
+            return last_bilou_avx2(f->c32, tr);
+#endif
+        return last_bilou(f->c32, tr);
+    }
+    return best_last(tr, f->c64);
+}
+
+void
+tagger_backtrack(const uint8_t *back, size_t n, uint32_t L, uint8_t *out)
+{
     for (size_t i = n - 1; i > 0; i--)
         out[i - 1] = back[i * L + out[i]];
+}
+
+void
+tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back, uint8_t *out)
+{
+    tagger_fwd f;
+    if (n == 0)
+        return;
+#ifdef HAVE_AVX2_VARIANT
+    if (tr->bilou && tr->avx2) {
+        viterbi_bilou_avx2(emit, n, tr, back, out);
+        return;
+    }
+#endif
+    tagger_fwd_begin(&f, tr, emit);
+    tagger_fwd_steps(&f, tr, emit + tr->L, n - 1, back + tr->L);
+    out[n - 1] = tagger_fwd_last(&f, tr);
+    tagger_backtrack(back, n, tr->L, out);
 }
 
 size_t

@@ -35,6 +35,24 @@ void tagger_trellis_init(tagger_trellis *tr, const int32_t *trans, uint32_t L);
 void tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
                     uint8_t *out);
 
+/* The same decoding a piece at a time, so that a long region's scores need not all be at hand
+ * (tagger.c): tagger_fwd_begin with the scores of the first token, tagger_fwd_steps with those
+ * of the next N (EMIT[N * L]; BACK[N * L] gets their back pointers), ..., then the last label
+ * from tagger_fwd_last and the others from the back pointers (tagger_backtrack). The path is
+ * tagger_viterbi's, however the tokens are split. */
+typedef struct tagger_fwd {
+    int32_t c32[16];                /* the BILOU decoders' scores by label */
+    int64_t c64[TAGGER_MAX_LABELS]; /* the general decoder's */
+} tagger_fwd;
+
+void tagger_fwd_begin(tagger_fwd *f, const tagger_trellis *tr, const int32_t *emit);
+void tagger_fwd_steps(tagger_fwd *f, const tagger_trellis *tr, const int32_t *emit, size_t n,
+                      uint8_t *back);
+uint8_t tagger_fwd_last(const tagger_fwd *f, const tagger_trellis *tr);
+/* OUT[0, N - 1) from OUT[N - 1] (N > 0) and the back pointers BACK[N * L] of tokens 0 to N - 1
+ * (token 0's unread). */
+void tagger_backtrack(const uint8_t *back, size_t n, uint32_t L, uint8_t *out);
+
 typedef struct tagger_span {
     uint32_t start, end; /* [start, end) in the sequence */
     uint32_t type;       /* 1 PER, 2 ORG, 3 LOC */

@@ -18,10 +18,11 @@ tagger_scratch_reserve(tagger_scratch *s, size_t n, uint32_t L)
         cap *= 2;
     /* 16 lanes more: a token's sums are stored 16 lanes wide, the next token's overwrite the 3
      * beyond its labels */
-    int32_t *emit = realloc(s->emit, (cap * TAGGER_MAX_LABELS + 16) * sizeof *emit);
+    size_t chunk = cap < TAGGER_CHUNK ? cap : TAGGER_CHUNK;
+    int32_t *emit = realloc(s->emit, (chunk * TAGGER_MAX_LABELS + 16) * sizeof *emit);
     if (emit)
         s->emit = emit;
-    uint8_t *back = realloc(s->back, cap * TAGGER_MAX_LABELS);
+    uint8_t *back = realloc(s->back, chunk * TAGGER_MAX_LABELS);
     if (back)
         s->back = back;
     uint8_t *labels = realloc(s->labels, cap);
@@ -41,8 +42,10 @@ void
 tagger_scratch_free(tagger_scratch *s)
 {
     tagger_doc_free(&s->doc);
-    cand_list_free(&s->gaz);
+    free(s->gaz);
+    cand_list_free(&s->gaz_info);
     free(s->emit);
+    free(s->fwd);
     free(s->back);
     free(s->labels);
     free(s->spans);
@@ -93,6 +96,77 @@ gaz_code(const cand *c, unsigned part)
     return (uint16_t)code;
 }
 
+/* The bytes a gazetteer candidate's own are kept relative to: the start of its first token K,
+ * the end of its last (K - 1); 0 for a token TL does not have. The differences are taken
+ * modulo 2^32, so the bytes come back whatever they are. */
+static uint32_t
+first_byte(const tok_list *tl, uint32_t k)
+{
+    return k < tl->n ? tl->v[k].byte_start : 0;
+}
+
+static uint32_t
+last_byte(const tok_list *tl, uint32_t k)
+{
+    return k > 0 && k <= tl->n ? tl->v[k - 1].byte_end : 0;
+}
+
+/* Keeps the gazetteer candidate C of tokens TL in S: its tokens, and its other fields as an
+ * entry of S->gaz_info, in a long document the one of a candidate met lately when they are the
+ * same. */
+static int
+keep_gaz(tagger_scratch *s, const tok_list *tl, const cand *c)
+{
+    if (s->ngaz == s->capgaz) {
+        size_t cap = s->capgaz ? 2 * s->capgaz : 64;
+        tagger_gaz *v = realloc(s->gaz, cap * sizeof *v);
+        if (!v)
+            return -1;
+        s->gaz = v;
+        s->capgaz = cap;
+    }
+    cand_list *l = &s->gaz_info;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        cand *v = cap <= UINT32_MAX ? realloc(l->v, cap * sizeof *v) : NULL;
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    cand *info = &l->v[l->n]; /* kept unless one met lately is the same */
+    *info = *c;
+    info->tok_start = 0;
+    info->tok_end = c->tok_end - c->tok_start; /* the length: names alike are one */
+    info->byte_start = c->byte_start - first_byte(tl, c->tok_start);
+    info->byte_end = last_byte(tl, c->tok_end) - c->byte_end;
+    uint32_t k = (uint32_t)l->n; /* a short document's are few: each its own */
+    if (tl->n > TAGGER_CHUNK) {  /* a long one's alike share one */
+        uint64_t h = ((uint64_t)(uintptr_t)c->canonical ^ (uint64_t)(uint32_t)c->prio << 40 ^
+                      (uint64_t)c->flags << 32 ^ c->why) *
+                     0x9E3779B97F4A7C15u;
+        uint32_t *seen = &s->gaz_seen[h >> 58];
+        if (!*seen || l->v[*seen - 1].canonical != info->canonical ||
+            memcmp(&l->v[*seen - 1], info, sizeof *info) != 0)
+            *seen = k + 1;
+        k = *seen - 1;
+    }
+    l->n += k == l->n;
+    s->gaz[s->ngaz++] = (tagger_gaz){c->tok_start, k};
+    return 0;
+}
+
+cand
+tagger_gaz_cand(const tagger_scratch *s, const tok_list *tl, const tagger_gaz *g)
+{
+    cand c = *tagger_gaz_info(s, g);
+    c.tok_start = g->tok_start;
+    c.tok_end += g->tok_start;
+    c.byte_start += first_byte(tl, c.tok_start);
+    c.byte_end = last_byte(tl, c.tok_end) - c.byte_end;
+    return c;
+}
+
 idner_status
 tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const tok_list *tl,
             const cand_list *cl)
@@ -103,7 +177,8 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
     d->tl = tl;
     d->r = r;
     d->lex = lex;
-    s->gaz.n = 0;
+    s->ngaz = s->gaz_info.n = 0;
+    memset(s->gaz_seen, 0, sizeof s->gaz_seen);
     for (size_t k = 0; k < cl->n; k++) {
         const cand *c = &cl->v[k];
         if (c->source == SRC_DATE) {
@@ -113,10 +188,8 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
         }
         if (!is_gazetteer(c) || !is_name(c))
             continue;
-        cand *copy = cand_push(&s->gaz);
-        if (!copy)
+        if (keep_gaz(s, tl, c))
             return IDNER_ERR_NOMEM;
-        *copy = *c;
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             uint16_t code = gaz_code(c, part_of(i, c->tok_start, c->tok_end));
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
@@ -313,6 +386,18 @@ first_at(const cand *v, size_t n, size_t a, size_t *at)
     return *at = k;
 }
 
+/* first_at for the gazetteer candidates V[0, N) of the stage */
+static size_t
+first_gaz(const tagger_gaz *v, size_t n, size_t a, size_t *at)
+{
+    size_t k = *at < n ? *at : n;
+    while (k > 0 && v[k - 1].tok_start >= a)
+        k--;
+    while (k < n && v[k].tok_start < a)
+        k++;
+    return *at = k;
+}
+
 static idner_status
 place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
            size_t a, size_t b, unsigned type, cand **placed)
@@ -326,23 +411,23 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
             return IDNER_OK;
         }
     }
-    const cand *best = NULL; /* the copies are in gaz_run's order: by start */
-    for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
-         k < s->gaz.n && s->gaz.v[k].tok_start == a; k++) {
-        const cand *g = &s->gaz.v[k];
-        if (g->tok_end != b)
+    const tagger_gaz *best = NULL; /* they are in gaz_run's order: by start */
+    for (size_t k = first_gaz(s->gaz, s->ngaz, a, &s->at_gaz);
+         k < s->ngaz && s->gaz[k].tok_start == a; k++) {
+        const cand *g = tagger_gaz_info(s, &s->gaz[k]);
+        if (a + g->tok_end != b)
             continue;
         if (g->type != type && is_country(g))
             type = IDNER_LOC, best = NULL; /* SPEC.md: a country is a place ("RI", "AS") */
-        if (g->type == type && (!best || g->prio % 10 > best->prio % 10))
-            best = g;
+        if (g->type == type && (!best || g->prio % 10 > tagger_gaz_info(s, best)->prio % 10))
+            best = &s->gaz[k];
     }
     cand *c = best ? cand_push(cl) : cand_push_span(cl, tl, a, b, type, SRC_MODEL, 3);
     if (!c)
         return IDNER_ERR_NOMEM;
     *placed = c;
     if (best) {
-        *c = *best;
+        *c = tagger_gaz_cand(s, tl, best);
         c->flags &= (uint8_t)~CAND_DROPPED;
         return IDNER_OK;
     }
@@ -358,14 +443,15 @@ place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *c
 static void
 end_with_listed(tagger_scratch *s, size_t a, size_t *b, unsigned type)
 {
-    for (size_t k = first_at(s->gaz.v, s->gaz.n, a, &s->at_gaz);
-         k < s->gaz.n && s->gaz.v[k].tok_start < *b; k++) {
-        const cand *g = &s->gaz.v[k];
-        int place = type != IDNER_PER && g->type == IDNER_LOC && g->tok_start >= a &&
+    for (size_t k = first_gaz(s->gaz, s->ngaz, a, &s->at_gaz);
+         k < s->ngaz && s->gaz[k].tok_start < *b; k++) {
+        const tagger_gaz *t = &s->gaz[k];
+        const cand *g = tagger_gaz_info(s, t);
+        int place = type != IDNER_PER && g->type == IDNER_LOC && t->tok_start >= a &&
                     g->prio % 10 >= GAZ_RANK_OFFICIAL;
-        int own = g->type == type && g->tok_start == a && g->prio % 10 >= GAZ_RANK_CURATED;
-        if ((place || own) && g->tok_end > *b)
-            *b = g->tok_end;
+        int own = g->type == type && t->tok_start == a && g->prio % 10 >= GAZ_RANK_CURATED;
+        if ((place || own) && t->tok_start + g->tok_end > *b)
+            *b = t->tok_start + g->tok_end;
     }
 }
 
@@ -393,29 +479,97 @@ keep_listed_places(tagger_scratch *s, cand_list *cl, size_t nsel)
  * label's), both in the model's units (weights times scale). Tokens outside the region (a place
  * that runs past it) have no scores and do not count. */
 static void
-note_model(const tagger_model *m, const tagger_scratch *s, cand_list *cl, cand *c, size_t a,
-           size_t n, size_t sa, size_t sb)
+note_model(const tagger_model *m, tagger_scratch *s, cand_list *cl, cand *c, size_t a, size_t n,
+           size_t sa, size_t sb)
 {
     if (!cl->x)
         return;
     const uint32_t L = m->n_labels;
     int64_t score = 0, margin = INT64_MAX;
-    for (size_t i = sa > a ? sa : a; i < sb && i < a + n; i++) {
-        const int32_t *e = s->emit + (i - a) * L;
-        unsigned label = s->labels[i - a];
-        int64_t other = INT64_MIN;
-        for (uint32_t l = 0; l < L; l++)
-            if (l != label && e[l] > other)
-                other = e[l];
-        score += e[label];
-        if (other != INT64_MIN && e[label] - other < margin)
-            margin = e[label] - other;
+    const size_t to = sb < a + n ? sb : a + n;
+    for (size_t x = sa > a ? sa : a, y; x < to; x = y) {
+        /* the scores of tokens [x, y): those of a region of one chunk are still at hand, a
+         * longer one's are scored again (decode_region) */
+        const int32_t *ex = s->emit + (x - a) * L;
+        y = to;
+        if (n > TAGGER_CHUNK) {
+            y = to - x > TAGGER_CHUNK ? x + TAGGER_CHUNK : to;
+            tagger_score(&s->doc, m, x, y, s->emit);
+            ex = s->emit;
+        }
+        for (size_t i = x; i < y; i++) {
+            const int32_t *e = ex + (i - x) * L;
+            unsigned label = s->labels[i - a];
+            int64_t other = INT64_MIN;
+            for (uint32_t l = 0; l < L; l++)
+                if (l != label && e[l] > other)
+                    other = e[l];
+            score += e[label];
+            if (other != INT64_MIN && e[label] - other < margin)
+                margin = e[label] - other;
+        }
     }
     float scale = m->hdr->scale;
     cand_note(cl, c,
               (cand_why){.kind = WHY_MODEL,
                          .score = (float)score * scale,
                          .margin = margin == INT64_MAX ? 0.0f : (float)margin * scale});
+}
+
+/* The labels of the tokens of region [A, B) into S->labels: the path of tagger_viterbi, with
+ * scores and back pointers for TAGGER_CHUNK tokens at a time only. Each chunk is scored and
+ * taken by the decoder's forward pass before the next; a region of more chunks keeps the state
+ * at each chunk's start (S->fwd) and, going back from the last chunk, scores and steps each one
+ * again for its back pointers: twice the work for a region of thousands of tokens, which no
+ * sentence has, and no memory for each of its tokens but its label. */
+static idner_status
+decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
+{
+    const uint32_t L = m->n_labels;
+    const tagger_trellis *tr = &m->trellis;
+    const size_t n = b - a, nch = (n + TAGGER_CHUNK - 1) / TAGGER_CHUNK;
+    tagger_fwd f;
+    if (nch == 1) {                              /* every sentence's */
+        tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
+        tagger_viterbi(s->emit, n, tr, s->back, s->labels);
+        return IDNER_OK;
+    }
+    if (nch > s->capfwd) {
+        tagger_fwd *v = realloc(s->fwd, nch * sizeof *v);
+        if (!v)
+            return IDNER_ERR_NOMEM;
+        s->fwd = v;
+        s->capfwd = nch;
+    }
+    /* chunk K: tokens [x, y), the back pointer of token I at back + (I - x) * L (none for A) */
+    for (size_t k = 0; k < nch; k++) {
+        size_t x = a + k * TAGGER_CHUNK, y = b - x > TAGGER_CHUNK ? x + TAGGER_CHUNK : b;
+        tagger_score(&s->doc, m, x, y, s->emit);
+        if (k == 0)
+            tagger_fwd_begin(&f, tr, s->emit);
+        s->fwd[k] = f;
+        if (k == 0)
+            tagger_fwd_steps(&f, tr, s->emit + L, y - x - 1, s->back + L);
+        else
+            tagger_fwd_steps(&f, tr, s->emit, y - x, s->back);
+    }
+    s->labels[n - 1] = tagger_fwd_last(&f, tr);
+    for (size_t k = nch; k-- > 0;) {
+        size_t x = a + k * TAGGER_CHUNK, y = b - x > TAGGER_CHUNK ? x + TAGGER_CHUNK : b;
+        if (k + 1 < nch) { /* the last chunk's back pointers are still at hand */
+            tagger_score(&s->doc, m, x, y, s->emit);
+            f = s->fwd[k];
+            if (k == 0)
+                tagger_fwd_steps(&f, tr, s->emit + L, y - x - 1, s->back + L);
+            else
+                tagger_fwd_steps(&f, tr, s->emit, y - x, s->back);
+        }
+        uint8_t *out = s->labels + (x - a);
+        tagger_backtrack(s->back, y - x, L, out);
+        if (k > 0)
+            out[-1] = s->back[out[0]];
+    }
+    return IDNER_OK;
 }
 
 idner_status
@@ -434,8 +588,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
         tagger_doc_view(&s->doc, r);
-        tagger_score(&s->doc, m, a, b, s->emit); /* 16 lanes a token: tagger_scratch_reserve */
-        tagger_viterbi(s->emit, b - a, &m->trellis, s->back, s->labels);
+        if (decode_region(m, s, a, b) != IDNER_OK)
+            return IDNER_ERR_NOMEM;
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);
         for (size_t k = 0; k < ns; k++) {
             size_t sa = a + s->spans[k].start, sb = a + s->spans[k].end;

@@ -203,13 +203,13 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
     if (!t->o.relabel_countries)
         return placed;
     /* SPEC.md: every country is a place; idner-news-2k leaves some O (a government, an army) */
-    for (size_t k = 0; k < s->gaz.n; k++) {
-        const cand *c = &s->gaz.v[k];
+    for (size_t k = 0; k < s->ngaz; k++) {
+        const cand *c = tagger_gaz_info(s, &s->gaz[k]);
         int listed_place =
             c->type == IDNER_LOC && c->prio % 10 >= GAZ_RANK_OFFICIAL && !(c->flags & CAND_DROPPED);
-        if (!(is_country(c) || (t->o.relabel_countries > 1 && listed_place)) || c->tok_end > n)
+        size_t a = s->gaz[k].tok_start, b = a + c->tok_end, j;
+        if (!(is_country(c) || (t->o.relabel_countries > 1 && listed_place)) || b > n)
             continue;
-        size_t a = c->tok_start, b = c->tok_end, j;
         for (j = a; j < b && !t->labels[j]; j++)
             ;
         if (j < b)

@@ -93,6 +93,26 @@ brute_best(uint32_t scheme, const int32_t *emit, const int32_t *trans, uint32_t 
     return best;
 }
 
+/* Does decoding EMIT[N * L] a piece at a time (tagger_fwd_*, pieces of 1 to 7 tokens) give
+ * other labels than OUT? */
+static int
+pieces_differ(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back,
+              const uint8_t *out)
+{
+    const uint32_t L = tr->L;
+    uint8_t labels[40];
+    tagger_fwd f;
+    tagger_fwd_begin(&f, tr, emit);
+    for (size_t i = 1, k; i < n; i += k) {
+        k = 1 + rnd() % 7;
+        k = k < n - i ? k : n - i;
+        tagger_fwd_steps(&f, tr, emit + i * L, k, back + i * L);
+    }
+    labels[n - 1] = tagger_fwd_last(&f, tr);
+    tagger_backtrack(back, n, L, labels);
+    return memcmp(labels, out, n) != 0;
+}
+
 static void
 test_viterbi(uint32_t scheme)
 {
@@ -100,7 +120,7 @@ test_viterbi(uint32_t scheme)
     int32_t trans[(TAGGER_MAX_LABELS + 1) * (TAGGER_MAX_LABELS + 1)];
     int32_t emit[40 * TAGGER_MAX_LABELS];
     uint8_t back[40 * TAGGER_MAX_LABELS], out[40];
-    size_t illegal = 0, not_best = 0, differ = 0;
+    size_t illegal = 0, not_best = 0, differ = 0, pieces = 0;
     for (int trial = 0; trial < 3000; trial++) {
         /* huge scores now and then: the forbidden moves must stay forbidden whatever the sum */
         int32_t range = trial % 7 == 0 ? 100000000 : 100;
@@ -116,11 +136,13 @@ test_viterbi(uint32_t scheme)
         tagger_trellis_init(&tr, trans, L);
         tagger_viterbi(emit, n, &tr, back, out);
         illegal += !legal_sequence(scheme, out, n);
+        pieces += pieces_differ(emit, n, &tr, back, out);
         if (tr.avx2) { /* the portable decoder finds the same sequence */
             uint8_t portable[40];
             tr.avx2 = 0;
             tagger_viterbi(emit, n, &tr, back, portable);
             differ += memcmp(out, portable, n) != 0;
+            pieces += pieces_differ(emit, n, &tr, back, out);
         }
         if (n <= (scheme == TAGGER_BILOU ? 3u : 4u))
             not_best += score(emit, trans, L, out, n) != brute_best(scheme, emit, trans, L, n);
@@ -128,6 +150,7 @@ test_viterbi(uint32_t scheme)
     CHECK_INT(illegal, 0);
     CHECK_INT(not_best, 0);
     CHECK_INT(differ, 0);
+    CHECK_INT(pieces, 0);
     /* scores that all but demand an illegal start: a name's continuation first */
     memset(emit, 0, sizeof emit);
     for (uint32_t a = 0; a < S; a++)
