@@ -286,8 +286,9 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
 #define WINDOW_BYTES      (256u * 1024u)
 #define WINDOW_DOC_FACTOR 2
 #define WINDOW_MIN_BYTES  256
-/* Tokens on each side of a cut inside a run of "(" that must be "(" as well: more than any
- * stage looks ahead or back (rules RULE_MAX_TOKENS 4, gazetteer GAZ_MAX_TOKENS 16, tagger 2). */
+/* Tokens on each side of a cut inside a run of "(" and '"' that must be such marks as well: more
+ * than any stage looks ahead or back (rules RULE_MAX_TOKENS 4, gazetteer GAZ_MAX_TOKENS 16, tagger
+ * 2). */
 #define WINDOW_LOOK 32
 
 static size_t
@@ -311,7 +312,7 @@ typedef struct window_it {
     size_t keys;    /* key bytes of all of them */
     size_t scanned; /* tokens looked at as cuts */
     uint32_t sent;  /* the sentence of the token scanned last */
-    int paren_only; /* every token of that sentence up to it is "(" */
+    int marks_only; /* every token of that sentence up to it is "(" or '"' (run_mark) */
     int ended;      /* the whole text is tokenized */
 } window_it;
 
@@ -322,6 +323,13 @@ punct_is(const tok_list *tl, size_t i, char ch)
     return t->kind == TOK_PUNCT && t->key_len == 1 && tok_key(tl, t)[0] == ch;
 }
 
+/* Is token I a "(" or a '"', the marks a window may end among? */
+static int
+run_mark(const tok_list *tl, size_t i)
+{
+    return punct_is(tl, i, '(') || punct_is(tl, i, '"');
+}
+
 /* May a window end before token C (C > 0)? Where no phrase of the gazetteer can run across,
  * and
  * - at a sentence that a word opens after ". ! ?" (not after a one-letter word): every stage
@@ -329,9 +337,10 @@ punct_is(const tok_list *tl, size_t i, char ch)
  *   names, date clauses and joins, repeats of names), the date patterns do not run across ". "
  *   before a word but in "s. D", a name's "(ACR)" cannot be cut, the dates' last full date
  *   goes on (date_last);
- * - or inside a run of "(" (WINDOW_LOOK of them on each side) in a sentence that has held
- *   nothing else so far: no stage finds anything in it, a sentence's headline test counts its
- *   words (all after the cut), and the tagger's parenthesis count goes on (tagger_doc). */
+ * - or inside a run of "(" and '"' (WINDOW_LOOK of them on each side) in a sentence that has
+ *   held nothing else so far: no stage finds anything in it, a sentence's headline test counts
+ *   its words (all after the cut), and the tagger's parenthesis count and quote parity go on
+ *   (tagger_doc_scan's scan_paren, scan_quote). */
 static int
 cut_ok(const window_it *w, size_t c)
 {
@@ -343,9 +352,9 @@ cut_ok(const window_it *w, size_t c)
         ok = (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
              c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1);
     } else {
-        ok = w->paren_only && c >= WINDOW_LOOK && c + WINDOW_LOOK <= tl->n;
+        ok = w->marks_only && c >= WINDOW_LOOK && c + WINDOW_LOOK <= tl->n;
         for (size_t k = c - WINDOW_LOOK; ok && k < c + WINDOW_LOOK; k++)
-            ok = punct_is(tl, k, '(');
+            ok = run_mark(tl, k);
     }
     return ok && !gaz_phrase_crosses(&w->m->gaz, tl, c); /* the costly test last */
 }
@@ -392,10 +401,10 @@ window_next(window_it *w, int *got)
             const tok *t = &tl->v[c];
             if (t->sent != w->sent) {
                 w->sent = t->sent;
-                w->paren_only = 1;
+                w->marks_only = 1;
             }
             int cut = c > 0 && t->byte_start - start >= w->wbytes && cut_ok(w, c);
-            w->paren_only &= punct_is(tl, c, '(');
+            w->marks_only &= run_mark(tl, c);
             if (cut) {
                 w->scanned = c; /* looked at again as the next window's first */
                 w->n = tl->n = c;

@@ -145,6 +145,11 @@ def runs(t, exe, d):
         "kurung": "(" * 200000,
         "kurung lalu kalimat": "(" * 100000 + " Hendarsih Wiranatakusuma tiba di Bogor. " * 50,
         "kalimat lalu kurung": "Hendarsih tiba di Bogor. " * 50 + "(" * 100000 + " ) Hendarsih",
+        "kutip": '"' * 200000,
+        # an odd run: the words after it are inside quotes, the parity goes on across windows
+        "kutip lalu kalimat": '"' * 100001 + " Hendarsih Wiranatakusuma tiba di Bogor. " * 50,
+        "kutip dan kurung": "Hendarsih tiba di Bogor. " + '"( ' * 30000 + '"' * 40001
+                            + " Bambang Sulistyo dari Kadin Bogor",
         "tanpa spasi": NO_SPACES * 10,
         "satu kalimat": "Jakarta " * 20000,
         "kurung tutup": ("( " * 3000 + ") " * 3000 + "Kota Bogor (Indonesia) ") * 8,
@@ -195,13 +200,20 @@ def dates_across_sentences(t, exe, d):
 
 
 def memory(t, exe, d):
-    """The windows are used: a run of "(" (a token a byte) needs far less memory in them."""
+    """The windows are used: a run of "(" or of '"' (a token a byte) needs far less memory in
+    them."""
     p = write(os.path.join(d, "kurung.txt"), "(" * (3 << 20))
     rc0, whole = peak_rss(exe, p, 0)
     rc1, windowed = peak_rss(exe, p, 4096)
     print(f"( x 3 MiB: peak {whole >> 20} MiB whole, {windowed >> 20} MiB in windows of 4 KiB")
     t.check(rc0 == rc1 == 0 and windowed * 3 < whole,
             f"windows hold less than a third of the memory ({windowed} against {whole})")
+    p = write(os.path.join(d, "kutip.txt"), '"' * (3 << 20))
+    rc0, whole = peak_rss(exe, p, 0)
+    rc1, windowed = peak_rss(exe, p, 4096)
+    print(f'" x 3 MiB: peak {whole >> 20} MiB whole, {windowed >> 20} MiB in windows of 4 KiB')
+    t.check(rc0 == rc1 == 0 and windowed * 3 < whole,
+            f"a run of quotes: windows hold less than a third ({windowed} against {whole})")
 
 
 def main():
