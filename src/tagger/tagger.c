@@ -371,33 +371,24 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
     }
 }
 
+/* The first of V[0, N) (sorted by tok_start) that starts at or after A, walked to from *AT,
+ * where the last search ended: names come in order, so the walks are short. One body for the
+ * selected candidates (first_at) and the stage's gazetteer copies (first_gaz). */
+#define DEFINE_FIRST_AT(name, type)                                                                \
+    static size_t name(const type *v, size_t n, size_t a, size_t *at)                              \
+    {                                                                                              \
+        size_t k = *at < n ? *at : n;                                                              \
+        while (k > 0 && v[k - 1].tok_start >= a)                                                   \
+            k--;                                                                                   \
+        while (k < n && v[k].tok_start < a)                                                        \
+            k++;                                                                                   \
+        return *at = k;                                                                            \
+    }
+DEFINE_FIRST_AT(first_at, cand)
+DEFINE_FIRST_AT(first_gaz, tagger_gaz)
+
 /* The name over tokens [A, B) of TYPE: the selected candidate or a gazetteer candidate of that
  * span and type when there is one, else a new one of source "model". */
-/* The first of V[0, N) (sorted by tok_start) that starts at or after A, walked to from *AT,
- * where the last search ended: names come in order, so the walks are short. */
-static size_t
-first_at(const cand *v, size_t n, size_t a, size_t *at)
-{
-    size_t k = *at < n ? *at : n;
-    while (k > 0 && v[k - 1].tok_start >= a)
-        k--;
-    while (k < n && v[k].tok_start < a)
-        k++;
-    return *at = k;
-}
-
-/* first_at for the gazetteer candidates V[0, N) of the stage */
-static size_t
-first_gaz(const tagger_gaz *v, size_t n, size_t a, size_t *at)
-{
-    size_t k = *at < n ? *at : n;
-    while (k > 0 && v[k - 1].tok_start >= a)
-        k--;
-    while (k < n && v[k].tok_start < a)
-        k++;
-    return *at = k;
-}
-
 static idner_status
 place_name(tagger_scratch *s, const char *text, const tok_list *tl, cand_list *cl, size_t nsel,
            size_t a, size_t b, unsigned type, cand **placed)

@@ -202,18 +202,15 @@ def dates_across_sentences(t, exe, d):
 def memory(t, exe, d):
     """The windows are used: a run of "(" or of '"' (a token a byte) needs far less memory in
     them."""
-    p = write(os.path.join(d, "kurung.txt"), "(" * (3 << 20))
-    rc0, whole = peak_rss(exe, p, 0)
-    rc1, windowed = peak_rss(exe, p, 4096)
-    print(f"( x 3 MiB: peak {whole >> 20} MiB whole, {windowed >> 20} MiB in windows of 4 KiB")
-    t.check(rc0 == rc1 == 0 and windowed * 3 < whole,
-            f"windows hold less than a third of the memory ({windowed} against {whole})")
-    p = write(os.path.join(d, "kutip.txt"), '"' * (3 << 20))
-    rc0, whole = peak_rss(exe, p, 0)
-    rc1, windowed = peak_rss(exe, p, 4096)
-    print(f'" x 3 MiB: peak {whole >> 20} MiB whole, {windowed >> 20} MiB in windows of 4 KiB')
-    t.check(rc0 == rc1 == 0 and windowed * 3 < whole,
-            f"a run of quotes: windows hold less than a third ({windowed} against {whole})")
+    for mark in ("(", '"'):
+        p = write(os.path.join(d, "run.txt"), mark * (3 << 20))
+        rc0, whole = peak_rss(exe, p, 0)
+        rc1, windowed = peak_rss(exe, p, 4096)
+        print(f"{mark} x 3 MiB: peak {whole >> 20} MiB whole, {windowed >> 20} MiB in windows of "
+              "4 KiB")
+        t.check(rc0 == rc1 == 0 and windowed * 3 < whole,
+                f"{mark} x 3 MiB: windows hold less than a third of the memory ({windowed} "
+                f"against {whole})")
 
 
 def main():
