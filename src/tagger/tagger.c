@@ -513,6 +513,18 @@ note_model(const tagger_model *m, tagger_scratch *s, cand_list *cl, cand *c, siz
  * at each chunk's start (S->fwd) and, going back from the last chunk, scores and steps each one
  * again for its back pointers: twice the work for a region of thousands of tokens, which no
  * sentence has, and no memory for each of its tokens but its label. */
+/* Takes chunk [X, Y) of the region that starts at A, scored into S->emit, through the forward
+ * pass F: the back pointer of token I at S->back + (I - X) * L (none for A, where F began). */
+static void
+chunk_steps(const tagger_model *m, tagger_scratch *s, tagger_fwd *f, size_t a, size_t x, size_t y)
+{
+    const uint32_t L = m->n_labels;
+    if (x == a)
+        tagger_fwd_steps(f, &m->trellis, s->emit + L, y - x - 1, s->back + L);
+    else
+        tagger_fwd_steps(f, &m->trellis, s->emit, y - x, s->back);
+}
+
 static idner_status
 decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
 {
@@ -532,17 +544,14 @@ decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
         s->fwd = v;
         s->capfwd = nch;
     }
-    /* chunk K: tokens [x, y), the back pointer of token I at back + (I - x) * L (none for A) */
+    /* chunk K: tokens [x, y) */
     for (size_t k = 0; k < nch; k++) {
         size_t x = a + k * TAGGER_CHUNK, y = b - x > TAGGER_CHUNK ? x + TAGGER_CHUNK : b;
         tagger_score(&s->doc, m, x, y, s->emit);
         if (k == 0)
             tagger_fwd_begin(&f, tr, s->emit);
         s->fwd[k] = f;
-        if (k == 0)
-            tagger_fwd_steps(&f, tr, s->emit + L, y - x - 1, s->back + L);
-        else
-            tagger_fwd_steps(&f, tr, s->emit, y - x, s->back);
+        chunk_steps(m, s, &f, a, x, y);
     }
     s->labels[n - 1] = tagger_fwd_last(&f, tr);
     for (size_t k = nch; k-- > 0;) {
@@ -550,10 +559,7 @@ decode_region(const tagger_model *m, tagger_scratch *s, size_t a, size_t b)
         if (k + 1 < nch) { /* the last chunk's back pointers are still at hand */
             tagger_score(&s->doc, m, x, y, s->emit);
             f = s->fwd[k];
-            if (k == 0)
-                tagger_fwd_steps(&f, tr, s->emit + L, y - x - 1, s->back + L);
-            else
-                tagger_fwd_steps(&f, tr, s->emit, y - x, s->back);
+            chunk_steps(m, s, &f, a, x, y);
         }
         uint8_t *out = s->labels + (x - a);
         tagger_backtrack(s->back, y - x, L, out);
