@@ -506,14 +506,17 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
         woff[nchunk] = words.n;
         st = stages_before_tagger(m, text, len, flags, ref, &last, &w.tl, cl, tag ? &ts : NULL,
                                   &m->tagger.lex, err);
+        int last_window = w.ended && w.n == w.total;
         if (st == IDNER_OK && tag)
             st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);
+        if (last_window) /* no later window reads it: the peak memory is lower */
+            tagger_scratch_free(&ts);
         if (st == IDNER_OK && alias)
             st = alias_register(&ad, m->rules, text, &w.tl, cl);
         if (st == IDNER_OK && alias)
             st = alias_collect(m->rules, &w.tl, cl, &words);
         memset(&chunk[nchunk], 0, sizeof *chunk);
-        if (w.ended && w.n == w.total) { /* the last window: the list itself, no copy */
+        if (last_window) { /* the list itself, no copy */
             chunk[nchunk] = work;
             memset(&work, 0, sizeof work);
             shrink(&chunk[nchunk]);

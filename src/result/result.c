@@ -48,12 +48,6 @@ mod_name(uint8_t mod)
     }
 }
 
-static size_t
-opt_len(const char *s)
-{
-    return s && *s ? strlen(s) + 1 : 0;
-}
-
 static const char *
 copy_str(char **p, const char *s, size_t n)
 {
@@ -62,12 +56,6 @@ copy_str(char **p, const char *s, size_t n)
     d[n] = '\0';
     *p += n + 1;
     return d;
-}
-
-static const char *
-copy_opt(char **p, const char *s)
-{
-    return s && *s ? copy_str(p, s, strlen(s)) : NULL;
 }
 
 static int
@@ -93,30 +81,107 @@ cp_at(cp_cursor *cur, const char *text, uint32_t b)
     return n;
 }
 
-/* The bytes of the result's pool that candidate C of CL takes: its text, value or names, each
- * NUL-terminated (what build copies). */
+/* The names of a huge document's entities (canonical, id, subtype, iso: pointers into the
+ * model or the text) are copied once for as long as they stay in this cache, keyed by pointer
+ * and length, and shared by the entities that repeat them: a document that names one place
+ * over and over does not keep a copy of its names per mention. Its hits depend on the keys
+ * only, so the pool's size is counted with a cache run on the same keys beforehand. */
+#define NAME_CACHE 256
+
+typedef struct name_cache {
+    struct {
+        const char *src, *copy;
+        size_t len;
+    } v[NAME_CACHE];
+} name_cache;
+
+/* The copy of S[0, LEN) in NC, or NULL; a miss takes the slot for S, its copy COPY. */
+static const char *
+name_find(name_cache *nc, const char *s, size_t len, const char *copy)
+{
+    size_t k = (((uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 56 ^ len) & (NAME_CACHE - 1);
+    if (nc->v[k].src == s && nc->v[k].len == len)
+        return nc->v[k].copy;
+    nc->v[k].src = s;
+    nc->v[k].len = len;
+    nc->v[k].copy = copy;
+    return NULL;
+}
+
+/* The pool bytes of name S[0, LEN) (none for NULL), NC (may be NULL) as name_copy will find
+ * it. */
 static size_t
-pool_bytes(const cand_list *cl, const cand *c)
+name_bytes(name_cache *nc, const char *s, size_t len)
+{
+    if (!s)
+        return 0;
+    return nc && name_find(nc, s, len, s) ? 0 : len + 1;
+}
+
+/* A copy of name S[0, LEN) at *P (NULL for NULL), or the one NC (may be NULL) holds. */
+static const char *
+name_copy(name_cache *nc, char **p, const char *s, size_t len)
+{
+    if (!s)
+        return NULL;
+    const char *had = nc ? name_find(nc, s, len, *p) : NULL;
+    return had ? had : copy_str(p, s, len);
+}
+
+/* The same for an optional name S, NUL-terminated: none for NULL and "". */
+static size_t
+opt_bytes(name_cache *nc, const char *s)
+{
+    return s && *s ? name_bytes(nc, s, strlen(s)) : 0;
+}
+
+static const char *
+opt_copy(name_cache *nc, char **p, const char *s)
+{
+    return s && *s ? name_copy(nc, p, s, strlen(s)) : NULL;
+}
+
+/* The bytes of the result's pool that candidate C of CL takes: its text, value or names, each
+ * NUL-terminated (what build copies, NC as there). */
+static size_t
+pool_bytes(const cand_list *cl, const cand *c, name_cache *nc)
 {
     size_t bytes = c->byte_end - c->byte_start + 1;
     if (c->type == IDNER_DATE || c->type == IDNER_TIME)
         return bytes + ((c->flags & CAND_VALUE_NULL) ? 0 : strlen(cand_value(cl, c)) + 1);
-    return bytes + (c->canonical ? c->canonical_len + 1 : 0) + opt_len(c->id) +
-           opt_len(c->subtype) + opt_len(c->iso);
+    return bytes + name_bytes(nc, c->canonical, c->canonical ? c->canonical_len : 0) +
+           opt_bytes(nc, c->id) + opt_bytes(nc, c->subtype) + opt_bytes(nc, c->iso);
+}
+
+/* The place of the next of the N entities of R (zeroed), its block made when it is the
+ * block's first; NULL when memory runs out. */
+static idner_entity *
+next_entity(idner_result *r, size_t n)
+{
+    size_t b = r->n >> RESULT_BLOCK_BITS, at = r->n & (RESULT_BLOCK - 1);
+    if (!at) {
+        size_t len = n - r->n < RESULT_BLOCK ? n - r->n : RESULT_BLOCK;
+        if (!(r->blocks[b] = calloc(len, sizeof **r->blocks)))
+            return NULL;
+    }
+    r->n++;
+    return &r->blocks[b][at];
 }
 
 /* result_build of the NL lists LISTS (X only with one list), freeing FREE_AFTER[i] (if not
  * NULL: the same lists) once list i is copied */
 static idner_status
 build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after, uint32_t types,
-      result_explain *x, idner_result **out)
+      name_cache *nc, result_explain *x, idner_result **out)
 {
     size_t n = 0, bytes = 0;
+    if (nc)
+        memset(nc, 0, sizeof *nc);
     for (size_t li = 0; li < nl; li++)
         for (size_t i = 0; i < lists[li].n; i++)
             if (wanted(&lists[li].v[i], types)) {
                 n++;
-                bytes += pool_bytes(&lists[li], &lists[li].v[i]);
+                bytes += pool_bytes(&lists[li], &lists[li].v[i], nc);
             }
     idner_result *r = calloc(1, sizeof *r);
     if (!r) {
@@ -128,14 +193,16 @@ build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after
         r->explain = x->text;
         r->doc_explain = x->doc && x->text ? x->text + x->doc - 1 : NULL;
     }
-    r->v = calloc(n ? n : 1, sizeof *r->v);
+    size_t nblocks = (n + RESULT_BLOCK - 1) >> RESULT_BLOCK_BITS;
+    r->blocks = nblocks > 1 ? calloc(nblocks, sizeof *r->blocks) : &r->block0;
     r->pool = malloc(bytes ? bytes : 1);
-    if (!r->v || !r->pool) {
+    if (!r->blocks || !r->pool) {
         idner_result_free(r);
         return IDNER_ERR_NOMEM;
     }
-    mem_huge(r->v, (n ? n : 1) * sizeof *r->v);
     mem_huge(r->pool, bytes);
+    if (nc)
+        memset(nc, 0, sizeof *nc); /* the copies as counted */
     char *p = r->pool;
     cp_cursor cur = {0, 0};
     for (size_t li = 0; li < nl; li++) {
@@ -144,7 +211,11 @@ build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after
             const cand *c = &cl->v[i];
             if (!wanted(c, types))
                 continue;
-            idner_entity *e = &r->v[r->n++];
+            idner_entity *e = next_entity(r, n);
+            if (!e) {
+                idner_result_free(r);
+                return IDNER_ERR_NOMEM;
+            }
             e->type = (idner_type)c->type;
             e->byte_start = c->byte_start;
             e->byte_end = c->byte_end;
@@ -161,10 +232,10 @@ build(const char *text, const cand_list *lists, size_t nl, cand_list *free_after
                 e->weekday_conflict = (c->flags & CAND_WEEKDAY_CONFLICT) != 0;
                 e->calendar = (c->flags & CAND_HIJRI) ? "hijri" : NULL;
             } else {
-                e->canonical = c->canonical ? copy_str(&p, c->canonical, c->canonical_len) : NULL;
-                e->id = copy_opt(&p, c->id);
-                e->subtype = copy_opt(&p, c->subtype);
-                e->iso = copy_opt(&p, c->iso);
+                e->canonical = name_copy(nc, &p, c->canonical, c->canonical ? c->canonical_len : 0);
+                e->id = opt_copy(nc, &p, c->id);
+                e->subtype = opt_copy(nc, &p, c->subtype);
+                e->iso = opt_copy(nc, &p, c->iso);
             }
         }
         if (free_after)
@@ -179,13 +250,14 @@ result_build(const char *text, const tok_list *tl, const cand_list *cl, uint32_t
              result_explain *x, idner_result **out)
 {
     (void)tl;
-    return build(text, cl, 1, NULL, types, x, out);
+    return build(text, cl, 1, NULL, types, NULL, x, out);
 }
 
 idner_status
 result_build_lists(const char *text, cand_list *l, size_t n, uint32_t types, idner_result **out)
 {
-    return build(text, l, n, l, types, NULL, out);
+    name_cache nc;
+    return build(text, l, n, l, types, &nc, NULL, out);
 }
 
 IDNER_API size_t
@@ -197,7 +269,7 @@ idner_result_count(const idner_result *r)
 IDNER_API const idner_entity *
 idner_result_get(const idner_result *r, size_t i)
 {
-    return r && i < r->n ? &r->v[i] : NULL;
+    return r && i < r->n ? &r->blocks[i >> RESULT_BLOCK_BITS][i & (RESULT_BLOCK - 1)] : NULL;
 }
 
 IDNER_API const char *
@@ -211,7 +283,11 @@ idner_result_free(idner_result *r)
 {
     if (!r)
         return;
-    free(r->v);
+    if (r->blocks) /* every block made so far: the ones after are NULL */
+        for (size_t b = 0; b <= (r->n ? (r->n - 1) >> RESULT_BLOCK_BITS : 0); b++)
+            free(r->blocks[b]);
+    if (r->blocks != &r->block0)
+        free(r->blocks);
     free(r->pool);
     free(r->explain);
     free(r);

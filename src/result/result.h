@@ -8,8 +8,15 @@
 #include "result/cand.h"
 #include "tok/tok.h"
 
+/* The entities in blocks of RESULT_BLOCK (the last may be shorter), so that a huge document's
+ * result is made in the memory its windows' candidates give back as they are copied, not in
+ * fresh memory beside them (issue 13). */
+#define RESULT_BLOCK_BITS 12
+#define RESULT_BLOCK      ((size_t)1 << RESULT_BLOCK_BITS)
+
 struct idner_result {
-    idner_entity *v;
+    idner_entity **blocks; /* &block0 when there is one block */
+    idner_entity *block0;
     size_t n;
     char *pool;    /* every string of every entity */
     char *explain; /* --explain: the JSON texts of the entities and the document, or NULL */

@@ -123,7 +123,8 @@ test_calendar(void)
                "{\"type\":\"DATE\",\"text\":\"1 Syawal 1445 H\",\"start\":0,\"end\":15,"
                "\"byte_start\":0,\"byte_end\":15,\"value\":\"2024-04-10\","
                "\"calendar\":\"hijri\",\"source\":\"date\"}");
-    idner_result r = {e, 2, NULL, NULL, NULL};
+    idner_result r = {.block0 = e, .n = 2};
+    r.blocks = &r.block0;
     emit_buf b;
     memset(&b, 0, sizeof b);
     char *want = dump(emit_document(NULL, &r));
@@ -246,7 +247,8 @@ test_compact_numbers(void)
         ents[i].canonical = i % 3 ? NULL : "Kabupaten \"Sleman\"";
     }
     memset(&r, 0, sizeof r);
-    r.v = ents;
+    r.block0 = ents;
+    r.blocks = &r.block0;
     r.n = n;
     json_object *arr = emit_entities(&r);
     size_t len = 0;
@@ -303,7 +305,8 @@ test_document(void)
     ents[1].value = "XXXX-WXX-7";
     ents[1].source = "date";
     memset(&r, 0, sizeof r);
-    r.v = ents;
+    r.block0 = ents;
+    r.blocks = &r.block0;
     r.n = 2;
     r.pool = NULL;
 
