@@ -1,6 +1,6 @@
 """Pathological inputs (after cmark's test/pathological_tests.py): each case makes a document of
 about N bytes by repeating a pattern. Shared by tests/pathological/run.py (the work-count and
-memory test) and tools/bench-pathological (timings at larger sizes).
+memory test) and tools/bench-pathological (time and peak memory at larger sizes).
 
 The news text is written for this suite: invented persons and bodies, real places."""
 
