@@ -347,7 +347,9 @@ cut_ok(const window_it *w, size_t c)
     const tok_list *tl = &w->tl;
     const tok *t = &tl->v[c];
     int ok;
-    if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD) {
+    if (t->flags & TOK_F_SENT_CUT) {
+        ok = 1; /* no stage reads across it (tok.h) */
+    } else if ((t->flags & TOK_F_SENT_START) && t->kind == TOK_WORD) {
         /* not after a one-letter word: the dates' "s. D" (sampai dengan) runs across "." */
         ok = (punct_is(tl, c - 1, '.') || punct_is(tl, c - 1, '!') || punct_is(tl, c - 1, '?')) &&
              c >= 2 && !(tl->v[c - 2].kind == TOK_WORD && tl->v[c - 2].key_len == 1);
@@ -365,7 +367,7 @@ window_begin(window_it *w, const idner_model *m, const char *text, size_t len, s
     tok_list keep = w->tl; /* its buffers, for the next pass */
     memset(w, 0, sizeof *w);
     w->tl = keep;
-    w->tl.n = w->tl.keys_len = 0;
+    w->tl.n = w->tl.keys_len = w->tl.cuts = 0;
     w->m = m;
     w->text = text;
     w->len = len;
@@ -428,6 +430,15 @@ window_next(window_it *w, int *got)
         w->total = tl->n;
         w->keys = tl->keys_len;
     }
+}
+
+/* The end of the text a window's stages may read: where the next window begins if a sentence
+ * cut for its length begins it (no stage reads across, tok.h), else the document's end. */
+static size_t
+window_text_end(const window_it *w)
+{
+    const tok *next = w->n < w->total ? &w->tl.v[w->n] : NULL;
+    return next && (next->flags & TOK_F_SENT_CUT) ? next->byte_start : w->len;
 }
 
 /* Room kept in a window's list for the candidates the second pass adds (repeats of names): a
@@ -504,8 +515,8 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
         }
         cand_list *cl = &work;
         woff[nchunk] = words.n;
-        st = stages_before_tagger(m, text, len, flags, ref, &last, &w.tl, cl, tag ? &ts : NULL,
-                                  &m->tagger.lex, err);
+        st = stages_before_tagger(m, text, window_text_end(&w), flags, ref, &last, &w.tl, cl,
+                                  tag ? &ts : NULL, &m->tagger.lex, err);
         int last_window = w.ended && w.n == w.total;
         if (st == IDNER_OK && tag)
             st = tagger_run(&m->tagger, &m->gaz, &ts, text, &w.tl, cl);

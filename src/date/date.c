@@ -405,8 +405,8 @@ emit(date_ctx *c, const date_ment *m, cand_list *out)
     const tok *s = &c->tl->v[m->s], *e = &c->tl->v[m->e - 1];
     cd->byte_start = s->byte_start;
     cd->byte_end = e->byte_end;
-    cd->tok_start = (uint32_t)m->s;
-    cd->tok_end = (uint32_t)m->e;
+    cd->tok_start = (uint32_t)(c->base + m->s);
+    cd->tok_end = (uint32_t)(c->base + m->e);
     cd->type = (uint8_t)m->type;
     cd->source = SRC_DATE;
     cd->mod = (uint8_t)m->mod;
@@ -434,49 +434,73 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
     return date_run_from(dm, text, len, tl, ref, &last, out, err);
 }
 
-idner_status
-date_run_from(const date_model *dm, const char *text, size_t len, const tok_list *tl,
-              const date_ymd *ref, date_last *lastp, cand_list *out, idner_error *err)
+/* The mentions of C's tokens (a stretch of the list that no mention reads outside of). */
+static int
+run_stretch(date_ctx *c, date_last *last, cand_list *out)
 {
-    date_ctx c = {dm, text, len, tl, {0, 0, 0}, NULL, 0};
-    date_last last = *lastp;
-    if (ref && ref->y)
-        c.ref = *ref;
+    const tok_list *tl = c->tl;
     for (size_t i = 0; i < tl->n;) {
         const tok *t = &tl->v[i];
         /* The prefilter: no regex runs at a token without a digit that starts no date. */
-        if (!date_has_digit(t) && !date_may_trigger(dm, t->hash)) {
+        if (!date_has_digit(t) && !date_may_trigger(c->dm, t->hash)) {
             i++;
             continue;
         }
-        if (!c.md) {
+        if (!c->md) {
             /* Per call, never shared: match data is the one thing pcre2 writes to. */
-            c.md = pcre2_match_data_create_from_pattern(dm->re[dm->big], NULL);
-            if (!c.md)
-                return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+            c->md = pcre2_match_data_create_from_pattern(c->dm->re[c->dm->big], NULL);
+            if (!c->md)
+                return -1;
         }
-        if (date_key_is(&c, i, "tahun") && date_law_year(&c, i)) {
+        if (date_key_is(c, i, "tahun") && date_law_year(c, i)) {
             i += 2; /* "Nomor 11 Tahun 2020": neither "Tahun 2020" nor "2020" is a date */
             continue;
         }
         date_ment m;
-        if (!date_parse_mention(&c, i, &m)) {
+        if (!date_parse_mention(c, i, &m)) {
             i++;
             continue;
         }
-        date_tail(&c, &m);
-        date_resolve(&c, &m, &last);
-        date_join_range(&c, &m, &last);
-        if (emit(&c, &m, out)) {
-            pcre2_match_data_free(c.md);
-            return error_set(err, IDNER_ERR_NOMEM, "out of memory");
-        }
-        date_last_update(&last, &m);
+        date_tail(c, &m);
+        date_resolve(c, &m, last);
+        date_join_range(c, &m, last);
+        if (emit(c, &m, out))
+            return -1;
+        date_last_update(last, &m);
         i = m.e;
     }
+    return 0;
+}
+
+idner_status
+date_run_from(const date_model *dm, const char *text, size_t len, const tok_list *tl,
+              const date_ymd *ref, date_last *lastp, cand_list *out, idner_error *err)
+{
+    date_last last = *lastp;
+    date_ymd r = ref && ref->y ? *ref : (date_ymd){0, 0, 0};
+    int failed = 0, limit_hit = 0;
+    pcre2_match_data *md = NULL;
+    /* A sentence cut for its length (TOK_F_SENT_CUT) ends a stretch: no pattern, look-back or
+     * look-ahead reads across it, as none reads across a window that ends there (idner.c). */
+    for (size_t from = 0, to; from < tl->n && !failed; from = to) {
+        to = from + 1;
+        while (tl->cuts && to < tl->n && !(tl->v[to].flags & TOK_F_SENT_CUT))
+            to++;
+        if (!tl->cuts)
+            to = tl->n;
+        tok_list view = *tl;
+        view.v += from;
+        view.n = to - from;
+        date_ctx c = {dm, text, to < tl->n ? tl->v[to].byte_start : len, &view, r, md, 0, from};
+        failed = run_stretch(&c, &last, out);
+        md = c.md;
+        limit_hit |= c.limit_hit;
+    }
     *lastp = last;
-    pcre2_match_data_free(c.md);
-    if (c.limit_hit)
+    pcre2_match_data_free(md);
+    if (failed)
+        return error_set(err, IDNER_ERR_NOMEM, "out of memory");
+    if (limit_hit)
         return error_set(err, IDNER_ERR_LIMIT, "a date pattern hit its match limit");
     return IDNER_OK;
 }

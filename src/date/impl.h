@@ -129,6 +129,7 @@ typedef struct date_ctx {
     date_ymd ref; /* y == 0: none */
     pcre2_match_data *md;
     int limit_hit;
+    size_t base; /* tl is the document's tokens from this one on (date_run_from) */
 } date_ctx;
 
 /* In date/match.c (the leaf: every other file of the stage reads through it). */

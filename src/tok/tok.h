@@ -38,8 +38,16 @@ enum tok_flag {
     TOK_F_CLITIC = 1u << 10,      /* ends in -nya, -lah or -kah; stem_len is the stem's key */
     TOK_F_ORDINAL = 1u << 11,     /* ke-21 */
     TOK_F_SENT_END = 1u << 12,    /* last token of a sentence */
-    TOK_F_LINE_START = 1u << 13   /* first token on its line */
+    TOK_F_LINE_START = 1u << 13,  /* first token on its line */
+    TOK_F_SENT_CUT = 1u << 14     /* a sentence start because the sentence before ran too long */
 };
+
+/* A sentence is ended at its first word that starts TOK_SENT_MAX bytes or more after the
+ * sentence began (TOK_F_SENT_CUT), so that no sentence holds a huge document's text: every
+ * stage reads within a sentence and none reads across such a cut (idner.c windows a document
+ * there). Real sentences are far shorter. IDNER_SENTENCE_BYTES=N in the environment sets it
+ * (the tests use small ones). */
+#define TOK_SENT_MAX (64u * 1024u)
 
 /* 32 bytes: every stage walks the token array, so its size is its speed, and a document of
  * single-byte tokens ("((((") holds as many tokens as bytes. Code-point offsets are counted
@@ -60,6 +68,7 @@ typedef struct tok_list {
     size_t n, cap;
     char *keys; /* NUL-separated normalized keys */
     size_t keys_len, keys_cap;
+    size_t cuts; /* tokens made with TOK_F_SENT_CUT since the list was emptied (0: the usual) */
 } tok_list;
 
 /* Tokenizes TEXT (valid UTF-8, LEN < 2^31) into TL, reusing its buffers. */
@@ -72,6 +81,7 @@ idner_status tok_run(tok_list *tl, const char *text, size_t len);
 typedef struct tok_state {
     size_t i; /* the next byte to scan */
     uint32_t pending, sent;
+    size_t sent_at, sent_max; /* where the sentence began; TOK_SENT_MAX */
     int sentence_break, has_at, may_url;
     size_t no_email_before;
 } tok_state;

@@ -66,8 +66,10 @@ def document(size):
     return "".join(parts)
 
 
-def annotate(exe, path, window, opts=(), inp="jsonl"):
+def annotate(exe, path, window, opts=(), inp="jsonl", sentence=None):
     env = dict(os.environ, IDNER_WINDOW_BYTES=str(window))
+    if sentence:
+        env["IDNER_SENTENCE_BYTES"] = str(sentence)
     p = subprocess.run([exe, "annotate", "--input", inp, "--quiet"] + list(opts) + [path],
                        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
     return p.returncode, p.stdout, p.stderr.decode()
@@ -199,6 +201,47 @@ def dates_across_sentences(t, exe, d):
                 f"s. D: windows of {window} bytes, the same bytes ({err[:200]})")
 
 
+def sentence_cuts(t, exe, d):
+    """A sentence is cut at its first word past IDNER_SENTENCE_BYTES (64 KiB unless set), in
+    the whole document as in windows, and no stage reads across the cut: the same bytes in
+    windows that end there. Here the test document with no sentence end left (every ". "
+    a ", ", every line one), cut every 400 bytes or so."""
+    text = document(60 << 10).replace(". ", ", ").replace("\n", " ")
+    p = write(os.path.join(d, "satu-kalimat.jsonl"),
+              json.dumps({"id": "satu", "text": text}, ensure_ascii=False) + "\n")
+    for opts in ([], ["--no-tagger"], ["--countries", "places"], ["--threads", "2"]):
+        rc, want, err = annotate(exe, p, 0, opts, sentence=400)
+        t.eq((rc, err), (0, ""), f"{' '.join(opts)}: one sentence of 60 KiB cut every 400 bytes")
+        for window in (256, 1000, 4096):
+            rc, out, err = annotate(exe, p, window, opts, sentence=400)
+            t.check(rc == 0 and out == want,
+                    f"{' '.join(opts)}, cut every 400 bytes, windows of {window} bytes: the same "
+                    f"bytes ({err[:200]})")
+    ents = jsonl(want)[0]["entities"]
+    t.eq(entity_problems(jsonl(want)[0], text), [], "the cut sentence's entities")
+    t.check(len(ents) > 1000 and any(e["type"] == "PER" for e in ents) and
+            any(e["type"] == "DATE" and e.get("value") for e in ents),
+            f"the cut sentence still has its names and dates ({len(ents)})")
+    # a name repeated without end: one PER or ORG of the whole text without the cut
+    run = write(os.path.join(d, "jakarta.txt"), "Jakarta " * 20000)
+    rc, out, _ = annotate(exe, run, 0, inp="text", sentence=1000)
+    longest = max(len(e["text"].encode()) for e in jsonl(out)[0]["entities"])
+    t.check(rc == 0 and longest <= 1000 + 8,
+            f"no entity runs across a cut, even in the whole document ({longest} bytes)")
+
+
+def sentence_memory(t, exe, d):
+    """One endless sentence ("di Jakarta, " again and again) is cut every 64 KiB, and taken in
+    windows there (main before: the whole document at once, 23 bytes per byte; now 15)."""
+    text = "di Jakarta, " * ((3 << 20) // 12)
+    p = write(os.path.join(d, "di-jakarta.txt"), text)
+    rc, peak = peak_rss(exe, p, 4096)
+    size = len(text.encode())
+    print(f"one sentence of places, 3 MiB: peak {peak >> 20} MiB in windows of 4 KiB")
+    t.check(rc == 0 and peak < 20 * size,
+            f"one endless sentence: under 20 bytes per byte of text ({peak} for {size})")
+
+
 def memory(t, exe, d):
     """The windows are used: a run of "(" or of '"' (a token a byte) needs far less memory in
     them."""
@@ -234,11 +277,13 @@ def main():
     runs(t, exe, d)
     phrases_across_sentences(t, exe, d)
     dates_across_sentences(t, exe, d)
+    sentence_cuts(t, exe, d)
     with open(exe, "rb") as f:
         sanitized = any(s in f.read() for s in (b"__asan_init", b"__tsan_init"))
     if not sanitized:  # the sanitizers' shadow memory is no measure of the program's
         memory(t, exe, d)
         entity_memory(t, exe, d)
+        sentence_memory(t, exe, d)
     return t.done()
 
 

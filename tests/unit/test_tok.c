@@ -57,6 +57,61 @@ expect_tokens(const char *s, const char *const *want, size_t n)
         expect_tokens(s, w_, sizeof w_ / sizeof w_[0]);                                            \
     } while (0)
 
+/* A sentence too long is cut at its first word TOK_SENT_MAX bytes or more after it began, and
+ * only at a word; tok_more in steps cuts it at the same tokens. */
+static void
+sentence_cuts(void)
+{
+    const char *unit = "warga di Jakarta, (Bogor) dan 12 ";
+    size_t ulen = strlen(unit), reps = 3 * TOK_SENT_MAX / ulen + 5;
+    char *text = malloc(reps * ulen + 1);
+    for (size_t r = 0; r < reps; r++)
+        memcpy(text + r * ulen, unit, ulen);
+    text[reps * ulen] = '\0';
+    run(text);
+    size_t cuts = 0, sent_at = 0;
+    int ok = 1;
+    for (size_t i = 0; i < tl.n; i++) {
+        const tok *t = &tl.v[i];
+        if (t->flags & TOK_F_SENT_CUT) {
+            cuts++;
+            /* a word, past the cap, and the first such word */
+            ok &= t->kind == TOK_WORD && (t->flags & TOK_F_SENT_START) &&
+                  t->byte_start - sent_at >= TOK_SENT_MAX && t->sent == cuts &&
+                  (tl.v[i - 1].flags & TOK_F_SENT_END);
+            for (size_t k = i - 1; tl.v[k].byte_start - sent_at >= TOK_SENT_MAX; k--)
+                ok &= tl.v[k].kind != TOK_WORD;
+            sent_at = t->byte_start;
+        } else if (i > 0) {
+            ok &= !(t->flags & TOK_F_SENT_START);
+        }
+    }
+    CHECK(ok);
+    CHECK_INT(cuts, 3);
+    CHECK_INT(tl.cuts, 3);
+    tok_list steps = {0};
+    tok_state st;
+    tok_begin(&st, text, strlen(text));
+    for (size_t upto = 1000; st.i < strlen(text); upto += 1000)
+        CHECK(tok_more(&steps, &st, text, strlen(text),
+                       upto < strlen(text) ? upto : strlen(text)) == IDNER_OK);
+    tok_end(&steps);
+    CHECK_INT(steps.n, tl.n);
+    int same = steps.n == tl.n;
+    for (size_t i = 0; same && i < tl.n; i++)
+        same = steps.v[i].flags == tl.v[i].flags && steps.v[i].sent == tl.v[i].sent &&
+               steps.v[i].byte_start == tl.v[i].byte_start;
+    CHECK(same);
+    tok_list_free(&steps);
+    /* no word, no cut: a run of "(" is one sentence however long */
+    memset(text, '(', 2 * TOK_SENT_MAX);
+    text[2 * TOK_SENT_MAX] = '\0';
+    run(text);
+    CHECK_INT(tl.cuts, 0);
+    CHECK_INT(tl.v[tl.n - 1].sent, 0);
+    free(text);
+}
+
 int
 main(void)
 {
@@ -149,5 +204,6 @@ main(void)
     run(" \n\t ");
     CHECK_INT(tl.n, 0);
     tok_list_free(&tl);
+    sentence_cuts();
     return harness_done();
 }
