@@ -470,7 +470,8 @@ keep_window(cand_list *work, cand_list *out)
     out->values = work->values_len ? malloc(work->values_len) : NULL;
     if (!out->v || (work->values_len && !out->values))
         return IDNER_ERR_NOMEM;
-    memcpy(out->v, work->v, work->n * sizeof *out->v);
+    if (work->n) /* a window without candidates may never have had a list */
+        memcpy(out->v, work->v, work->n * sizeof *out->v);
     out->n = work->n;
     out->cap = cap;
     if (work->values_len)

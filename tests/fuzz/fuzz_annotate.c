@@ -17,7 +17,10 @@
  *     parts of day MO AF EV NI, :, +, /, and as amended Q, H, the seasons SP SU FA WI and the
  *     weekend WE) and are shorter than 64 bytes;
  *   - idner_result_to_json parses back with json-c, with one object per entity whose text and
- *     offsets agree with the entity.
+ *     offsets agree with the entity;
+ *   - with sentences cut every 48 bytes (IDNER_SENTENCE_BYTES), a document of more than 512
+ *     bytes gives the same JSON whole and in windows of 256 bytes (IDNER_WINDOW_BYTES): no
+ *     stage reads across a window's cut.
  *
  * The model is loaded once, from IDNER_DATA or the library's default.
  * Build: meson -Dfuzzing=true (libFuzzer), or with fuzz_main.c to replay files.
@@ -253,6 +256,29 @@ utf8_valid(const uint8_t *s, size_t n)
     return 1;
 }
 
+/* The JSON of DOC annotated with windows of WINDOW bytes ("0": whole), NULL for a match limit;
+ * sentences cut every 48 bytes. */
+static char *
+json_in_windows(const idner_model *m, const uint8_t *doc, size_t len,
+                const idner_annotate_options *ao, const char *window)
+{
+    setenv("IDNER_SENTENCE_BYTES", "48", 1);
+    setenv("IDNER_WINDOW_BYTES", window, 1);
+    idner_result *r = NULL;
+    idner_error err;
+    idner_status st = idner_annotate(m, (const char *)doc, len, ao, &r, &err);
+    unsetenv("IDNER_SENTENCE_BYTES");
+    unsetenv("IDNER_WINDOW_BYTES");
+    if (st == IDNER_ERR_LIMIT && !r)
+        return NULL;
+    char *js = NULL;
+    size_t jlen;
+    if (st != IDNER_OK || idner_result_to_json(r, NULL, 0, &js, &jlen, &err) != IDNER_OK)
+        FAIL("sentences cut, windows of %s: %s", window, err.message);
+    idner_result_free(r);
+    return js;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -291,5 +317,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_entities(r, doc, len, ao.types);
     check_json(r, (sel & 1) ? "doc \"1\"\n" : NULL, (sel & 1) ? IDNER_JSON_PRETTY : 0);
     idner_result_free(r);
+    if (len > 512) {
+        char *whole = json_in_windows(m, doc, len, &ao, "0");
+        char *windows = whole ? json_in_windows(m, doc, len, &ao, "256") : NULL;
+        if (whole && windows && strcmp(whole, windows) != 0)
+            FAIL("sentences cut every 48 bytes: windows of 256 bytes give %s, the whole %s",
+                 windows, whole);
+        idner_free(whole);
+        idner_free(windows);
+    }
     return 0;
 }
