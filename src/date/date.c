@@ -438,11 +438,12 @@ date_run(const date_model *dm, const char *text, size_t len, const tok_list *tl,
 static int
 run_stretch(date_ctx *c, date_last *last, cand_list *out)
 {
-    const tok_list *tl = c->tl;
-    for (size_t i = 0; i < tl->n;) {
-        const tok *t = &tl->v[i];
+    const tok *v = c->tl->v;
+    const date_model *dm = c->dm;
+    size_t n = c->tl->n;
+    for (size_t i = 0; i < n;) {
         /* The prefilter: no regex runs at a token without a digit that starts no date. */
-        if (!date_has_digit(t) && !date_may_trigger(c->dm, t->hash)) {
+        if (!date_has_digit(&v[i]) && !date_may_trigger(dm, v[i].hash)) {
             i++;
             continue;
         }

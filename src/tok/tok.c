@@ -618,16 +618,16 @@ may_hold_url(const char *text, size_t len)
  * T takes its flags, the pending ones and its sentence. */
 static inline __attribute__((always_inline)) void
 token_done(tok_list *tl, tok *t, uint32_t flags, uint32_t *pending, int *sentence_break,
-           uint32_t *sent, size_t *sent_at, size_t sent_max)
+           uint32_t *sent, size_t *cut_at, size_t sent_max)
 {
-    if (t->byte_start - *sent_at >= sent_max && t->kind == TOK_WORD &&
-        !(*pending & TOK_F_SENT_START) && tl->n > 0) {
+    if (t->byte_start >= *cut_at && t->kind == TOK_WORD && !(*pending & TOK_F_SENT_START) &&
+        tl->n > 0) {
         *pending |= TOK_F_SENT_START | TOK_F_SENT_CUT;
         tl->cuts++;
     }
     if (*pending & TOK_F_SENT_START) {
         *sentence_break = 0;
-        *sent_at = t->byte_start;
+        *cut_at = t->byte_start + sent_max;
         if (tl->n > 0) {
             (*sent)++;
             tl->v[tl->n - 1].flags |= TOK_F_SENT_END;
@@ -652,6 +652,7 @@ tok_begin(tok_state *st, const char *text, size_t len)
     memset(st, 0, sizeof *st);
     st->pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
     st->sent_max = sentence_max();
+    st->cut_at = st->sent_max;
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     st->has_at = memchr(text, '@', len) != NULL;
     st->may_url = may_hold_url(text, len);
@@ -699,7 +700,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
     int has_at = st->has_at, may_url = st->may_url;
     size_t no_email_before = st->no_email_before;
     uint32_t sent = st->sent;
-    size_t sent_at = st->sent_at, sent_max = st->sent_max;
+    size_t cut_at = st->cut_at, sent_max = st->sent_max;
     /* Bytes after an ASCII word that send it down the general path: anything that can extend
      * it (non-ASCII, hyphen, period, apostrophe), a URL's colon, an e-mail address's characters. */
     uint8_t stop[256] = {0};
@@ -800,7 +801,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                         pending |= TOK_F_SENT_START;
                     sentence_break = 0;
                 }
-                token_done(tl, t, flags, &pending, &sentence_break, &sent, &sent_at, sent_max);
+                token_done(tl, t, flags, &pending, &sentence_break, &sent, &cut_at, sent_max);
                 tl->n++;
                 i = j;
                 continue;
@@ -889,7 +890,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                 sentence_break = 0;
             }
         }
-        token_done(tl, t, flags, &pending, &sentence_break, &sent, &sent_at, sent_max);
+        token_done(tl, t, flags, &pending, &sentence_break, &sent, &cut_at, sent_max);
         if (is_terminal(tl, t))
             sentence_break = 1;
         tl->n++;
@@ -900,7 +901,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
     st->sentence_break = sentence_break;
     st->no_email_before = no_email_before;
     st->sent = sent;
-    st->sent_at = sent_at;
+    st->cut_at = cut_at;
     return IDNER_OK;
 }
 

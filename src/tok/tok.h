@@ -81,7 +81,7 @@ idner_status tok_run(tok_list *tl, const char *text, size_t len);
 typedef struct tok_state {
     size_t i; /* the next byte to scan */
     uint32_t pending, sent;
-    size_t sent_at, sent_max; /* where the sentence began; TOK_SENT_MAX */
+    size_t cut_at, sent_max; /* a word from this byte on starts a sentence; TOK_SENT_MAX */
     int sentence_break, has_at, may_url;
     size_t no_email_before;
 } tok_state;
