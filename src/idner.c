@@ -281,8 +281,8 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
  * --explain, whose notes are per document. */
 
 /* A window is at least this many bytes; documents of more than WINDOW_DOC_FACTOR windows are
- * taken a window at a time. IDNER_WINDOW_BYTES=N in the environment sets it (N = 0: never;
- * the tests use small windows). */
+ * taken a window at a time. IDNER_WINDOW_BYTES=N in the environment sets it (N = 0: no size;
+ * a sentence cut for its length, tok.h, still ends one; the tests use small windows). */
 #define WINDOW_BYTES      (256u * 1024u)
 #define WINDOW_DOC_FACTOR 2
 #define WINDOW_MIN_BYTES  256
@@ -298,7 +298,7 @@ window_bytes(void)
     if (!e || !*e)
         return WINDOW_BYTES;
     unsigned long long v = strtoull(e, NULL, 10);
-    return v == 0 ? 0 : v < WINDOW_MIN_BYTES ? WINDOW_MIN_BYTES : (size_t)v;
+    return v == 0 ? SIZE_MAX : v < WINDOW_MIN_BYTES ? WINDOW_MIN_BYTES : (size_t)v;
 }
 
 typedef struct window_it {
@@ -405,7 +405,10 @@ window_next(window_it *w, int *got)
                 w->sent = t->sent;
                 w->marks_only = 1;
             }
-            int cut = c > 0 && t->byte_start - start >= w->wbytes && cut_ok(w, c);
+            /* a sentence cut for its length always ends a window: no stage reads across */
+            int cut = c > 0 &&
+                      ((t->flags & TOK_F_SENT_CUT) || t->byte_start - start >= w->wbytes) &&
+                      cut_ok(w, c);
             w->marks_only &= run_mark(tl, c);
             if (cut) {
                 w->scanned = c; /* looked at again as the next window's first */
@@ -600,7 +603,8 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         return error_set(err, IDNER_ERR_ARG, "reference date \"%s\" is not a date YYYY-MM-DD",
                          opts->ref_date);
     size_t wbytes = window_bytes();
-    if (!(flags & IDNER_EXPLAIN) && wbytes && len / WINDOW_DOC_FACTOR > wbytes)
+    /* windows for a huge document, and where a sentence may be cut for its length (tok.h) */
+    if (!(flags & IDNER_EXPLAIN) && (len / WINDOW_DOC_FACTOR > wbytes || len > tok_sentence_max()))
         return annotate_windows(m, text, len, flags, types, &ref, wbytes, out, err);
     tok_list tl = {0};
     cand_list cl = {0};

@@ -638,8 +638,8 @@ token_done(tok_list *tl, tok *t, uint32_t flags, uint32_t *pending, int *sentenc
     *pending = 0;
 }
 
-static size_t
-sentence_max(void)
+size_t
+tok_sentence_max(void)
 {
     const char *e = getenv("IDNER_SENTENCE_BYTES");
     unsigned long long v = e && *e ? strtoull(e, NULL, 10) : 0;
@@ -651,7 +651,7 @@ tok_begin(tok_state *st, const char *text, size_t len)
 {
     memset(st, 0, sizeof *st);
     st->pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
-    st->sent_max = sentence_max();
+    st->sent_max = tok_sentence_max();
     st->cut_at = st->sent_max;
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     st->has_at = memchr(text, '@', len) != NULL;

@@ -48,6 +48,7 @@ enum tok_flag {
  * there). Real sentences are far shorter. IDNER_SENTENCE_BYTES=N in the environment sets it
  * (the tests use small ones). */
 #define TOK_SENT_MAX (64u * 1024u)
+size_t tok_sentence_max(void); /* TOK_SENT_MAX, or IDNER_SENTENCE_BYTES */
 
 /* 32 bytes: every stage walks the token array, so its size is its speed, and a document of
  * single-byte tokens ("((((") holds as many tokens as bytes. Code-point offsets are counted

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One huge document a window at a time (issue 13): idner takes a document of more than two
 windows (IDNER_WINDOW_BYTES, 256 KiB by default) a window at a time, and its output is byte for
-byte the whole document's (IDNER_WINDOW_BYTES=0). Here windows of a few hundred bytes to 4 KB
+byte the whole document's (IDNER_WINDOW_BYTES=0: windows only where a sentence is cut for its
+length, IDNER_SENTENCE_BYTES, 64 KiB by default). Here windows of a few hundred bytes to 4 KB
 cut documents written to cross them: an acronym defined in parentheses in one window and used
 alone in others, persons named in full and then by one name, dates whose value comes from a
 date windows before, clock times alone, gazetteer phrases right after sentence ends, runs of
@@ -202,9 +203,8 @@ def dates_across_sentences(t, exe, d):
 
 
 def sentence_cuts(t, exe, d):
-    """A sentence is cut at its first word past IDNER_SENTENCE_BYTES (64 KiB unless set), in
-    the whole document as in windows, and no stage reads across the cut: the same bytes in
-    windows that end there. Here the test document with no sentence end left (every ". "
+    """A sentence is cut at its first word past IDNER_SENTENCE_BYTES (64 KiB unless set), and
+    the cut always ends a window: the same bytes with windows of any size. Here the test document with no sentence end left (every ". "
     a ", ", every line one), cut every 400 bytes or so."""
     text = document(60 << 10).replace(". ", ", ").replace("\n", " ")
     p = write(os.path.join(d, "satu-kalimat.jsonl"),

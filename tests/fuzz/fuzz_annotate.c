@@ -19,7 +19,7 @@
  *   - idner_result_to_json parses back with json-c, with one object per entity whose text and
  *     offsets agree with the entity;
  *   - with sentences cut every 48 bytes (IDNER_SENTENCE_BYTES), a document of more than 512
- *     bytes gives the same JSON whole and in windows of 256 bytes (IDNER_WINDOW_BYTES): no
+ *     bytes gives the same JSON with windows of no size and of 256 bytes (IDNER_WINDOW_BYTES): no
  *     stage reads across a window's cut.
  *
  * The model is loaded once, from IDNER_DATA or the library's default.
