@@ -556,7 +556,8 @@ annotate_windows(const idner_model *m, const char *text, size_t len, uint32_t fl
             break;
         cand_list *cl = &chunk[k];
         if (alias)
-            st = alias_apply(&ad, words.v + woff[k], woff[k + 1] - woff[k], cl);
+            st = alias_apply(&ad, words.v ? words.v + woff[k] : NULL, woff[k + 1] - woff[k],
+                             cl); /* no word at all: no list */
         if (st == IDNER_OK && (flags & IDNER_COUNTRY_PLACES))
             country_keep_places(m->rules, &w.tl, cl);
         if (st == IDNER_OK && retok)
