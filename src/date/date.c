@@ -449,7 +449,7 @@ run_stretch(date_ctx *c, date_last *last, cand_list *out)
         }
         if (!c->md) {
             /* Per call, never shared: match data is the one thing pcre2 writes to. */
-            c->md = pcre2_match_data_create_from_pattern(c->dm->re[c->dm->big], NULL);
+            c->md = pcre2_match_data_create_from_pattern(dm->re[dm->big], NULL);
             if (!c->md)
                 return -1;
         }
