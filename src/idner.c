@@ -267,7 +267,7 @@ find_candidates(const idner_model *m, const char *text, size_t len, uint32_t fla
                 const tagger_lexicon *lex, idner_error *err)
 {
     date_last last = {{0, 0, 0}, 0, 0, 0};
-    idner_status st = tok_run(tl, text ? text : "", len);
+    idner_status st = tok_run_max(tl, text ? text : "", len, tok_sentence_max());
     if (st == IDNER_OK)
         st = stages_before_tagger(m, text, len, flags, ref, &last, tl, cl, ts, lex, err);
     return st;
@@ -373,7 +373,7 @@ window_begin(window_it *w, const idner_model *m, const char *text, size_t len, s
     w->len = len;
     w->wbytes = wbytes;
     w->sent = UINT32_MAX;
-    tok_begin(&w->ts, text, len);
+    tok_begin(&w->ts, text, len, tok_sentence_max());
 }
 
 /* The next window's tokens in W->tl; *GOT 0 past the last. */

@@ -647,12 +647,11 @@ tok_sentence_max(void)
 }
 
 void
-tok_begin(tok_state *st, const char *text, size_t len)
+tok_begin(tok_state *st, const char *text, size_t len, size_t sent_max)
 {
     memset(st, 0, sizeof *st);
     st->pending = TOK_F_SENT_START | TOK_F_PARA_START | TOK_F_LINE_START | TOK_F_SPACE_BEFORE;
-    st->sent_max = tok_sentence_max();
-    st->cut_at = st->sent_max;
+    st->sent_max = st->cut_at = sent_max;
     /* Most documents hold no URL or e-mail address: look for them only where they can be. */
     st->has_at = memchr(text, '@', len) != NULL;
     st->may_url = may_hold_url(text, len);
@@ -661,8 +660,14 @@ tok_begin(tok_state *st, const char *text, size_t len)
 idner_status
 tok_run(tok_list *tl, const char *text, size_t len)
 {
+    return tok_run_max(tl, text, len, TOK_SENT_MAX);
+}
+
+idner_status
+tok_run_max(tok_list *tl, const char *text, size_t len, size_t sent_max)
+{
     tok_state st;
-    tok_begin(&st, text, len);
+    tok_begin(&st, text, len, sent_max);
     tl->n = 0;
     tl->keys_len = 0;
     tl->cuts = 0;

@@ -74,6 +74,9 @@ typedef struct tok_list {
 
 /* Tokenizes TEXT (valid UTF-8, LEN < 2^31) into TL, reusing its buffers. */
 idner_status tok_run(tok_list *tl, const char *text, size_t len);
+/* The same, sentences cut at SENT_MAX bytes (tok_run: TOK_SENT_MAX; a document's tokens:
+ * tok_sentence_max(), read once a document, never once a list entry). */
+idner_status tok_run_max(tok_list *tl, const char *text, size_t len, size_t sent_max);
 
 /* The same in steps, for one huge document taken a window at a time (idner.c): tok_begin
  * looks at the whole text once (its URL and e-mail marks), each tok_more appends to TL the
@@ -86,7 +89,7 @@ typedef struct tok_state {
     int sentence_break, has_at, may_url;
     size_t no_email_before;
 } tok_state;
-void tok_begin(tok_state *st, const char *text, size_t len);
+void tok_begin(tok_state *st, const char *text, size_t len, size_t sent_max);
 idner_status tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto);
 void tok_end(tok_list *tl);
 void tok_list_free(tok_list *tl);

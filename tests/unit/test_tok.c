@@ -91,7 +91,7 @@ sentence_cuts(void)
     CHECK_INT(tl.cuts, 3);
     tok_list steps = {0};
     tok_state st;
-    tok_begin(&st, text, strlen(text));
+    tok_begin(&st, text, strlen(text), TOK_SENT_MAX);
     for (size_t upto = 1000; st.i < strlen(text); upto += 1000)
         CHECK(tok_more(&steps, &st, text, strlen(text),
                        upto < strlen(text) ? upto : strlen(text)) == IDNER_OK);
