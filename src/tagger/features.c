@@ -141,6 +141,8 @@ look_up(tagger_doc *d, size_t i)
     size_t len = 0;
     uint8_t a = 0;
     d->trig[k] = 0;
+    if (d->lex->slots && i + 1 < d->tl->n) /* the next token's entry: often looked up next */
+        __builtin_prefetch(&d->lex->slots[t[1].hash & d->lex->mask]);
     if (t->kind == TOK_WORD) {
         d->trig[k] = rules_trigger(d->r, d->tl, i, &len);
         a = tagger_lexicon_get(d->lex, t->hash);
@@ -339,34 +341,23 @@ add_slot(int32_t acc[16], const uint8_t *slot)
 }
 
 /* What the features of a token's own word (feature_body.h, FB_WORD) read of it besides its hash:
- * the flags of its case, digits, abbreviation, reduplication and clitic, its kind, the length of
- * its key and of its stem. The key's bytes (prefixes, suffixes, stem) are the hash's. Never 0. */
-#define WORD_FLAGS                                                                                 \
-    (TOK_F_CAP | TOK_F_ALLCAPS | TOK_F_LOWER | TOK_F_DIGIT | TOK_F_ALLDIGIT | TOK_F_ABBREV |       \
-     TOK_F_REDUP | TOK_F_CLITIC)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* in two loads: the lengths side by side, and the flags with the kind (the byte after them,
- * padding, left out) */
-_Static_assert(offsetof(tok, stem_len) == offsetof(tok, key_len) + 2, "tok: the lengths");
-_Static_assert(offsetof(tok, kind) == offsetof(tok, flags) + 2 &&
-                   sizeof(tok) >= offsetof(tok, flags) + 4,
-               "tok: the flags, the kind and a byte");
-static inline uint64_t
+ * the flags of its case, digits, abbreviation, reduplication and clitic (8 bits), its kind (4),
+ * the length of its key and of its stem (10 each), in 32 bits, never 0 (a kind is never 0); 0
+ * for a word of a key or a stem of 1024 bytes or more, which the memo does not keep. The key's
+ * bytes (prefixes, suffixes, stem) are the hash's. */
+_Static_assert(TOK_F_CAP == 1 && TOK_F_ALLCAPS == 2 && TOK_F_LOWER == 4 && TOK_F_DIGIT == 8 &&
+                   TOK_F_ALLDIGIT == 16 && TOK_F_ABBREV == 256 && TOK_F_REDUP == 512 &&
+                   TOK_F_CLITIC == 1024 && TOK_SYMBOL < 16,
+               "word_meta: the flags in bits 0-4 and 8-10, a kind in 4 bits");
+static inline uint32_t
 word_meta(const tok *t)
 {
-    uint32_t lens, fk;
-    memcpy(&lens, &t->key_len, 4);
-    memcpy(&fk, (const char *)t + offsetof(tok, flags), 4);
-    return (uint64_t)lens << 32 | (fk & (WORD_FLAGS | 0xFFu << 16)) | 1u << 31;
+    if ((t->key_len | t->stem_len) >= 1024)
+        return 0;
+    const uint32_t f = t->flags;
+    return (f & 0x1Fu) | (f >> 3 & 0xE0u) | (uint32_t)t->kind << 8 | (uint32_t)t->key_len << 12 |
+           (uint32_t)t->stem_len << 22;
 }
-#else
-static inline uint64_t
-word_meta(const tok *t)
-{
-    return (uint64_t)(t->flags & WORD_FLAGS) | (uint64_t)t->kind << 16 |
-           (uint64_t)t->key_len << 24 | (uint64_t)t->stem_len << 40 | 1ull << 63;
-}
-#endif
 
 typedef void word_sum_fn(const tagger_doc *d, const tagger_model *m, size_t i, int32_t sum[16]);
 
@@ -374,7 +365,7 @@ typedef void word_sum_fn(const tagger_doc *d, const tagger_model *m, size_t i, i
 static inline size_t
 word_entry(const tok *t)
 {
-    return (t->hash ^ word_meta(t)) & (TAGGER_MEMO_WORDS - 1);
+    return (t->hash ^ t->key_len) & (TAGGER_MEMO_WORDS - 1);
 }
 
 /* The features of token I's own word into SUM (16 lanes), one by one. */
@@ -414,13 +405,23 @@ word_sum(tagger_memo *mo, const tagger_doc *d, const tagger_model *m, size_t i, 
         return tmp;
     }
     const tok *t = &d->tl->v[i];
-    const uint64_t meta = word_meta(t);
-    tagger_memo_key *k = &mo->key[word_entry(t)];
-    int32_t *sum = mo->sum[k - mo->key];
-    if (k->hash != t->hash || k->meta != meta) {
+    const uint32_t meta = word_meta(t);
+    int32_t *sum = mo->sum[word_entry(t)];
+    uint32_t lo, hi, had;
+    memcpy(&lo, &sum[TAGGER_MEMO_HASH_LO], 4);
+    memcpy(&hi, &sum[TAGGER_MEMO_HASH_HI], 4);
+    memcpy(&had, &sum[TAGGER_MEMO_META], 4);
+    if (had != meta || ((uint64_t)hi << 32 | lo) != t->hash || !meta) {
+        if (!meta) { /* a word too long for the key */
+            fill(d, m, i, tmp);
+            return tmp;
+        }
         fill(d, m, i, sum);
-        k->hash = t->hash;
-        k->meta = meta;
+        lo = (uint32_t)t->hash;
+        hi = (uint32_t)(t->hash >> 32);
+        memcpy(&sum[TAGGER_MEMO_HASH_LO], &lo, 4);
+        memcpy(&sum[TAGGER_MEMO_HASH_HI], &hi, 4);
+        memcpy(&sum[TAGGER_MEMO_META], &meta, 4);
     }
     return sum;
 }
@@ -553,6 +554,50 @@ score_avx2(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *em
 #undef WIDEN8
 }
 #endif
+
+/* The first slot an id probes (tagger_model_slot), asked of the cache unless the model surely
+ * lacks the id. */
+static inline void
+prefetch_slot(const tagger_model *m, uint64_t id)
+{
+    const uint64_t home = id & m->mask;
+    if (m->absent) {
+        const uint64_t bit = tagger_absent_bit(home, tagger_slot_check(id));
+        if (!(m->absent[bit >> 6] >> (bit & 63) & 1))
+            return;
+    }
+    __builtin_prefetch(m->slots + home * TAGGER_SLOT_SIZE);
+}
+
+void
+tagger_prefetch(const tagger_doc *d, const tagger_model *m, size_t r)
+{
+    const tok_list *tl = d->tl;
+    const size_t a = d->reg[r].start, b = d->reg[r].end;
+    const tagger_memo *mo = m->memo ? d->memo : NULL;
+    for (size_t i = a; i < b && i < a + TAGGER_PREFETCH_TOKENS; i++) {
+        const tok *t = &tl->v[i];
+        if (mo) /* the word's memo entry */
+            __builtin_prefetch(mo->sum[word_entry(t)]);
+        /* the hashed features of the neighbours (feature_body.h): the slots most often missed,
+         * the words' own being in the memo; near a sentence's end the guess may be wrong,
+         * which costs only the fetch */
+        const int has_prev = i > 0 && tl->v[i - 1].sent == t->sent,
+                  has_next = i + 1 < tl->n && tl->v[i + 1].sent == t->sent;
+        if (has_prev) {
+            const uint64_t wm1 = tl->v[i - 1].hash;
+            const int has_prev2 = i > 1 && tl->v[i - 2].sent == t->sent;
+            prefetch_slot(m, fid(F_WM1, wm1));
+            prefetch_slot(m, fid(F_BI_M2M1, pair(has_prev2 ? tl->v[i - 2].hash : BOS, wm1)));
+        }
+        if (has_next) {
+            const uint64_t wp1 = tl->v[i + 1].hash;
+            const int has_next2 = i + 2 < tl->n && tl->v[i + 2].sent == t->sent;
+            prefetch_slot(m, fid(F_WP1, wp1));
+            prefetch_slot(m, fid(F_BI_P1P2, pair(wp1, has_next2 ? tl->v[i + 2].hash : EOS)));
+        }
+    }
+}
 
 void
 tagger_score(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)

@@ -3,7 +3,6 @@
  */
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "tagger/memo.h"
 
@@ -49,6 +48,7 @@ tagger_memo_thread(void)
 void
 tagger_memo_clear(tagger_memo *mo, uint64_t serial)
 {
-    memset(mo->key, 0, sizeof mo->key);
+    for (size_t e = 0; e < TAGGER_MEMO_WORDS; e++)
+        mo->sum[e][TAGGER_MEMO_META] = 0;
     mo->serial = serial;
 }

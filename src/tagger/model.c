@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "tagger/features.h"
+#include "tagger/memo.h"
 #include "tagger/model.h"
 
 uint8_t
@@ -55,6 +56,15 @@ in_file(uint64_t off, uint64_t len, size_t size)
     return off % 8 == 0 && off <= size && len <= size - off;
 }
 
+/* The check of slot K of M's table (0: empty). */
+static uint16_t
+slot_check_at(const tagger_model *m, uint64_t k)
+{
+    uint16_t c;
+    memcpy(&c, m->slots + k * TAGGER_SLOT_SIZE + TAGGER_SLOT_CHECK, 2);
+    return c;
+}
+
 /* The weights of the dense features, read once (tagger_model_slot) into lanes as the stage adds
  * them: the same sums as reading each from its slot. */
 static idner_status
@@ -72,6 +82,42 @@ dense_table(tagger_model *m, const char *what, idner_error *err)
                                                      : 0;
     }
     tagger_dense_fuse(m, m->dense);
+    return IDNER_OK;
+}
+
+/* The filter of M's lookups sure to miss (model.h): for each kept slot, the bit of its check
+ * with every home from the start of its run of kept slots to itself, from which a probe reaches
+ * it. Runs are short (a load of 0.4 at most): a longer one than TAGGER_ABSENT_RUN means no
+ * filter, rather than work quadratic in the run at load. */
+#define TAGGER_ABSENT_RUN 64
+static idner_status
+absent_filter(tagger_model *m, const char *what, idner_error *err)
+{
+    const uint64_t n = m->mask + 1;
+    uint64_t e = 0; /* an empty slot (check_image made sure of one) */
+    while (slot_check_at(m, e))
+        e++;
+    uint64_t *f = calloc((size_t)1 << (TAGGER_ABSENT_BITS - 6), sizeof *f);
+    if (!f)
+        return error_set(err, IDNER_ERR_NOMEM, "%s: out of memory", what);
+    uint64_t run = 0; /* the slots since the last empty one */
+    for (uint64_t j = 1; j <= n; j++) {
+        const uint64_t k = (e + j) & m->mask;
+        const uint16_t c = slot_check_at(m, k);
+        if (!c) {
+            run = 0;
+            continue;
+        }
+        if (++run > TAGGER_ABSENT_RUN) {
+            free(f);
+            return IDNER_OK;
+        }
+        for (uint64_t back = 0; back < run; back++) {
+            const uint64_t bit = tagger_absent_bit((k - back) & m->mask, c);
+            f[bit >> 6] |= 1ull << (bit & 63);
+        }
+    }
+    m->absent = f;
     return IDNER_OK;
 }
 
@@ -136,8 +182,9 @@ check_image(tagger_model *m, const char *what, idner_error *err)
     m->scheme = h->scheme;
     m->mask = h->n_slots - 1;
     m->serial = (uint64_t)atomic_fetch_add(&loads, 1) + 1;
-    m->memo = 1;
-    return dense_table(m, what, err);
+    m->memo = L <= TAGGER_MEMO_HASH_LO; /* the memo's key sits past 13 labels */
+    idner_status st = absent_filter(m, what, err);
+    return st != IDNER_OK ? st : dense_table(m, what, err);
 }
 
 idner_status
@@ -166,5 +213,6 @@ tagger_model_close(tagger_model *m)
 {
     mapped_release(&m->file);
     free(m->dense);
+    free(m->absent);
     memset(m, 0, sizeof *m);
 }

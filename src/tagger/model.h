@@ -39,6 +39,17 @@ typedef struct tagger_lexicon {
 /* The attributes (enum tagger_lex) of the word of hash H, or 0. */
 uint8_t tagger_lexicon_get(const tagger_lexicon *lx, uint64_t h);
 
+/* The filter of ids the model surely lacks (tagger_model.absent): 2^18 bits, 32 KiB, which the
+ * nearer caches keep where the slots (1 MiB) they spare would not stay. */
+#define TAGGER_ABSENT_BITS 18
+
+/* The filter's bit for a lookup that starts at slot HOME with CHECK. */
+static inline uint64_t
+tagger_absent_bit(uint64_t home, uint16_t check)
+{
+    return ((home << 16 | check) * 0x9E3779B97F4A7C15ull) >> (64 - TAGGER_ABSENT_BITS);
+}
+
 typedef struct tagger_model {
     const tagger_header *hdr;
     const uint8_t *slots;
@@ -49,8 +60,13 @@ typedef struct tagger_model {
                              * w << shift in 16 lanes, 0 for a feature the model lacks */
     uint32_t n_labels, scheme;
     uint64_t mask;
+    /* a bit set (tagger_absent_bit) for every home and check with which a lookup finds a slot:
+     * a clear bit is a lookup sure to miss, answered without reading the slots; NULL (a probe
+     * run of more than TAGGER_ABSENT_RUN slots) for none */
+    uint64_t *absent;
     uint64_t serial; /* this load's own number, never 0: whose sums a memo holds (memo.h) */
-    int memo;        /* 1 (the default): the scorer keeps word sums in the thread's memo */
+    int memo;        /* 1 (the default for 13 labels or fewer: memo.h): the scorer keeps word
+                      * sums in the thread's memo */
     mapped file;     /* the image: mapped, or adopted */
 } tagger_model;
 
@@ -67,6 +83,11 @@ static inline const uint8_t *
 tagger_model_slot(const tagger_model *m, uint64_t id)
 {
     const uint16_t check = tagger_slot_check(id);
+    if (m->absent) {
+        const uint64_t bit = tagger_absent_bit(id & m->mask, check);
+        if (!(m->absent[bit >> 6] >> (bit & 63) & 1))
+            return NULL;
+    }
     for (uint64_t i = id & m->mask;; i = (i + 1) & m->mask) {
         const uint8_t *s = m->slots + i * TAGGER_SLOT_SIZE;
         uint16_t c;

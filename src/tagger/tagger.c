@@ -585,6 +585,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
         if (b - a > s->cap && tagger_scratch_reserve(s, b - a, m->n_labels))
             return IDNER_ERR_NOMEM;
         tagger_doc_view(&s->doc, r);
+        if (r + 1 < s->doc.nreg)
+            tagger_prefetch(&s->doc, m, r + 1);
         if (decode_region(m, s, a, b) != IDNER_OK)
             return IDNER_ERR_NOMEM;
         size_t ns = tagger_spans(m->scheme, s->labels, b - a, s->spans);

@@ -478,6 +478,64 @@ test_scores(void)
     idner_model_free(m);
 }
 
+/* The filter of lookups sure to miss (model.h, tagger_model.absent) answers as the slots do: for
+ * the ids of the features of a text's tokens and for ids at random, the bundled model finds the
+ * same slot with the filter and without; and the filter does answer most random ids itself. */
+static void
+test_absent(void)
+{
+    static const char text[] =
+        "Menteri Keuangan Sri Mulyani Indrawati bertemu Gubernur Bank Indonesia di Jakarta, "
+        "lalu terbang ke Surabaya bersama rombongan PT Pindad (Persero) pada 3 Maret 2025.";
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    tagger_model *tm = &m->tagger;
+    uint64_t *absent = tm->absent;
+    CHECK(absent != NULL);
+    tok_list tl = {0};
+    cand_list cl = {0};
+    tagger_scratch ts = {0};
+    CHECK(tok_run(&tl, text, strlen(text)) == IDNER_OK);
+    CHECK(gaz_run(&m->gaz, text, &tl, &cl) == IDNER_OK);
+    CHECK(tagger_note(&ts, m->rules, &tm->lex, &tl, &cl) == IDNER_OK);
+    tagger_note_selection(&ts, &cl);
+    size_t found = 0, ids = 0;
+    for (size_t r = 0; r < ts.doc.nreg; r++) {
+        tagger_doc_view(&ts.doc, r);
+        for (size_t i = ts.doc.reg[r].start; i < ts.doc.reg[r].end; i++) {
+            tagger_feats f;
+            tagger_features(&ts.doc, i, &f);
+            for (size_t j = 0; j < f.n; j++) {
+                const uint8_t *with = tagger_model_slot(tm, f.id[j]);
+                tm->absent = NULL;
+                CHECK(tagger_model_slot(tm, f.id[j]) == with);
+                tm->absent = absent;
+                found += with != NULL;
+                ids++;
+            }
+        }
+    }
+    CHECK(ids > 100);
+    CHECK(found > ids / 2);
+    uint64_t x = 0x2545F4914F6CDD1Dull;
+    size_t answered = 0, random_ids = 200000;
+    for (size_t k = 0; k < random_ids; k++) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        const uint64_t bit = tagger_absent_bit(x & tm->mask, tagger_slot_check(x));
+        answered += !(absent[bit >> 6] >> (bit & 63) & 1);
+        const uint8_t *with = tagger_model_slot(tm, x);
+        tm->absent = NULL;
+        CHECK(tagger_model_slot(tm, x) == with);
+        tm->absent = absent;
+    }
+    CHECK(answered > random_ids * 3 / 4);
+    tagger_scratch_free(&ts);
+    cand_list_free(&cl);
+    tok_list_free(&tl);
+    idner_model_free(m);
+}
+
 /* The scorer's memo of word sums (tagger/memo.h) changes no score. The bundled model's --explain
  * output (every entity, score and margin) is the same with the memo off, cold and warm, on
  * texts where a word comes again in other forms (case, a clitic, an abbreviation's period,
@@ -497,18 +555,33 @@ test_memo(const void *toy, size_t toy_n)
     idner_model *m = model_of(1);
     if (!m)
         return;
-    char *off[3] = {NULL, NULL, NULL};
+    /* a fourth: words of a key too long for the memo's (1024 bytes or more), which it never
+     * keeps, beside one just short of it */
+    enum { N_TEXTS = 4 };
+    char longer[8192];
+    {
+        char w1[1100], w2[1000];
+        memset(w1, 'a', sizeof w1 - 1);
+        memset(w2, 'a', sizeof w2 - 1);
+        w1[0] = w2[0] = 'K';
+        w1[sizeof w1 - 1] = w2[sizeof w2 - 1] = '\0';
+        snprintf(longer, sizeof longer, "Bupati %s bertemu %s di Kota %s, lalu %s pulang.", w1, w2,
+                 w1, w2);
+    }
+    const char *all[N_TEXTS] = {texts[0], texts[1], texts[2], longer};
+    char *off[N_TEXTS] = {NULL};
     m->tagger.memo = 0;
-    for (size_t k = 0; k < 3; k++)
-        off[k] = explained(m, texts[k]);
+    for (size_t k = 0; k < N_TEXTS; k++)
+        off[k] = explained(m, all[k]);
     m->tagger.memo = 1;
     for (int round = 0; round < 2; round++) /* cold, then warm */
-        for (size_t k = 0; k < 3; k++) {
-            char *on = explained(m, texts[2 - k]);
-            CHECK(on && off[2 - k]);
-            if (on && off[2 - k]) {
+        for (size_t k = 0; k < N_TEXTS; k++) {
+            const size_t j = N_TEXTS - 1 - k;
+            char *on = explained(m, all[j]);
+            CHECK(on && off[j]);
+            if (on && off[j]) {
                 CHECK(strstr(on, "model_score") != NULL);
-                CHECK_STR(on, off[2 - k]);
+                CHECK_STR(on, off[j]);
             }
             free(on);
         }
@@ -532,7 +605,7 @@ test_memo(const void *toy, size_t toy_n)
         free(a);
         free(b);
     }
-    for (size_t k = 0; k < 3; k++)
+    for (size_t k = 0; k < N_TEXTS; k++)
         free(off[k]);
     idner_model_free(m);
 }
@@ -871,6 +944,7 @@ main(void)
     test_toy(&img, &n);
     test_portable();
     test_scores();
+    test_absent();
     if (img)
         test_memo(img, n);
     test_address();
