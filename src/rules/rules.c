@@ -69,6 +69,7 @@ static const struct {
     {"degree", R_DEGREE},
     {"noble", R_NOBLE},
     {"head_inside", R_HEAD_INSIDE},
+    {"org_only", R_ORG_ONLY},
 };
 
 static int
