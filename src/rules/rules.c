@@ -730,6 +730,8 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
         *end = u + tlen_at(c, u); /* "Persigo Raya FC": the suffix outweighs a title before */
         return *rule = "org_suffix", *trig = (long)u, IDNER_ORG;
     }
+    if (p == r->a && r->before >= 0 && lower_head(c, (size_t)r->before))
+        return *rule = "loc_head", *trig = r->before, IDNER_LOC; /* "desa Wanasirna mengatakan" */
     if (r->title)
         return *rule = "title", *trig = r->title_at, IDNER_PER;
     if (r->say && (p == r->a || trig_at(c, p - 1) & R_SAY))

@@ -323,6 +323,8 @@ test_place_heads(void)
     RULE("Ia lahir di desa Wanasirna pada masa perang.", "desa Wanasirna", LOC);
     RULE("Kantor itu berada di jalan Sumbersari dekat pasar.", "jalan Sumbersari", LOC);
     RULE("Perahu nelayan melintasi sungai Kapuas setiap pagi.", "sungai Kapuas", LOC);
+    /* the head speaks before a reporting verb after the name */
+    RULE("Warga desa Wanasirna mengatakan panen tahun ini gagal.", "desa Wanasirna", LOC);
     s = "Ia tinggal di kota Karangsela sejak kecil.";
     RULE(s, "Karangsela", LOC);
     NOT_EXACT_F(s, 0, "kota Karangsela");
