@@ -68,6 +68,8 @@ static const struct {
     {"joint", R_JOINT},
     {"degree", R_DEGREE},
     {"noble", R_NOBLE},
+    {"head_inside", R_HEAD_INSIDE},
+    {"org_only", R_ORG_ONLY},
 };
 
 static int
@@ -581,6 +583,16 @@ has_class(const ctx *c, long i, uint32_t cls)
     return i >= 0 && (size_t)i < c->tl->n && (trig_at(c, i) & cls);
 }
 
+/* Is token H a place head written in lowercase that the corpora keep inside the place it
+ * opens ("desa Dampyak", "kecamatan Cawas": class head_inside)? */
+static int
+lower_head(const ctx *c, size_t h)
+{
+    const tok *t = &c->tl->v[h];
+    return t->kind == TOK_WORD && (t->flags & TOK_F_LOWER) && tlen_at(c, h) <= 1 &&
+           has_class(c, (long)h, R_HEAD_INSIDE);
+}
+
 /* Drops gazetteer candidates that start at token I. */
 static void
 drop_at(ctx *c, size_t i)
@@ -663,6 +675,9 @@ listed(ctx *c, run *r, size_t p, int32_t g)
             return 0;
         ge += tlen_at(c, ge);
     }
+    if (gtype == IDNER_LOC && p == r->a && r->before >= 0 && lower_head(c, (size_t)r->before) &&
+        emit(c, (size_t)r->before, ge, IDNER_LOC, 3, "loc_head", r->before))
+        return 0; /* "kecamatan Bendosari": the head inside the listed place */
     if (gtype == IDNER_ORG && ge < r->b && (trig_at(c, p) & R_ORG_HEAD) && c->best[ge] >= 0 &&
         c->cl->v[c->best[ge]].type == IDNER_LOC) {
         /* "Kementerian Luar Negeri Korea Utara": the ministry of that country */
@@ -715,6 +730,8 @@ unlisted_type(ctx *c, const run *r, size_t p, size_t u, int sentence_first, size
         *end = u + tlen_at(c, u); /* "Persigo Raya FC": the suffix outweighs a title before */
         return *rule = "org_suffix", *trig = (long)u, IDNER_ORG;
     }
+    if (p == r->a && r->before >= 0 && lower_head(c, (size_t)r->before))
+        return *rule = "loc_head", *trig = r->before, IDNER_LOC; /* "desa Wanasirna mengatakan" */
     if (r->title)
         return *rule = "title", *trig = r->title_at, IDNER_PER;
     if (r->say && (p == r->a || trig_at(c, p - 1) & R_SAY))
@@ -859,7 +876,10 @@ process_run(ctx *c, size_t a, size_t b)
         const char *rule = NULL;
         long trig = -1;
         idner_type type = unlisted_type(c, &r, p, u, sentence_first, &end, &prio, &rule, &trig);
-        if (type && emit(c, p, end, type, prio, rule, trig))
+        size_t from = p;
+        if (type == IDNER_LOC && trig == r.before && trig >= 0 && lower_head(c, (size_t)trig))
+            from = (size_t)trig; /* "desa Dampyak": a lowercase head inside */
+        if (type && emit(c, from, end, type, prio, rule, trig))
             return -1;
         if (type != IDNER_ORG)
             r.title = 0;

@@ -31,11 +31,14 @@ enum rule_class {
     R_PREDICATE = 1u << 14,
     R_JOINT = 1u << 15,
     R_DEGREE = 1u << 16 /* only where the letters are a degree, not initials (rules_trigger) */,
-    R_NOBLE = 1u << 17 /* a title the corpora keep inside the person: "Pangeran Diponegoro" */
+    R_NOBLE = 1u << 17 /* a title the corpora keep inside the person: "Pangeran Diponegoro" */,
+    R_HEAD_INSIDE = 1u << 18 /* a place head kept inside the place in lowercase: "desa Ngawen" */,
+    R_ORG_ONLY = 1u << 19 /* an organization's head that never opens a place: "Partai", "PT" */
 };
 
-/* the classes only the tagger's decoding reads, never its features (tagger.c) */
-#define R_DECODE_ONLY (R_DEGREE | R_NOBLE)
+/* the classes the tagger's features never read: those only its decoding reads (tagger.c), and
+ * R_HEAD_INSIDE, which only shapes the rules' own candidates */
+#define R_DECODE_ONLY (R_DEGREE | R_NOBLE | R_HEAD_INSIDE | R_ORG_ONLY)
 
 typedef struct rules rules;
 

@@ -371,6 +371,20 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
     }
 }
 
+/* A place the tagger names over [A, B) that opens with the head of an organization that
+ * never names a place ("Partai Gema Nusantara", "PT Gunung Tua Mandiri", "Yayasan Cahaya
+ * Bangsa": rules.tsv org_only, capitalized, a word of the name after it) is the organization,
+ * whatever place its name ends with. Schools, universities and hospitals are not of the
+ * class: the corpora tag them as places too. */
+static void
+org_opened(const tagger_doc *d, size_t a, size_t b, unsigned *type)
+{
+    size_t len;
+    if ((tagger_doc_trigger(d, a, &len) & R_ORG_ONLY) && len && a + len < b &&
+        (d->tl->v[a].flags & (TOK_F_CAP | TOK_F_ALLCAPS)))
+        *type = IDNER_ORG;
+}
+
 /* The first of V[0, N) (sorted by tok_start) that starts at or after A, walked to from *AT,
  * where the last search ended: names come in order, so the walks are short. One body for the
  * selected candidates (first_at) and the stage's gazetteer copies (first_gaz). */
@@ -595,6 +609,8 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
+            if (type == IDNER_LOC)
+                org_opened(&s->doc, sa, sb, &type);
             if (type == IDNER_PER) {
                 drop_titles(&s->doc, &sa, sb);
                 take_nobles(&s->doc, a, &sa);

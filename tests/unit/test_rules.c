@@ -318,6 +318,16 @@ test_place_heads(void)
     RULE("Banjir melanda bantaran Sungai Cikarawang setelah hujan deras.", "Sungai Cikarawang",
          LOC);
     RULE("Warga Desa Wanasirna menanam padi bersama para mahasiswa.", "Desa Wanasirna", LOC);
+    /* in lowercase the administrative, street and water heads stay inside (head_inside), the
+     * others outside */
+    RULE("Ia lahir di desa Wanasirna pada masa perang.", "desa Wanasirna", LOC);
+    RULE("Kantor itu berada di jalan Sumbersari dekat pasar.", "jalan Sumbersari", LOC);
+    RULE("Perahu nelayan melintasi sungai Kapuas setiap pagi.", "sungai Kapuas", LOC);
+    /* the head speaks before a reporting verb after the name */
+    RULE("Warga desa Wanasirna mengatakan panen tahun ini gagal.", "desa Wanasirna", LOC);
+    s = "Ia tinggal di kota Karangsela sejak kecil.";
+    RULE(s, "Karangsela", LOC);
+    NOT_EXACT_F(s, 0, "kota Karangsela");
     /* buildings, monuments and hills have a head too */
     RULE("Pengurus Gereja Sion Karangsela membagikan sembako.", "Gereja Sion Karangsela", LOC);
     RULE("Tarif kamar Hotel Sumberwangi naik menjelang libur panjang.", "Hotel Sumberwangi", LOC);
