@@ -244,8 +244,10 @@ stages_before_tagger(const idner_model *m, const char *text, size_t len, uint32_
     if (st == IDNER_OK && !(flags & IDNER_NO_DATES))
         st = date_run_from(m->dates, text, len, tl, ref, last, cl, err);
     stage(cl, STAGE_RULES);
+    if (ts)
+        ts->lookups.n = 0; /* none kept unless the rules run */
     if (st == IDNER_OK && !(flags & IDNER_NO_RULES))
-        st = rules_run(m->rules, &m->gaz, text, tl, cl);
+        st = rules_run(m->rules, &m->gaz, text, tl, cl, ts ? &ts->lookups : NULL);
     if (st == IDNER_OK)
         drop_excluded(&m->gaz, tl, cl);
     if (st == IDNER_OK && ts)

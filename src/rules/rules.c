@@ -390,8 +390,6 @@ typedef struct ctx {
     size_t carry_from; /* ...at this token */
 } ctx;
 
-#define TRIG_UNSET UINT32_MAX
-
 /* trig_at's lookup, the first time token I is asked */
 static __attribute__((noinline)) uint32_t
 trig_fill(const ctx *c, size_t i)
@@ -413,7 +411,7 @@ trig_fill(const ctx *c, size_t i)
 static inline uint32_t
 trig_at(const ctx *c, size_t i)
 {
-    return c->trig[i] != TRIG_UNSET ? c->trig[i] : trig_fill(c, i);
+    return c->trig[i] != RULES_TRIG_UNSET ? c->trig[i] : trig_fill(c, i);
 }
 
 static size_t
@@ -913,24 +911,44 @@ is_headline(const tok_list *tl, size_t i)
 }
 
 idner_status
-rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, cand_list *cl)
+rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, cand_list *cl,
+          rules_lookups *keep)
 {
     size_t n = tl->n;
+    if (keep)
+        keep->n = 0;
     if (n == 0)
         return IDNER_OK;
     ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
-    c.trig = malloc(n * sizeof *c.trig);
-    c.tlen = malloc(n);
     c.first = malloc(n * sizeof *c.first);
+    if (keep && keep->cap < n) { /* the kept buffers, grown */
+        uint32_t *trig = realloc(keep->trig, n * sizeof *trig);
+        if (trig)
+            keep->trig = trig;
+        uint8_t *tlen = realloc(keep->tlen, n);
+        if (tlen)
+            keep->tlen = tlen;
+        if (trig && tlen) {
+            keep->cap = n;
+            mem_huge(keep->trig, n * sizeof *keep->trig);
+        }
+    }
+    if (keep && keep->cap >= n) {
+        c.trig = keep->trig;
+        c.tlen = keep->tlen;
+    } else if (!keep) {
+        c.trig = malloc(n * sizeof *c.trig);
+        c.tlen = malloc(n);
+        mem_huge(c.trig, n * sizeof *c.trig);
+    }
     idner_status st = IDNER_OK;
     if (!c.best || !c.dated || !c.trig || !c.tlen || !c.first) {
         st = IDNER_ERR_NOMEM;
         goto done;
     }
     mem_huge(c.best, n * sizeof *c.best);
-    mem_huge(c.trig, n * sizeof *c.trig);
     mem_huge(c.first, n * sizeof *c.first);
     for (size_t i = 0; i < n; i++)
         c.best[i] = c.first[i] = -1;
@@ -993,9 +1011,21 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
 done:
     free(c.best);
     free(c.dated);
-    free(c.trig);
-    free(c.tlen);
+    if (!keep) {
+        free(c.trig);
+        free(c.tlen);
+    } else if (st == IDNER_OK) {
+        keep->n = n;
+    }
     free(c.first);
     free(c.next);
     return st;
+}
+
+void
+rules_lookups_free(rules_lookups *k)
+{
+    free(k->trig);
+    free(k->tlen);
+    *k = (rules_lookups){0};
 }

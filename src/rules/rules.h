@@ -8,6 +8,8 @@
 #ifndef IDNER_RULES_H
 #define IDNER_RULES_H
 
+#include <stdint.h>
+
 #include "gaz/gaz.h"
 #include "idner.h"
 #include "result/cand.h"
@@ -68,9 +70,24 @@ int rules_is_lower_word(const rules *r, const tok *t);
 /* Is token T a given name ("Budi", "Alex")? */
 int rules_is_given_name(const rules *r, const tok *t);
 
+/* What rules_run looked up of each token: the classes of the trigger phrase that starts there
+ * and its length (rules_trigger's), RULES_TRIG_UNSET where it never asked; a degree's classes
+ * there also carry R_STOP. Kept for the tagger, which asks the same of most tokens it reads;
+ * the buffers serve one document after another. */
+#define RULES_TRIG_UNSET UINT32_MAX
+typedef struct rules_lookups {
+    uint32_t *trig;
+    uint8_t *tlen;
+    size_t n;   /* the tokens of the last rules_run that kept them; 0: none */
+    size_t cap; /* of both buffers */
+} rules_lookups;
+
+void rules_lookups_free(rules_lookups *k);
+
 /* Applies the rules to the candidates of the gazetteer and date stages: appends rule
- * candidates (SRC_RULE), reranks ambiguous gazetteer candidates, drops rejected ones. */
+ * candidates (SRC_RULE), reranks ambiguous gazetteer candidates, drops rejected ones. With
+ * KEEP (may be NULL), leaves its lookups there (KEEP->n = TL->n; 0 when it fails). */
 idner_status rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl,
-                       cand_list *cl);
+                       cand_list *cl, rules_lookups *keep);
 
 #endif

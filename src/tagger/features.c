@@ -144,7 +144,14 @@ look_up(tagger_doc *d, size_t i)
     if (d->lex->slots && i + 1 < d->tl->n) /* the next token's entry: often looked up next */
         __builtin_prefetch(&d->lex->slots[t[1].hash & d->lex->mask]);
     if (t->kind == TOK_WORD) {
-        d->trig[k] = rules_trigger(d->r, d->tl, i, &len);
+        /* the rules stage's lookup when it made one; a degree's carries R_STOP there */
+        const uint32_t kept = d->rl ? d->rl->trig[i] : RULES_TRIG_UNSET;
+        if (kept != RULES_TRIG_UNSET && !(kept & R_DEGREE)) {
+            d->trig[k] = kept;
+            len = d->rl->tlen[i];
+        } else {
+            d->trig[k] = rules_trigger(d->r, d->tl, i, &len);
+        }
         a = tagger_lexicon_get(d->lex, t->hash);
         if (!a && (t->flags & TOK_F_CLITIC))
             a = tagger_lexicon_get(d->lex, tok_hash(tok_key(d->tl, t), t->stem_len));

@@ -89,6 +89,7 @@ typedef struct tagger_region {
 typedef struct tagger_doc {
     const tok_list *tl;
     const rules *r;
+    const rules_lookups *rl; /* what the rules stage looked up of these tokens, or NULL */
     const tagger_lexicon *lex;
     tagger_marks *mk;
     uint32_t *trig; /* rules_trigger classes of the phrase starting at each token */

@@ -49,6 +49,7 @@ tagger_scratch_free(tagger_scratch *s)
     free(s->back);
     free(s->labels);
     free(s->spans);
+    rules_lookups_free(&s->lookups);
     memset(s, 0, sizeof *s);
 }
 
@@ -177,6 +178,7 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
     d->tl = tl;
     d->r = r;
     d->lex = lex;
+    d->rl = s->lookups.n == tl->n && tl->n ? &s->lookups : NULL; /* the rules ran on TL */
     s->ngaz = s->gaz_info.n = 0;
     memset(s->gaz_seen, 0, sizeof s->gaz_seen);
     for (size_t k = 0; k < cl->n; k++) {

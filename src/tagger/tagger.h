@@ -44,6 +44,7 @@ typedef struct tagger_scratch {
     tagger_span *spans;
     size_t cap;
     size_t at_sel, at_gaz; /* where place_name's last searches ended (tagger.c) */
+    rules_lookups lookups; /* the rules stage's, kept for the features (tagger_note) */
 } tagger_scratch;
 
 /* Tokens of a region scored at a time: a long region's scores are never all at hand. */
