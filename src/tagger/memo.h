@@ -21,7 +21,7 @@
 
 /* An entry is one cache line: the sum in lanes 0-12 (a model of at most 13 labels: model.c sets
  * tagger_model.memo only then) and the word's key in lanes 13-15, the word's hash and
- * TAGGER_MEMO_META (features.c word_key) of the rest, which is never 0: an empty entry has 0
+ * TAGGER_MEMO_META (features.c word_meta) of the rest, which is never 0: an empty entry has 0
  * there. The scorer adds all 16 lanes; the key's end up past the labels, where no one reads. */
 enum { TAGGER_MEMO_HASH_LO = 13, TAGGER_MEMO_HASH_HI = 14, TAGGER_MEMO_META = 15 };
 
