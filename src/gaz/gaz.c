@@ -445,6 +445,27 @@ next_start1(const first_filter *f, const tok_list *tl, size_t i)
     return n;
 }
 
+/* Asks the cache for what the lookup of the one-token phrase at token I reads first in table T:
+ * its word of the phrase filter and its slot. */
+static inline void
+prefetch_phrase(const gaz_table *t, uint64_t h)
+{
+    if (!t->hdr)
+        return;
+    if (t->phrase) {
+        uint32_t word;
+        gaz_phrase_bits(h, t->phrase_log2, &word);
+        __builtin_prefetch(&t->phrase[word]);
+    }
+    __builtin_prefetch(&t->slots[h & t->mask]);
+}
+
+/* gaz_run takes its starts from a ring that next_start fills GAZ_AHEAD starts ahead, each
+ * start's first lookup asked of the cache as it enters: the tables are far larger than the
+ * caches, and a start's lookups would otherwise wait for memory one after another. The starts
+ * depend on the tokens and filters only, so they are those of a walk without the ring. */
+#define GAZ_AHEAD 4
+
 idner_status
 gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
 {
@@ -458,8 +479,21 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
     if (g->user.hdr)
         ff[nf++] = (first_filter){g->user.first_any, g->user.first, g->user.first_shift,
                                   g->user.any_mask, g->user.first_mask};
-    for (size_t i = nf == 1 ? next_start1(ff, tl, 0) : next_start(ff, nf, tl, 0); i < tl->n;
-         i = nf == 1 ? next_start1(ff, tl, i + 1) : next_start(ff, nf, tl, i + 1)) {
+#define NEXT_START(from) (nf == 1 ? next_start1(ff, tl, (from)) : next_start(ff, nf, tl, (from)))
+    size_t ring[GAZ_AHEAD], head = 0, count = 0, scan = NEXT_START(0);
+    for (;;) {
+        while (count < GAZ_AHEAD && scan < tl->n) { /* the ring filled, its new starts fetched */
+            const uint64_t h1 = gaz_hash_step(GAZ_HASH_SEED, tl->v[scan].hash);
+            prefetch_phrase(&g->base, h1);
+            prefetch_phrase(&g->user, h1);
+            ring[(head + count++) % GAZ_AHEAD] = scan;
+            scan = NEXT_START(scan + 1);
+        }
+        if (!count)
+            break;
+        const size_t i = ring[head];
+        head = (head + 1) % GAZ_AHEAD;
+        count--;
         /* Longest phrase first: remember the candidates of each acceptable length, keep the
          * longest. */
         size_t best_mark = out->n;
@@ -490,6 +524,7 @@ gaz_run(const gaz *g, const char *text, const tok_list *tl, cand_list *out)
                 break;
         }
     }
+#undef NEXT_START
     return IDNER_OK;
 }
 
