@@ -953,34 +953,28 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
           rules_lookups *keep)
 {
     size_t n = tl->n;
-    if (keep)
-        keep->n = 0;
+    rules_lookups mine = {0}, *lk = keep ? keep : &mine; /* the lookups: the caller's, or ours */
+    lk->n = 0;
     if (n == 0)
         return IDNER_OK;
     ctx c = {r, g, text, tl, cl, NULL, NULL, NULL, NULL, NULL, NULL, 0, 0, 0, 0};
     c.best = malloc(n * sizeof *c.best);
     c.dated = calloc(n, 1);
     c.first = malloc(n * sizeof *c.first);
-    if (keep && keep->cap < n) { /* the kept buffers, grown */
-        uint32_t *trig = realloc(keep->trig, n * sizeof *trig);
+    if (lk->cap < n) {
+        uint32_t *trig = realloc(lk->trig, n * sizeof *trig);
         if (trig)
-            keep->trig = trig;
-        uint8_t *tlen = realloc(keep->tlen, n);
+            lk->trig = trig;
+        uint8_t *tlen = realloc(lk->tlen, n);
         if (tlen)
-            keep->tlen = tlen;
+            lk->tlen = tlen;
         if (trig && tlen) {
-            keep->cap = n;
-            mem_huge(keep->trig, n * sizeof *keep->trig);
+            lk->cap = n;
+            mem_huge(lk->trig, n * sizeof *lk->trig);
         }
     }
-    if (keep && keep->cap >= n) {
-        c.trig = keep->trig;
-        c.tlen = keep->tlen;
-    } else if (!keep) {
-        c.trig = malloc(n * sizeof *c.trig);
-        c.tlen = malloc(n);
-        mem_huge(c.trig, n * sizeof *c.trig);
-    }
+    c.trig = lk->cap >= n ? lk->trig : NULL;
+    c.tlen = lk->tlen;
     idner_status st = IDNER_OK;
     if (!c.best || !c.dated || !c.trig || !c.tlen || !c.first) {
         st = IDNER_ERR_NOMEM;
@@ -1049,12 +1043,9 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
 done:
     free(c.best);
     free(c.dated);
-    if (!keep) {
-        free(c.trig);
-        free(c.tlen);
-    } else if (st == IDNER_OK) {
-        keep->n = n;
-    }
+    if (st == IDNER_OK)
+        lk->n = n;
+    rules_lookups_free(&mine);
     free(c.first);
     free(c.next);
     return st;

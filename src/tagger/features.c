@@ -414,15 +414,15 @@ word_sum(tagger_memo *mo, const tagger_doc *d, const tagger_model *m, size_t i, 
     const tok *t = &d->tl->v[i];
     const uint32_t meta = word_meta(t);
     int32_t *sum = mo->sum[word_entry(t)];
+    if (!meta) { /* a word too long for the key */
+        fill(d, m, i, tmp);
+        return tmp;
+    }
     uint32_t lo, hi, had;
     memcpy(&lo, &sum[TAGGER_MEMO_HASH_LO], 4);
     memcpy(&hi, &sum[TAGGER_MEMO_HASH_HI], 4);
     memcpy(&had, &sum[TAGGER_MEMO_META], 4);
-    if (had != meta || ((uint64_t)hi << 32 | lo) != t->hash || !meta) {
-        if (!meta) { /* a word too long for the key */
-            fill(d, m, i, tmp);
-            return tmp;
-        }
+    if (had != meta || ((uint64_t)hi << 32 | lo) != t->hash) {
         fill(d, m, i, sum);
         lo = (uint32_t)t->hash;
         hi = (uint32_t)(t->hash >> 32);
@@ -567,13 +567,8 @@ score_avx2(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *em
 static inline void
 prefetch_slot(const tagger_model *m, uint64_t id)
 {
-    const uint64_t home = id & m->mask;
-    if (m->absent) {
-        const uint64_t bit = tagger_absent_bit(home, tagger_slot_check(id));
-        if (!(m->absent[bit >> 6] >> (bit & 63) & 1))
-            return;
-    }
-    __builtin_prefetch(m->slots + home * TAGGER_SLOT_SIZE);
+    if (!tagger_model_lacks(m, id))
+        __builtin_prefetch(m->slots + (id & m->mask) * TAGGER_SLOT_SIZE);
 }
 
 void

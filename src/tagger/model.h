@@ -77,17 +77,24 @@ idner_status tagger_model_adopt(tagger_model *m, void *image, size_t size, const
                                 idner_error *err);
 void tagger_model_close(tagger_model *m);
 
+/* Does the filter (tagger_model.absent) say that M surely lacks feature ID? */
+static inline int
+tagger_model_lacks(const tagger_model *m, uint64_t id)
+{
+    if (!m->absent)
+        return 0;
+    const uint64_t bit = tagger_absent_bit(id & m->mask, tagger_slot_check(id));
+    return !(m->absent[bit >> 6] >> (bit & 63) & 1);
+}
+
 /* The slot of feature ID (format.h), or NULL when the model does not keep it. The table has
  * an empty slot (checked at load), where every probe sequence ends. */
 static inline const uint8_t *
 tagger_model_slot(const tagger_model *m, uint64_t id)
 {
+    if (tagger_model_lacks(m, id))
+        return NULL;
     const uint16_t check = tagger_slot_check(id);
-    if (m->absent) {
-        const uint64_t bit = tagger_absent_bit(id & m->mask, check);
-        if (!(m->absent[bit >> 6] >> (bit & 63) & 1))
-            return NULL;
-    }
     for (uint64_t i = id & m->mask;; i = (i + 1) & m->mask) {
         const uint8_t *s = m->slots + i * TAGGER_SLOT_SIZE;
         uint16_t c;
