@@ -197,21 +197,32 @@ resolve_weekday(const date_ctx *c, date_ment *m, int rel)
     m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
 }
 
+/* The words of a day counted from the reference date that may follow a clock time as its day
+ * ("pukul 14.20 WIB kemarin", "pukul 21.45 WIT tadi malam", "pukul 19.30 besok"). */
+static const char *const day_words[] = {"kemarin", "besok", "esok", "lusa", "tadi"};
+
 /* "pukul 07.55 WIB, Jumat (5/12/2014)": the day written right after a clock time (a comma
  * between) is its day, before the one named last. Only a weekday or a digit date is looked
- * at there, so that the look-ahead never runs into another clock time. */
+ * at there, so that the look-ahead never runs into another clock time; and, with nothing
+ * between, a day word (day_words) whose mention has no clock time of its own: "pukul 09.00,
+ * besok pukul 10.00" is two days. */
 static int
 day_after(date_ctx *c, const date_ment *m, const date_last *last, date_ymd *day)
 {
     size_t k = m->e + date_is_punct(c, m->e, ',');
-    if (k >= c->tl->n || !((date_tok_bits(c, k) & TB_WD) || c->tl->v[k].kind == TOK_DATEDIGITS))
+    if (k >= c->tl->n)
+        return 0;
+    const int word =
+        k == m->e && date_key_in(c, k, day_words, sizeof day_words / sizeof *day_words);
+    if (!word && !((date_tok_bits(c, k) & TB_WD) || c->tl->v[k].kind == TOK_DATEDIGITS))
         return 0;
     date_ment d;
     if (!date_parse_mention(c, k, &d))
         return 0;
     date_resolve(c, &d, last);
     const date_point *a = &d.v.a;
-    if (d.v.null || a->kind != DP_YMD || !a->y || !a->m || !a->d || d.v.b.kind != DP_NONE)
+    if (d.v.null || a->kind != DP_YMD || !a->y || !a->m || !a->d || d.v.b.kind != DP_NONE ||
+        (word && d.v.ta.h >= 0))
         return 0;
     *day = (date_ymd){a->y, a->m, a->d};
     return 1;
