@@ -283,6 +283,14 @@ date_resolve(date_ctx *c, date_ment *m, const date_last *last)
         else if (r->y)
             *a = (date_point){DP_YMD, r->y, r->m, r->d, 0, 0, 0};
     }
+    /* "pukul 22.00 hingga 05.00": a clock range of one day that ends before it begins ends
+     * the day after */
+    const date_clock *ta = &m->v.ta, *tb = &m->v.tb;
+    if (b->kind == DP_NONE && ta->h >= 0 && tb->h >= 0 && a->kind == DP_YMD && a->y && a->m &&
+        a->d && tb->h * 60 + tb->mi < ta->h * 60 + ta->mi) {
+        *b = *a;
+        date_add_days(&b->y, &b->m, &b->d, 1);
+    }
 }
 
 void
