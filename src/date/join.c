@@ -96,6 +96,20 @@ spaced_sep(const date_ctx *c, size_t j, const char *chars)
     return strchr(chars, c->text[c->tl->v[j].byte_start]) != NULL;
 }
 
+/* Is token J the dash of a range of days of one month ("4-6/11/2024", "4 – 6/11"), a digit
+ * date after it? */
+static int
+day_range_dash(const date_ctx *c, size_t j)
+{
+    if (j + 1 >= c->tl->n || c->tl->v[j + 1].kind != TOK_DATEDIGITS)
+        return 0;
+    const tok *t = &c->tl->v[j];
+    const char *p = c->text + t->byte_start;
+    size_t n = t->byte_end - t->byte_start;
+    return t->kind == TOK_PUNCT &&
+           ((n == 1 && *p == '-') || (n == 3 && !memcmp(p, "\xe2\x80\x93", 3)));
+}
+
 /* Cheap tests on the token before any regex: most numbers in news are amounts, and most
  * trigger words start one form only. This is what keeps the stage fast. */
 static int
@@ -109,7 +123,8 @@ parse_core(date_ctx *c, size_t i, int cx, date_ment *best)
     if (date_has_digit(t)) {
         int alld = (t->flags & TOK_F_ALLDIGIT) != 0;
         if (t->kind == TOK_DATEDIGITS || (len >= 8 && len <= 10 && memchr(p, '.', len)) ||
-            (alld && len <= 4 && spaced_sep(c, i + 1, "/-.")))
+            (alld && len <= 4 && spaced_sep(c, i + 1, "/-.")) ||
+            (alld && len <= 2 && day_range_dash(c, i + 1)))
             try_form(c, date_form_digit, RE_DIGIT, i, cx, best, &found);
         if (alld && len <= 2 &&
             ((nb & TB_MONTH) || range_next(c, i + 1) ||
@@ -513,6 +528,30 @@ moment(const date_ment *m)
            (m->type == IDNER_TIME && m->v.ta.h >= 0 ? m->v.ta.h * 60 + m->v.ta.mi : 0);
 }
 
+/* "Rabu-Kamis (6-7/11)", "Sabtu dan Minggu (9-10/11/2024)": the days of the pair of weekdays
+ * M and B written after it in parentheses say which they are: M becomes the range, with a
+ * conflict when a day is not its weekday. */
+static int
+paren_days(date_ctx *c, date_ment *m, const date_ment *b, const date_last *last)
+{
+    size_t k = b->e;
+    date_ment r;
+    date_ment_init(&r, k + 1);
+    if (!date_is_punct(c, k, '(') || !date_form_digit(c, k + 1, CX_WD, &r) ||
+        r.v.b.kind != DP_YMD || !date_is_punct(c, r.e, ')'))
+        return 0;
+    r.s = m->s;
+    r.e++;
+    date_tail(c, &r); /* "(6-7/11) mendatang" */
+    r.stated_wd = m->bare_wd;
+    date_resolve(c, &r, last);
+    const date_point *y = &r.v.b;
+    if (r.stated_wd > 0 && y->y && date_weekday(y->y, y->m, y->d) != b->bare_wd)
+        r.stated_wd = -1;
+    *m = r;
+    return 1;
+}
+
 /* "Sabtu-Minggu", "Senin hingga Jumat", "Sabtu dan Minggu": a pair of weekdays is one range
  * mention, the second day the first of its name after the first; "setiap Senin-Jumat" is
  * every week (XXXX-WXX-1/XXXX-WXX-5). With "dan" only a day and the next one. */
@@ -531,6 +570,8 @@ join_weekdays(date_ctx *c, date_ment *m, const date_last *last)
         return;
     int delta = (b.bare_wd - m->bare_wd + 7) % 7;
     if (!delta || (dan && delta != 1))
+        return;
+    if (paren_days(c, m, &b, last))
         return;
     date_tail(c, &b); /* "Senin-Selasa depan": the words after the pair say which week */
     if (b.type != IDNER_DATE)

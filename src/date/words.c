@@ -193,8 +193,10 @@ date_form_weekday(date_ctx *c, size_t i, int cx, date_ment *m)
     if (k != (size_t)-1) {
         date_ment d;
         date_ment_init(&d, k);
+        /* not a range of days: "Rabu-Kamis (6-7/11)" is the pair's (join.c join_weekdays) */
         if ((date_form_digit(c, k, CX_WD, &d) || date_form_written(c, k, CX_WD, &d)) &&
-            d.day_level && (!paren || (d.e < c->tl->n && date_is_punct(c, d.e, ')')))) {
+            d.day_level && d.v.b.kind == DP_NONE &&
+            (!paren || (d.e < c->tl->n && date_is_punct(c, d.e, ')')))) {
             *m = d;
             m->s = i;
             m->e = paren ? d.e + 1 : d.e;
