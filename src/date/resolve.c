@@ -203,18 +203,26 @@ static const char *const day_words[] = {"kemarin", "besok", "esok", "lusa", "tad
 
 /* "pukul 07.55 WIB, Jumat (5/12/2014)": the day written right after a clock time (a comma
  * between) is its day, before the one named last. Only a weekday or a digit date is looked
- * at there, so that the look-ahead never runs into another clock time; and, with nothing
- * between, a day word (day_words) whose mention has no clock time of its own: "pukul 09.00,
- * besok pukul 10.00" is two days. */
+ * at there, so that the look-ahead never runs into another clock time. So are, with nothing
+ * or "pada" between, a written date ("pukul 20.00 WIB tanggal 2 November 2024", "pukul 10.00
+ * pada Senin (4/11)") and, with nothing between, a day word (day_words), when their mention
+ * has no clock time of its own: "pukul 09.00, besok pukul 10.00" is two days. */
 static int
 day_after(date_ctx *c, const date_ment *m, const date_last *last, date_ymd *day)
 {
-    size_t k = m->e + date_is_punct(c, m->e, ',');
+    size_t k = m->e;
+    const int comma = date_is_punct(c, k, ','), pada = !comma && date_key_is(c, k, "pada");
+    k += comma || pada;
     if (k >= c->tl->n)
         return 0;
+    const tok *t = &c->tl->v[k];
+    const int written =
+        !comma && (date_key_is(c, k, "tanggal") ||
+                   ((t->flags & TOK_F_ALLDIGIT) && t->byte_end - t->byte_start <= 2 &&
+                    (date_tok_bits(c, k + 1) & TB_MONTH)));
     const int word =
         k == m->e && date_key_in(c, k, day_words, sizeof day_words / sizeof *day_words);
-    if (!word && !((date_tok_bits(c, k) & TB_WD) || c->tl->v[k].kind == TOK_DATEDIGITS))
+    if (!word && !written && !((date_tok_bits(c, k) & TB_WD) || t->kind == TOK_DATEDIGITS))
         return 0;
     date_ment d;
     if (!date_parse_mention(c, k, &d))
@@ -222,7 +230,7 @@ day_after(date_ctx *c, const date_ment *m, const date_last *last, date_ymd *day)
     date_resolve(c, &d, last);
     const date_point *a = &d.v.a;
     if (d.v.null || a->kind != DP_YMD || !a->y || !a->m || !a->d || d.v.b.kind != DP_NONE ||
-        (word && d.v.ta.h >= 0))
+        ((word || written || pada) && d.v.ta.h >= 0))
         return 0;
     *day = (date_ymd){a->y, a->m, a->d};
     return 1;
