@@ -280,9 +280,63 @@ zone_offset(const date_ctx *c, int g, int *off)
  * 15 "tengah malam"/"tengah hari" alone, 16 its second word. A bare number is a time only
  * with "pukul"/"jam", a zone, or "waktu setempat" ("24 jam" is a duration); right after a
  * date (CX_CLOCK) "18:23" is one too. Midnight is 24:00, the end of the day it closes. */
+/* The hour written in words at token K ("tiga", "dua belas"), its tokens in *N; 0 for none. */
+static int
+hour_word(const date_ctx *c, size_t k, size_t *n)
+{
+    *n = 1;
+    if (date_key_is(c, k, "dua") && date_key_is(c, k + 1, "belas"))
+        return *n = 2, 12;
+    for (size_t w = 0; w < date_n_numwords; w++)
+        if (date_key_is(c, k, date_numwords[w].w))
+            return date_numwords[w].n;
+    return 0;
+}
+
+/* "pukul tiga sore", "pukul setengah delapan pagi" (half an hour before eight), "jam sembilan
+ * malam": a clock time in words at token I. With a part of day after it, or after "pukul"
+ * where the sentence or clause ends ("tiba pukul tiga."); "jam tiga" alone is as often three
+ * hours, "pukul tiga kali" three blows. */
+static int
+clock_in_words(date_ctx *c, size_t i, date_ment *m)
+{
+    const int pukul = date_key_is(c, i, "pukul");
+    if (!pukul && !date_key_is(c, i, "jam"))
+        return 0;
+    size_t k = i + 1, n;
+    const int half = date_key_is(c, k, "setengah");
+    int h = hour_word(c, k + half, &n);
+    if (!h)
+        return 0;
+    k += half + n;
+    char buf[32];
+    const char *pod = NULL;
+    if (date_key_is(c, k, "dini") && date_key_is(c, k + 1, "hari"))
+        pod = date_pod_of("dini hari"), k += 2;
+    else if (k < c->tl->n && c->tl->v[k].key_len < sizeof buf) {
+        memcpy(buf, tok_key(c->tl, &c->tl->v[k]), c->tl->v[k].key_len);
+        buf[c->tl->v[k].key_len] = '\0';
+        if ((pod = date_pod_of(buf)) != NULL)
+            k++;
+    }
+    if (!pod && !(pukul && (k >= c->tl->n || c->tl->v[k].kind == TOK_PUNCT)))
+        return 0;
+    int mi = 0;
+    if (half) { /* "setengah tiga" is 2.30, "setengah satu" 12.30 */
+        h = h == 1 ? 12 : h - 1;
+        mi = 30;
+    }
+    m->e = k;
+    m->type = IDNER_TIME;
+    m->v.ta = (date_clock){date_pod_hour(h, pod), mi, 0, 0, NULL, -1, 0};
+    return 1;
+}
+
 int
 date_form_time(date_ctx *c, size_t i, int cx, date_ment *m)
 {
+    if (clock_in_words(c, i, m))
+        return 1;
     if (!date_match(c, RE_TIME, i))
         return 0;
     size_t s, e;
