@@ -390,9 +390,13 @@ date_form_time(date_ctx *c, size_t i, int cx, date_ment *m)
 static int
 year_ok(const date_ctx *c, size_t i, size_t j, int y, int strong)
 {
+    /* before 1900 only after a preposition of time, as history writes them ("pada 1602",
+     * "sejak 1811", "pada 1478-1518") */
+    static const char *const before[] = {"pada", "sejak", "hingga", "sampai", "antara"};
     if (strong)
         return y >= 1000 && y <= 2999;
-    if (y < 1900 || y > 2100)
+    if (y > 2100 || y < 1000 ||
+        (y < 1900 && !(i > 0 && date_key_in(c, i - 1, before, sizeof before / sizeof *before))))
         return 0;
     if (i > 0) {
         const tok *p = &c->tl->v[i - 1];
@@ -514,9 +518,13 @@ date_form_year(date_ctx *c, size_t i, int cx, date_ment *m)
         date_grp(c, 2, &ss, &se);
         date_grp(c, 3, &s2, &e2);
         size_t j = date_end_tok(c, i, e2);
-        int full = j && n1 == 4 ? second_year(c, i, j, y1, y2, e2 - s2,
-                                              memchr(c->text + ss, '/', se - ss) != NULL, strong)
-                                : 0;
+        /* "dari 1810 hingga 1821": a range from "dari" is years whenever they are */
+        int from =
+            i > 0 && date_key_is(c, i - 1, "dari") && y1 >= 1000 && y2 <= 2100 && e2 - s2 == 4;
+        int full = j && n1 == 4
+                       ? second_year(c, i, j, y1, y2, e2 - s2,
+                                     memchr(c->text + ss, '/', se - ss) != NULL, strong || from)
+                       : 0;
         if (full) {
             m->e = j;
             m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0};
