@@ -271,7 +271,8 @@ pattern_text(int re, sbuf *b)
             "(?:\\h*(sm|s\\.m\\.?|sebelum\\h+masehi|m|h|hijriah|hijriyah|masehi)(?![a-z0-9]))?",
         [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
         [RE_CENT] = "abad\\h+(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])"
-                    "(?:\\h+(sm|s\\.m\\.?)(?![a-z]))?",
+                    "(?:\\h+(sm|s\\.m\\.?)(?![a-z]))?(?:" RSEP
+                    "(?:abad\\h+)?(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9]|[.,]\\d))?",
         [RE_HOL] = "(?:(@H)|(hut|hari\\h+ulang\\h+tahun|ulang\\h+tahun|milad)(?:\\h+(@A))?)"
                    "(?![a-z])(?:\\h+ke\\h*-?\\h*(\\d{1,3})(?!\\d)(?:\\h+(@A)(?![a-z]))?)?"
                    "(?:\\h+(?:tahun\\h+)?(\\d{4})(?:\\h*(h|hijriah|hijriyah|m|masehi)(?![a-z]))?"

@@ -625,6 +625,19 @@ date_form_cent(date_ctx *c, size_t i, int cx, date_ment *m)
     m->e = j;
     m->v.a = (date_point){DP_CENTURY, n, 0, 0, 0, 0, 0};
     m->v.null = era_of(c, 2) == 'B'; /* "abad ke-5 SM": no value form for it (SPEC 4.2) */
+    /* "abad ke-7 hingga abad ke-13", "abad ke-15 sampai ke-17": a range of centuries */
+    char buf2[16];
+    if (date_grp_lower(c, 3, buf2, sizeof buf2)) {
+        int n2 = buf2[0] >= '0' && buf2[0] <= '9' ? date_grp_num(c, 3) : roman(buf2);
+        size_t s1, e1;
+        if (!m->v.null && n2 > n && n2 <= 30)
+            m->v.b = (date_point){DP_CENTURY, n2, 0, 0, 0, 0, 0};
+        else if ((date_grp(c, 2, &s1, &e1) || date_grp(c, 1, &s1, &e1)) &&
+                 (j = date_end_tok(c, i, e1)) != 0)
+            m->e = j; /* no second century: the first alone */
+        else
+            return 0;
+    }
     m->has_year = 1;
     return 1;
 }
