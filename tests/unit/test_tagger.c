@@ -661,6 +661,35 @@ test_address(void)
     idner_model_free(m);
 }
 
+/* A bracket or quote at a name's end without its pair inside is no part of the name: the
+ * bundled model ends these organizations on the closing bracket ("Agraria Institute)"). */
+static void
+test_brackets(void)
+{
+    static const struct {
+        const char *text, *name;
+    } cases[] = {
+        {"Peneliti Pusat Studi Kebijakan Pangan dan Pertanian (Agraria Institute) Dwi Haryanto "
+         "menilai harga beras naik.",
+         "Agraria Institute"},
+        {"Direktur Eksekutif Lembaga Kajian Energi dan Tambang (EnerGeo Institute) Sri Wahyuni "
+         "menilai, harga listrik naik.",
+         "EnerGeo Institute"},
+    };
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        idner_result *r = annotated(m, cases[k].text);
+        const idner_entity *e = entity_on(r, cases[k].text, cases[k].name);
+        CHECK(e != NULL);
+        if (e)
+            CHECK_INT(e->type, IDNER_ORG);
+        idner_result_free(r);
+    }
+    idner_model_free(m);
+}
+
 /* With the bundled model too, a degree is neither a name nor part of one ("Dewi S.Pd.",
  * "M.Sc." alone); the same letters before a capitalized word are initials inside the name;
  * titles stay outside a person, but for those of nobility; curated names stay whole. */
@@ -953,6 +982,7 @@ main(void)
     if (img)
         test_memo(img, n);
     test_address();
+    test_brackets();
     test_degrees();
     test_domains();
     test_feature_dropout();
