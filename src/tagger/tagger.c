@@ -403,8 +403,7 @@ take_head(const tagger_doc *d, size_t region_start, size_t *a)
         uint32_t cls = tagger_doc_trigger(d, h, &len);
         if (h + len != *a)
             continue;
-        if ((cls & R_LOC_HEAD) && (d->tl->v[h].flags & TOK_F_CAP) &&
-            !(d->mk[h].flags & MARK_NAMED))
+        if ((cls & R_LOC_HEAD) && (d->tl->v[h].flags & TOK_F_CAP) && !(d->mk[h].flags & MARK_NAMED))
             *a = h;
         return;
     }
