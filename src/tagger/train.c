@@ -172,10 +172,11 @@ is_paren(const tok_list *tl, size_t i, char c)
 }
 
 /* A gold name over [A, *B) that holds a parenthesis ("Partai Persatuan Pembangunan (PPP)", as
- * idner-news-2k writes some) is read as the tagger's decoding reads one (tagger.c paren_split):
- * the name ends before it, and what it holds is a name of its own, [*IA, *IB) (empty without a
- * capitalized word); a name that ran past its region's end would be dropped whole
- * (clip_region). */
+ * idner-news-2k writes some) is read as the tagger can give it: the name ends before the
+ * parenthesis, and what it holds is a name of its own, [*IA, *IB) (empty without a capitalized
+ * word). Whole, it would run past its region's end (a closing parenthesis is no open token:
+ * features.c) and be dropped (clip_region): the model learnt to leave the names before a
+ * short form in parentheses untagged. */
 static void
 paren_gold(const tok_list *tl, size_t a, size_t *b, size_t *ia, size_t *ib)
 {
@@ -237,7 +238,7 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
             type = IDNER_ORG;
             t->stats.institutions_relabeled++;
         }
-        size_t ia = 0, ib = 0; /* a parenthesis in it: the name ends before it (tagger.c) */
+        size_t ia = 0, ib = 0; /* a parenthesis in it: the name ends before it */
         paren_gold(tl, a, &b, &ia, &ib);
         place_gold(t, a, b, type);
         if (ib > ia)
