@@ -409,6 +409,42 @@ address(const tagger_doc *d, size_t region_start, size_t *a, size_t b, unsigned 
     }
 }
 
+/* A place opened by a place's head ("Jalan", "Kabupaten": rules.tsv loc_head, capitalized) is
+ * named after one person or place: a person the tagger begins right where it ends is the rest
+ * of its name ("Jalan Jenderal Gatot|Subroto"). *B moves over those of SPANS[*K + 1, N) (of the
+ * region starting at REGION_START), and *K to the last one taken. */
+static void
+namesake(const tagger_doc *d, size_t region_start, const tagger_span *spans, size_t n, size_t *k,
+         size_t a, size_t *b)
+{
+    size_t len;
+    if (!(tagger_doc_trigger(d, a, &len) & R_LOC_HEAD) || !(d->tl->v[a].flags & TOK_F_CAP))
+        return;
+    while (*k + 1 < n && region_start + spans[*k + 1].start == *b &&
+           spans[*k + 1].type == IDNER_PER)
+        *b = region_start + spans[++*k].end;
+}
+
+/* The head of a place right before a place the tagger names without one ("Provinsi|Nusa
+ * Tenggara Timur", "Bandara|Silangit": rules.tsv loc_head, capitalized, its phrase ending where
+ * the place begins, no name placed over it) is the place's (SPEC.md: "Kabupaten Bekasi"): *A
+ * moves back over it, within the region that starts at REGION_START. */
+static void
+take_head(const tagger_doc *d, size_t region_start, size_t *a)
+{
+    size_t len;
+    if (tagger_doc_trigger(d, *a, &len) & R_LOC_HEAD)
+        return; /* it has its own: "Pasar|Kota Medan", "Masjid|Desa Kendal" */
+    for (size_t h = *a; h-- > region_start && *a - h <= 2;) {
+        uint32_t cls = tagger_doc_trigger(d, h, &len);
+        if (h + len != *a)
+            continue;
+        if ((cls & R_LOC_HEAD) && (d->tl->v[h].flags & TOK_F_CAP) && !(d->mk[h].flags & MARK_NAMED))
+            *a = h;
+        return;
+    }
+}
+
 /* A place the tagger names over [A, B) that opens with the head of an organization that
  * never names a place ("Partai Gema Nusantara", "PT Gunung Tua Mandiri", "Yayasan Cahaya
  * Bangsa": rules.tsv org_only, capitalized, a word of the name after it) is the organization,
@@ -647,6 +683,10 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
+            if (type == IDNER_LOC)
+                namesake(&s->doc, a, s->spans, ns, &k, sa, &sb);
+            if (type == IDNER_LOC)
+                take_head(&s->doc, a, &sa);
             if (type == IDNER_LOC)
                 org_opened(&s->doc, sa, sb, &type);
             if (type == IDNER_PER) {

@@ -163,6 +163,50 @@ is_country(const cand *c)
     return c->type == IDNER_LOC && c->subtype && !strcmp(c->subtype, "country");
 }
 
+/* Is token I of TL an opening (or, with C ')', a closing) parenthesis? */
+static int
+is_paren(const tok_list *tl, size_t i, char c)
+{
+    const tok *t = &tl->v[i];
+    return t->kind == TOK_PUNCT && t->key_len == 1 && *tok_key(tl, t) == c;
+}
+
+/* A gold name over [A, *B) that holds a parenthesis ("Partai Persatuan Pembangunan (PPP)", as
+ * idner-news-2k writes some) is read as the tagger can give it: the name ends before the
+ * parenthesis, and what it holds is a name of its own, [*IA, *IB) (empty without a capitalized
+ * word). Whole, it would run past its region's end (a closing parenthesis is no open token:
+ * features.c) and be dropped (clip_region): the model learnt to leave the names before a
+ * short form in parentheses untagged. */
+static void
+paren_gold(const tok_list *tl, size_t a, size_t *b, size_t *ia, size_t *ib)
+{
+    *ia = *ib = 0;
+    for (size_t p = a + 1; p < *b; p++) {
+        if (!is_paren(tl, p, '('))
+            continue;
+        size_t q = p + 1;
+        int cap = 0;
+        for (; q < *b && !is_paren(tl, q, ')'); q++)
+            cap |= tl->v[q].kind == TOK_WORD && (tl->v[q].flags & (TOK_F_CAP | TOK_F_ALLCAPS));
+        if (cap) {
+            *ia = p + 1;
+            *ib = q;
+        }
+        *b = p;
+        return;
+    }
+}
+
+/* Labels tokens [A, B) a name of TYPE. */
+static void
+place_gold(tagger_trainer *t, size_t a, size_t b, unsigned type)
+{
+    for (size_t k = a; k < b; k++) {
+        unsigned part = b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
+        t->labels[k] = tagger_label(t->o.scheme, type, part);
+    }
+}
+
 /* The gold labels of the sentence's tokens into T->labels; names whose ends are not token
  * boundaries are left out. Returns the number of names placed, -1 without memory. */
 static long
@@ -194,10 +238,11 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
             type = IDNER_ORG;
             t->stats.institutions_relabeled++;
         }
-        for (size_t k = a; k < b; k++) {
-            unsigned part = b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
-            t->labels[k] = tagger_label(t->o.scheme, type, part);
-        }
+        size_t ia = 0, ib = 0; /* a parenthesis in it: the name ends before it */
+        paren_gold(tl, a, &b, &ia, &ib);
+        place_gold(t, a, b, type);
+        if (ib > ia)
+            place_gold(t, ia, ib, type);
         placed++;
     }
     if (!t->o.relabel_countries)
