@@ -587,6 +587,18 @@ is_terminal(const tok_list *tl, const tok *t)
            (t->key_len >= 3 && k[0] == '.');
 }
 
+/* Is T a period after a capital letter standing alone, an initial as tokenized text writes
+ * it ("John B . Fenn")? Such a period ends no sentence, as the initial "B." does not. */
+static int
+is_initial_period(const tok_list *tl, const tok *t)
+{
+    if (tl->n == 0 || t->kind != TOK_PUNCT || t->key_len != 1 || tok_key(tl, t)[0] != '.')
+        return 0;
+    const tok *p = &tl->v[tl->n - 1];
+    return p->kind == TOK_WORD && p->byte_end - p->byte_start == 1 &&
+           (p->flags & (TOK_F_CAP | TOK_F_ALLCAPS)) && p->sent == t->sent;
+}
+
 static int
 is_closer(const tok_list *tl, const tok *t)
 {
@@ -896,7 +908,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             }
         }
         token_done(tl, t, flags, &pending, &sentence_break, &sent, &cut_at, sent_max);
-        if (is_terminal(tl, t))
+        if (is_terminal(tl, t) && !is_initial_period(tl, t))
             sentence_break = 1;
         tl->n++;
         i = end;

@@ -180,6 +180,10 @@ main(void)
     CHECK_INT(tl.v[find("Esok")].sent, 5);
     run("Harga naik 2.5 persen... lalu turun.");
     CHECK(!(tl.v[find("lalu")].flags & TOK_F_SENT_START));
+    /* an initial written as tokenized text writes it ("B ."): no sentence ends there */
+    run("Penulis Agus B . Wicaksono datang. Hadirin senang.");
+    CHECK(!(tl.v[find("Wicaksono")].flags & TOK_F_SENT_START));
+    CHECK(tl.v[find("Hadirin")].flags & TOK_F_SENT_START);
     /* shapes and keys: NFKC + case fold, curly quotes and dashes unified */
     run("KPK memanggil Jum\xe2\x80\x99"
         "at \xe2\x80\x9c"
