@@ -275,11 +275,6 @@ zone_offset(const date_ctx *c, int g, int *off)
     return 0;
 }
 
-/* Groups: 1 pukul/jam, 2 hour, 3 separator, 4 minutes, 5 seconds, 6 zone, 7 sign, 8 offset;
- * a range's end: 9 hour, 10 minutes, 11 seconds, 12 zone; 13 waktu setempat, 14 part of day;
- * 15 "tengah malam"/"tengah hari" alone, 16 its second word. A bare number is a time only
- * with "pukul"/"jam", a zone, or "waktu setempat" ("24 jam" is a duration); right after a
- * date (CX_CLOCK) "18:23" is one too. Midnight is 24:00, the end of the day it closes. */
 /* The hour written in words at token K ("tiga", "dua belas"), its tokens in *N; 0 for none. */
 static int
 hour_word(const date_ctx *c, size_t k, size_t *n)
@@ -311,9 +306,10 @@ clock_in_words(date_ctx *c, size_t i, date_ment *m)
     k += half + n;
     char buf[32];
     const char *pod = NULL;
-    if (date_key_is(c, k, "dini") && date_key_is(c, k + 1, "hari"))
-        pod = date_pod_of("dini hari"), k += 2;
-    else if (k < c->tl->n && c->tl->v[k].key_len < sizeof buf) {
+    if (date_key_is(c, k, "dini") && date_key_is(c, k + 1, "hari")) {
+        pod = date_pod_of("dini hari");
+        k += 2;
+    } else if (k < c->tl->n && c->tl->v[k].key_len < sizeof buf) {
         memcpy(buf, tok_key(c->tl, &c->tl->v[k]), c->tl->v[k].key_len);
         buf[c->tl->v[k].key_len] = '\0';
         if ((pod = date_pod_of(buf)) != NULL)
@@ -332,6 +328,11 @@ clock_in_words(date_ctx *c, size_t i, date_ment *m)
     return 1;
 }
 
+/* Groups: 1 pukul/jam, 2 hour, 3 separator, 4 minutes, 5 seconds, 6 zone, 7 sign, 8 offset;
+ * a range's end: 9 hour, 10 minutes, 11 seconds, 12 zone; 13 waktu setempat, 14 part of day;
+ * 15 "tengah malam"/"tengah hari" alone, 16 its second word. A bare number is a time only
+ * with "pukul"/"jam", a zone, or "waktu setempat" ("24 jam" is a duration); right after a
+ * date (CX_CLOCK) "18:23" is one too. Midnight is 24:00, the end of the day it closes. */
 int
 date_form_time(date_ctx *c, size_t i, int cx, date_ment *m)
 {
