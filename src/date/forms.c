@@ -46,11 +46,13 @@ date_is_punct(const date_ctx *c, size_t i, char ch)
 }
 
 /* d/m[/y], d-m-yyyy, d.m.yyyy, yyyy-mm-dd, yyyy/mm/dd, also spaced as tokenized text writes
- * them ("27 / 4"), and a range of days of one month d-d/m[/y] ("4-6/11/2024", "(6-7/11)").
+ * them ("27 / 4"), and ranges of days d-d/m[/y] and d/m-d/m[/y] ("4-6/11/2024", "(6-7/11)",
+ * "30/10-1/11/2024").
  * A yearless d/m is a date only where nothing else is likely: after a weekday, after
  * "tanggal", or alone in parentheses "(28/10)"; elsewhere "1/2" is a fraction. Groups: 1 year,
  * 2 separator, 3 month, 4 day (year first); 5 day, 6 separator, 7 month, 8 year; 9 and 10 the
- * days of a range, 11 its month, 12 its year. */
+ * days of a range, 11 its month, 12 its year; a range over two months ("30/10-1/11/2024"): 13
+ * and 14 its first day and month, 15 and 16 its last, 17 the year. */
 int
 date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m)
 {
@@ -61,7 +63,7 @@ date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m)
     size_t j = date_end_tok(c, i, e);
     if (!j)
         return 0;
-    int y, mo, d, d2 = 0;
+    int y, mo, d, d2 = 0, mo1 = 0;
     if (date_grp_num(c, 1) >= 0) {
         y = date_grp_num(c, 1);
         mo = date_grp_num(c, 3);
@@ -76,6 +78,17 @@ date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m)
             (!y && cx != CX_WD && cx != CX_TANGGAL &&
              !(i > 0 && date_is_punct(c, i - 1, '(') && j < c->tl->n && date_is_punct(c, j, ')'))))
             return 0; /* "5-3/2" is a sum; yearless, as a d/m: after a weekday or in parentheses */
+    } else if (date_grp_num(c, 13) >= 0) { /* "30/10-1/11/2024", "(31/12-2/1)" */
+        d = date_grp_num(c, 13);
+        mo1 = date_grp_num(c, 14);
+        d2 = date_grp_num(c, 15);
+        mo = date_grp_num(c, 16);
+        y = date_grp_num(c, 17);
+        y = y >= 0 ? two_digit_year(y, grp_len(c, 17)) : 0;
+        if (mo1 < 1 || mo1 > 12 || mo1 == mo ||
+            (!y && cx != CX_WD && cx != CX_TANGGAL &&
+             !(i > 0 && date_is_punct(c, i - 1, '(') && j < c->tl->n && date_is_punct(c, j, ')'))))
+            return 0; /* one month: d-d/m; yearless as above */
     } else {
         size_t ss, se;
         date_grp(c, 6, &ss, &se);
@@ -100,10 +113,12 @@ date_form_digit(date_ctx *c, size_t i, int cx, date_ment *m)
             y = 0;
         }
     }
-    if (!date_valid(y ? y : 2000, mo, d) || (d2 && !date_valid(y ? y : 2000, mo, d2)))
+    /* the first day of a range over two months: the year before when it is December's */
+    const int y1 = mo1 && mo1 > mo && y ? y - 1 : y;
+    if (!date_valid(y1 ? y1 : 2000, mo1 ? mo1 : mo, d) || (d2 && !date_valid(y ? y : 2000, mo, d2)))
         return 0; /* 31/2/2024, 45/13 */
     m->e = j;
-    m->v.a = (date_point){DP_YMD, y, mo, d, 0, 0, 0};
+    m->v.a = (date_point){DP_YMD, y1, mo1 ? mo1 : mo, d, 0, 0, 0};
     if (d2)
         m->v.b = (date_point){DP_YMD, y, mo, d2, 0, 0, 0};
     m->need_year = y == 0;
