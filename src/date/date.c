@@ -270,7 +270,7 @@ pattern_text(int re, sbuf *b)
             "|sebelumnya))(?![a-z])",
         [RE_YEAR] =
             "(\\d{1,4})" NOTDIG "(?:(\\h*[-/\\x{2013}\\x{2014}]\\h*|\\h+(?:hingga|sampai"
-            "(?:\\h+dengan)?|s\\h*[./]?\\h*d\\.?)\\h+)(?:tahun\\h+)?(\\d{2,4})" NOTDIG ")?"
+            "(?:\\h+dengan)?|s\\h*[./]?\\h*d\\.?|dan)\\h+)(?:tahun\\h+)?(\\d{2,4})" NOTDIG ")?"
             "(?:\\h*(sm|s\\.m\\.?|sebelum\\h+masehi|m|h|hijriah|hijriyah|masehi)(?![a-z0-9]))?",
         [RE_DECADE] = "(?:(\\d{2})(\\d)0|(\\d)0)(?:\\h?-\\h?|\\h)?an(?![a-z])",
         [RE_CENT] = "abad\\h+(?:ke\\h*-?\\h*)?(\\d{1,2}|[ivxl]+)(?![a-z0-9])"

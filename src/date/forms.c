@@ -527,20 +527,27 @@ date_form_year(date_ctx *c, size_t i, int cx, date_ment *m)
     date_grp(c, 1, &ys, &ye);
     int y1 = date_grp_num(c, 1), y2 = date_grp_num(c, 3), era = era_of(c, 4);
     size_t n1 = ye - ys;
-    if (era == 'B' || era == 'H' || era == 'C')
-        y2 = -1; /* no ranges across eras here */
+    if (era == 'B' || era == 'H')
+        y2 = -1; /* no ranges before the common era or of Hijri years here */
+    /* "antara (tahun) 1942 dan 1945" is a range; elsewhere "2019 dan 2024" are two years */
+    if (y2 >= 0 && date_key_is(c, i + 1, "dan") &&
+        !((i > 0 && date_key_is(c, i - 1, "antara")) ||
+          (i > 1 && date_key_is(c, i - 1, "tahun") && date_key_is(c, i - 2, "antara")))) {
+        y2 = -1;
+        era = 0; /* the era after the second year is the second year's */
+    }
     if (y2 >= 0) {
         size_t ss, se, s2, e2;
         date_grp(c, 2, &ss, &se);
         date_grp(c, 3, &s2, &e2);
-        size_t j = date_end_tok(c, i, e2);
+        size_t j = date_end_tok(c, i, era ? e : e2); /* "1293-1527 M": the era is the range's */
         /* "dari 1810 hingga 1821": a range from "dari" is years whenever they are */
         int from =
             i > 0 && date_key_is(c, i - 1, "dari") && y1 >= 1000 && y2 <= 2100 && e2 - s2 == 4;
-        int full = j && n1 == 4
-                       ? second_year(c, i, j, y1, y2, e2 - s2,
-                                     memchr(c->text + ss, '/', se - ss) != NULL, strong || from)
-                       : 0;
+        int full = j && n1 == 4 ? second_year(c, i, j, y1, y2, e2 - s2,
+                                              memchr(c->text + ss, '/', se - ss) != NULL,
+                                              strong || from || era)
+                                : 0;
         if (full) {
             m->e = j;
             m->v.a = (date_point){DP_YMD, y1, 0, 0, 0, 0, 0};
