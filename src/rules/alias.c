@@ -274,8 +274,9 @@ alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *t
         const char *canon = canon_of(text, c, &clen);
         /* an acronym spelled by its name's words is defined there, whatever found the name: it
          * is context evidence, and stands for the name in the rest of the document */
+        int spelled = acronym_of(tl, c->tok_start, c->tok_end, a);
         int32_t prio = strength(c) + 1;
-        if (prio < 3 && acronym_of(tl, c->tok_start, c->tok_end, a))
+        if (prio < 3 && spelled)
             prio = 3, d->strong = 1;
         if (put(&d->t, phrase_key(tl, a, a + 1), c->type, canon, clen, prio, 0))
             return IDNER_ERR_NOMEM;
@@ -283,7 +284,8 @@ alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *t
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
-        if (c->type == IDNER_ORG && glued) {
+        if ((c->type == IDNER_ORG || (c->type == IDNER_LOC && spelled)) && glued) {
+            /* "Rumah Potong Hewan (RPH)": a place's acronym glued to it is the place's too */
             c->tok_end = (uint32_t)(a + 2);
             c->byte_end = tl->v[a + 1].byte_end;
         }
