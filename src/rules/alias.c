@@ -134,15 +134,16 @@ paren_acronym(const tok_list *tl, size_t e, int *glued)
 
 /* Do the words [A, B) spell the acronym ACR (N bytes of a key) from J on: each capitalized word
  * gives one letter or more from its start ("Badan Urusan Logistik" -> BULOG), a lowercase word
- * or a punctuation mark may give none ("Badan Pengawas Obat dan Makanan" -> BPOM)? */
+ * or a punctuation mark none ("Badan Pengawas Obat dan Makanan" -> BPOM)? Every capitalized word
+ * takes a letter, so K of them split the N letters at most C(N - 1, K - 1) ways (126 for ten). */
 static int
 spells(const tok_list *tl, size_t a, size_t b, const char *acr, size_t n, size_t j)
 {
     if (a == b)
         return j == n;
     const tok *t = &tl->v[a];
-    if (!(t->flags & TOK_F_CAP) && spells(tl, a + 1, b, acr, n, j))
-        return 1;
+    if (!(t->flags & TOK_F_CAP))
+        return spells(tl, a + 1, b, acr, n, j);
     const char *k = tok_key(tl, t);
     for (size_t m = 1; m <= t->key_len && j + m <= n && k[m - 1] == acr[j + m - 1]; m++)
         if (spells(tl, a + 1, b, acr, n, j + m))
