@@ -113,6 +113,12 @@ strength(const cand *c)
 }
 
 static int
+is_country(const cand *c)
+{
+    return c->subtype && !strcmp(c->subtype, "country");
+}
+
+static int
 is_word(const tok *t)
 {
     return t->kind == TOK_WORD && (t->flags & TOK_F_CAP);
@@ -285,8 +291,10 @@ alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *t
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
-        if ((c->type == IDNER_ORG || (c->type == IDNER_LOC && spelled)) && glued) {
-            /* "Rumah Potong Hewan (RPH)": a place's acronym glued to it is the place's too */
+        if ((c->type == IDNER_ORG || (c->type == IDNER_LOC && spelled && !is_country(c))) &&
+            glued) {
+            /* "Rumah Potong Hewan (RPH)": a place's acronym glued to it is the place's too; a
+             * country keeps its name alone ("Amerika Serikat (AS)": the corpora show none) */
             c->tok_end = (uint32_t)(a + 2);
             c->byte_end = tl->v[a + 1].byte_end;
         }
