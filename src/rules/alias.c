@@ -113,6 +113,12 @@ strength(const cand *c)
 }
 
 static int
+is_country(const cand *c)
+{
+    return c->subtype && !strcmp(c->subtype, "country");
+}
+
+static int
 is_word(const tok *t)
 {
     return t->kind == TOK_WORD && (t->flags & TOK_F_CAP);
@@ -130,6 +136,36 @@ paren_acronym(const tok_list *tl, size_t e, int *glued)
         return 0;
     *glued = !(a->flags & TOK_F_SPACE_BEFORE) && !(c->flags & TOK_F_SPACE_BEFORE);
     return e + 1;
+}
+
+/* Do the words [A, B) spell the acronym ACR (N bytes of a key) from J on: each capitalized word
+ * gives one letter or more from its start ("Badan Urusan Logistik" -> BULOG), a lowercase word
+ * or a punctuation mark none ("Badan Pengawas Obat dan Makanan" -> BPOM)? Every capitalized word
+ * takes a letter, so K of them split the N letters at most C(N - 1, K - 1) ways (126 for ten). */
+static int
+spells(const tok_list *tl, size_t a, size_t b, const char *acr, size_t n, size_t j)
+{
+    if (a == b)
+        return j == n;
+    const tok *t = &tl->v[a];
+    if (!(t->flags & TOK_F_CAP))
+        return spells(tl, a + 1, b, acr, n, j);
+    const char *k = tok_key(tl, t);
+    for (size_t m = 1; m <= t->key_len && j + m <= n && k[m - 1] == acr[j + m - 1]; m++)
+        if (spells(tl, a + 1, b, acr, n, j + m))
+            return 1;
+    return 0;
+}
+
+/* Is the word at token ACR the acronym of the name [A, B) ("Universitas Teknologi Sulawesi Utara
+ * ( UTSU )")? Its letters are the starts of the name's words, in order, the first word's first. */
+static int
+acronym_of(const tok_list *tl, size_t a, size_t b, size_t acr)
+{
+    const tok *t = &tl->v[acr];
+    if (b - a < 2 || b - a > 12 || t->key_len < 2 || t->key_len > 10)
+        return 0;
+    return spells(tl, a, b, tok_key(tl, t), t->key_len, 0);
 }
 
 /* Can token I of a full name stand for the person alone? Not an initial, an acronym, an
@@ -243,13 +279,22 @@ alias_register(alias_doc *d, const rules *r, const char *text, const tok_list *t
             continue; /* "Andi Saputra (Indonesia)": a nationality, not a nickname */
         uint32_t clen;
         const char *canon = canon_of(text, c, &clen);
-        if (put(&d->t, phrase_key(tl, a, a + 1), c->type, canon, clen, strength(c) + 1, 0))
+        /* an acronym spelled by its name's words is defined there, whatever found the name: it
+         * is context evidence, and stands for the name in the rest of the document */
+        int spelled = acronym_of(tl, c->tok_start, c->tok_end, a);
+        int32_t prio = strength(c) + 1;
+        if (prio < 3 && spelled)
+            prio = 3, d->strong = 1;
+        if (put(&d->t, phrase_key(tl, a, a + 1), c->type, canon, clen, prio, 0))
             return IDNER_ERR_NOMEM;
         d->changed = 1;
         for (size_t k = i + 1; k < nc && cl->v[k].tok_start <= a; k++)
             if (cl->v[k].tok_start == a)
                 cl->v[k].flags |= CAND_DROPPED; /* the acronym joins or follows its name */
-        if (c->type == IDNER_ORG && glued) {
+        if ((c->type == IDNER_ORG || (c->type == IDNER_LOC && spelled && !is_country(c))) &&
+            glued) {
+            /* "Rumah Potong Hewan (RPH)": a place's acronym glued to it is the place's too; a
+             * country keeps its name alone ("Amerika Serikat (AS)": the corpora show none) */
             c->tok_end = (uint32_t)(a + 2);
             c->byte_end = tl->v[a + 1].byte_end;
         }

@@ -609,6 +609,15 @@ test_regressions(void)
     s = "Hari ini LKPN merilis laporan baru tentang harga beras di pasar. Menurut para peneliti "
         "Lembaga Kajian Pangan Nusantara (LKPN), harga beras naik di banyak daerah.";
     EXPECT(s, "LKPN", ORG, "alias", "Lembaga Kajian Pangan Nusantara");
+    /* an acronym that the words of a weakly found name spell is defined there (prio 3): it
+     * and its repeats are the name's; glued to a place, it is the place's, as an
+     * organization's is (issue 9, helper 9r) */
+    s = "Warga yang tinggal di Karang Sela Baru (KSB) mengungsi. Banjir di KSB surut kemarin.";
+    EXPECT(s, "Karang Sela Baru (KSB)", LOC, "rule", "Karang Sela Baru");
+    EXPECT_NTH(s, "KSB", 2, LOC, "alias", "Karang Sela Baru");
+    s = "Warga yang tinggal di Karang Sela Baru (KTS) mengungsi. Banjir di KTS surut kemarin.";
+    EXPECT(s, "Karang Sela Baru", LOC, "rule", NULL);
+    NONE_T(s, "KTS", LOC); /* not its words' letters: no definition */
     /* an ordinary sentence opening with a long name is not a title-case headline */
     RULE("Laporan Lembaga Kajian Pangan Nusantara itu dibahas di DPR.",
          "Lembaga Kajian Pangan Nusantara", ORG);
