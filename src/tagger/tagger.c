@@ -269,42 +269,6 @@ drop_degrees(const tagger_doc *d, size_t a, size_t *b)
     }
 }
 
-/* Token K of TL if it is a bracket or straight quote ('(', ')', '"'), else 0. */
-static char
-bracket_at(const tok_list *tl, size_t k)
-{
-    const tok *t = &tl->v[k];
-    if (t->kind != TOK_PUNCT || t->key_len != 1)
-        return 0;
-    const char ch = *tok_key(tl, t);
-    return ch == '(' || ch == ')' || ch == '"' ? ch : 0;
-}
-
-/* A bracket or quote that the name over [*A, *B) holds at an end without its pair inside
- * ("BPH Migas)", "(Persero", an odd quote) is no part of it: the ends move past them. A
- * listed name in brackets, "PT Pertamina (Persero)", keeps its pair. */
-static void
-trim_brackets(const tok_list *tl, size_t *a, size_t *b)
-{
-    for (int moved = 1; moved && *a < *b;) {
-        size_t open = 0, close = 0, quotes = 0;
-        for (size_t k = *a; k < *b; k++) {
-            const char ch = bracket_at(tl, k);
-            open += ch == '(';
-            close += ch == ')';
-            quotes += ch == '"';
-        }
-        const char first = bracket_at(tl, *a), last = bracket_at(tl, *b - 1);
-        moved = 1;
-        if ((last == ')' && open < close) || (last == '"' && quotes % 2) || last == '(')
-            --*b;
-        else if ((first == '(' && close < open) || (first == '"' && quotes % 2) || first == ')')
-            ++*a;
-        else
-            moved = 0;
-    }
-}
-
 /* Titles, roles and honorifics that open a person's span [*A, B) stay outside the person
  * (SPEC.md section 3: "Presiden Joko Widodo" -> "Joko Widodo"; "Irjen Karyoto"), except the
  * titles of nobility that the corpora keep inside ("Pangeran Diponegoro": rules.tsv noble). */
@@ -695,7 +659,6 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             }
             end_with_listed(s, sa, &sb, type);
             drop_degrees(&s->doc, sa, &sb);
-            trim_brackets(tl, &sa, &sb);
             if (sb == sa)
                 continue;
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {

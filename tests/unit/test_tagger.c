@@ -646,6 +646,15 @@ test_address(void)
         /* organizations of Indonesia's history are listed (curated/orgs.tsv) */
         {"Pada abad ke-17 VOC menguasai perdagangan rempah di Maluku.", "VOC", IDNER_ORG},
         {"Ia menjadi anggota Budi Utomo ketika masih bersekolah.", "Budi Utomo", IDNER_ORG},
+        /* a name before a parenthesis ends there: a model trained before training read such
+         * gold names as two (train.c paren_gold) ended these on the bracket ("Agraria
+         * Institute)") */
+        {"Peneliti Pusat Studi Kebijakan Pangan dan Pertanian (Agraria Institute) Dwi Haryanto "
+         "menilai harga beras naik.",
+         "Agraria Institute", IDNER_ORG},
+        {"Direktur Eksekutif Lembaga Kajian Energi dan Tambang (EnerGeo Institute) Sri Wahyuni "
+         "menilai, harga listrik naik.",
+         "EnerGeo Institute", IDNER_ORG},
     };
     idner_model *m = model_of(1);
     if (!m)
@@ -656,35 +665,6 @@ test_address(void)
         CHECK(e != NULL);
         if (e)
             CHECK_INT(e->type, cases[k].type);
-        idner_result_free(r);
-    }
-    idner_model_free(m);
-}
-
-/* A bracket or quote at a name's end without its pair inside is no part of the name: the
- * bundled model ends these organizations on the closing bracket ("Agraria Institute)"). */
-static void
-test_brackets(void)
-{
-    static const struct {
-        const char *text, *name;
-    } cases[] = {
-        {"Peneliti Pusat Studi Kebijakan Pangan dan Pertanian (Agraria Institute) Dwi Haryanto "
-         "menilai harga beras naik.",
-         "Agraria Institute"},
-        {"Direktur Eksekutif Lembaga Kajian Energi dan Tambang (EnerGeo Institute) Sri Wahyuni "
-         "menilai, harga listrik naik.",
-         "EnerGeo Institute"},
-    };
-    idner_model *m = model_of(1);
-    if (!m)
-        return;
-    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        idner_result *r = annotated(m, cases[k].text);
-        const idner_entity *e = entity_on(r, cases[k].text, cases[k].name);
-        CHECK(e != NULL);
-        if (e)
-            CHECK_INT(e->type, IDNER_ORG);
         idner_result_free(r);
     }
     idner_model_free(m);
@@ -982,7 +962,6 @@ main(void)
     if (img)
         test_memo(img, n);
     test_address();
-    test_brackets();
     test_degrees();
     test_domains();
     test_feature_dropout();
