@@ -179,6 +179,32 @@ def sumatra_variant(name):
     return None
 
 
+def place_bigrams():
+    """The pairs of folded words one after the other in the names of
+    ../shared/data/dbpedia-id/place.txt ("kramat jati" from "Kramat Jati, Jakarta Timur")."""
+    path = os.path.join(gc.shared_dir(), "data", "dbpedia-id", "place.txt")
+    out = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            words = re.findall(r"\w+", gc.fold(line))
+            out.update(zip(words, words[1:]))
+    return out
+
+
+def split_variant(name, bigrams):
+    """'Kramatjati' -> 'Kramat Jati': a one-word name that the names of DBpedia's places
+    write as two words (BIGRAMS, place_bigrams), each of three letters or more and split one
+    way only, as text often writes it; None for any other."""
+    if not name.isalpha() or len(name) < 6:
+        return None
+    low = gc.fold(name)
+    cuts = [p for p in range(3, len(low) - 2) if (low[:p], low[p:]) in bigrams]
+    if len(cuts) != 1:
+        return None
+    p = cuts[0]
+    return name[:p] + " " + name[p].upper() + name[p + 1:].lower()
+
+
 def build_id(counts_for, stop, villages_out=None):
     data = read_idn_area(fetch_idn_area())
     extra_path = os.path.join(CUR, "places_id_extra.tsv")
@@ -190,6 +216,8 @@ def build_id(counts_for, stop, villages_out=None):
 
     def add(code, subtype, canonical, surfaces):
         regions[code] = {"subtype": subtype, "canonical": canonical, "surfaces": surfaces}
+
+    bigrams = place_bigrams()
 
     for r in data["provinces"]:
         name = r["name"]
@@ -210,6 +238,9 @@ def build_id(counts_for, stop, villages_out=None):
         if admin:
             surf.append(("%s %s" % (kind, bare), "full"))
         surf.append((bare, "bare"))
+        split = split_variant(bare, bigrams)
+        if split:
+            surf += [("%s %s" % (kind, split), "full"), (split, "bare")]
         canonical = bare if admin and kind == "Kota" else "%s %s" % (kind, bare)
         v = sumatra_variant(bare)
         if v:
@@ -218,7 +249,11 @@ def build_id(counts_for, stop, villages_out=None):
 
     for r in data["districts"]:
         name = r["name"]
-        add(r["code"], "district", name, [("Kecamatan " + name, "full"), (name, "bare")])
+        surf = [("Kecamatan " + name, "full"), (name, "bare")]
+        split = split_variant(name, bigrams)
+        if split:
+            surf += [("Kecamatan " + split, "full"), (split, "bare")]
+        add(r["code"], "district", name, surf)
 
     # curated extras
     per_surface = {}   # (code, key) -> (flags, subtype, canonical)

@@ -670,6 +670,37 @@ test_address(void)
     idner_model_free(m);
 }
 
+/* A region's one-word official name written as two words, as DBpedia's places write it
+ * ("Kramat Jati" for Kramatjati: tools/gaz_places.py split_variant), is the listed place, with
+ * its id; before, the model named it a place of its own or a person. */
+static void
+test_split_places(void)
+{
+    static const struct {
+        const char *text, *name, *id;
+    } cases[] = {
+        {"Warga di Jl Raya Bogor, Kramat Jati, Jakarta Timur, mengeluhkan banjir.", "Kramat Jati",
+         "kemendagri:31.75.04"},
+        {"Ia lahir di Bukit Tinggi dan besar di Padang.", "Bukit Tinggi", "kemendagri:13.75"},
+    };
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        idner_result *r = annotated(m, cases[k].text);
+        const idner_entity *e = entity_on(r, cases[k].text, cases[k].name);
+        CHECK(e != NULL);
+        if (e) {
+            CHECK_INT(e->type, IDNER_LOC);
+            CHECK(e->id != NULL);
+            if (e->id)
+                CHECK_STR(e->id, cases[k].id);
+        }
+        idner_result_free(r);
+    }
+    idner_model_free(m);
+}
+
 /* With the bundled model too, a degree is neither a name nor part of one ("Dewi S.Pd.",
  * "M.Sc." alone); the same letters before a capitalized word are initials inside the name;
  * titles stay outside a person, but for those of nobility; curated names stay whole. */
@@ -962,6 +993,7 @@ main(void)
     if (img)
         test_memo(img, n);
     test_address();
+    test_split_places();
     test_degrees();
     test_domains();
     test_feature_dropout();
