@@ -623,39 +623,39 @@ test_address(void)
         const char *id; /* the listed entry's, when the case checks it */
     } cases[] = {
         {"Toko itu pindah ke Jl Letjen Suprapto No. 12, Cempaka Putih, sejak bulan lalu.",
-         "Jl Letjen Suprapto", IDNER_LOC},
+         "Jl Letjen Suprapto", IDNER_LOC, NULL},
         {"Warga berkumpul di Jalan Jenderal Gatot Subroto untuk menyaksikan pawai.",
-         "Jalan Jenderal Gatot Subroto", IDNER_LOC},
-        {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER},
+         "Jalan Jenderal Gatot Subroto", IDNER_LOC, NULL},
+        {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER, NULL},
         /* an institution named after a person, academic titles between, is the institution */
         {"Pasien itu dirujuk ke Rumah Sakit Umum Daerah Dr. Wiryosumarto kemarin.",
-         "Rumah Sakit Umum Daerah Dr. Wiryosumarto", IDNER_ORG},
+         "Rumah Sakit Umum Daerah Dr. Wiryosumarto", IDNER_ORG, NULL},
         {"Menurut Direktur RSUD Dr. Hartini Wulandari, pasien sudah pulang.", "Hartini Wulandari",
-         IDNER_PER},
+         IDNER_PER, NULL},
         /* Javanese titles of nobility stay inside the person (rules.tsv noble, take_nobles);
          * other titles stay outside */
         {"Ayahnya, Raden Mas Adipati Ario Wiryokusumo, menjabat bupati di kota itu.",
-         "Raden Mas Adipati Ario Wiryokusumo", IDNER_PER},
+         "Raden Mas Adipati Ario Wiryokusumo", IDNER_PER, NULL},
         {"Surat-surat Raden Ajeng Sumarsih dibukukan setelah ia wafat.", "Raden Ajeng Sumarsih",
-         IDNER_PER},
-        {"Sore itu Mas Bayu Hendrawan pulang dari sawah.", "Bayu Hendrawan", IDNER_PER},
+         IDNER_PER, NULL},
+        {"Sore itu Mas Bayu Hendrawan pulang dari sawah.", "Bayu Hendrawan", IDNER_PER, NULL},
         /* a name opened by an organization's head that never opens a place (rules.tsv
          * org_only) is the organization, though it ends with a place: the model alone says
          * place here */
         {"Ia bekerja di Lembaga Survei Nusantara sejak lama.", "Lembaga Survei Nusantara",
-         IDNER_ORG},
+         IDNER_ORG, NULL},
         /* organizations of Indonesia's history are listed (curated/orgs.tsv) */
-        {"Pada abad ke-17 VOC menguasai perdagangan rempah di Maluku.", "VOC", IDNER_ORG},
-        {"Ia menjadi anggota Budi Utomo ketika masih bersekolah.", "Budi Utomo", IDNER_ORG},
+        {"Pada abad ke-17 VOC menguasai perdagangan rempah di Maluku.", "VOC", IDNER_ORG, NULL},
+        {"Ia menjadi anggota Budi Utomo ketika masih bersekolah.", "Budi Utomo", IDNER_ORG, NULL},
         /* a name before a parenthesis ends there: a model trained before training read such
          * gold names as two (train.c paren_gold) ended these on the bracket ("Agraria
          * Institute)") */
         {"Peneliti Pusat Studi Kebijakan Pangan dan Pertanian (Agraria Institute) Dwi Haryanto "
          "menilai harga beras naik.",
-         "Agraria Institute", IDNER_ORG},
+         "Agraria Institute", IDNER_ORG, NULL},
         {"Direktur Eksekutif Lembaga Kajian Energi dan Tambang (EnerGeo Institute) Sri Wahyuni "
          "menilai, harga listrik naik.",
-         "EnerGeo Institute", IDNER_ORG},
+         "EnerGeo Institute", IDNER_ORG, NULL},
         /* a region's one-word official name written as two words, as DBpedia's places write
          * it (tools/gaz_places.py split_variant), is the listed place: the model alone named
          * "Kramat Jati" a person in news text */
