@@ -569,6 +569,20 @@ static const uint16_t ascii_word_class[256] = {
 #undef L
 #undef D
 
+_Static_assert(TOK_F_LOWER >> (AW_UPPER >> 7) == TOK_F_CAP && AW_DIGIT >> 7 == TOK_F_DIGIT,
+               "the fused path's flag shifts");
+
+/* Does scan_word end the ASCII word S[I, J) (letters and digits, not Rp9) at the period at J
+ * with no flag, as the fused path would? Not when the period may make a domain (a letter
+ * after it), an initial ("B.", "a.n.") or an abbreviation ("Dr."). One word in a sentence ends
+ * so: without this test it would take the general path, which scans it again. */
+static int
+word_ends_at_period(const scan *sc, size_t i, size_t j)
+{
+    return sc->s[j] == '.' && j - i >= 2 && (j + 1 >= sc->len || !is_ascii_alpha(sc->s[j + 1])) &&
+           !is_abbrev(sc, i, j);
+}
+
 /* Makes X opaque to the optimizer, so that it stays in a register instead of being
  * rematerialized (a constant, an address) inside a loop. No code. */
 #if defined(__GNUC__)
@@ -772,16 +786,16 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             /* Rp9,2 holds a digit: the test is for such words only */
             int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
                      (ascii_word_class[s[2]] & AW_DIGIT);
-            if (n < room && (j >= len || !stop[sc.s[j]]) && !rp) {
+            if (n < room && (j >= len || !stop[sc.s[j]] || word_ends_at_period(&sc, i, j)) && !rp) {
                 key[n] = '\0';
                 h ^= h >> 33;
                 h *= 0xff51afd7ed558ccdull;
                 h ^= h >> 33;
                 t->hash = h;
                 kind = TOK_WORD;
-                flags = (ascii_word_class[b0] & AW_UPPER) ? TOK_F_CAP : TOK_F_LOWER;
-                if (seen & AW_DIGIT)
-                    flags |= TOK_F_DIGIT;
+                /* CAP or LOWER by the first letter's case, and DIGIT, as shifts (no branch) */
+                flags = (TOK_F_LOWER >> ((ascii_word_class[b0] & AW_UPPER) >> 7)) |
+                        ((seen & AW_DIGIT) >> 7);
                 if (!(seen & (AW_LOWER | AW_DIGIT))) { /* only capitals: DPR, KPK */
                     if (n >= 2)
                         flags |= TOK_F_ALLCAPS;
