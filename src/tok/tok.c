@@ -591,6 +591,15 @@ word_ends_at_period(const scan *sc, size_t i, size_t j)
 #define WORD_LOOP_PIN(x) ((void)0)
 #endif
 
+/* One FNV-1a step, H = (H ^ C) * PRIME. In the loop GCC computes it in C's register and then
+ * copies it to H's (one instruction of 13 a byte): the asm computes it in place. */
+#if defined(__GNUC__) && defined(__x86_64__)
+#define WORD_LOOP_FNV(h, c, prime)                                                                 \
+    __asm__("xorq %1, %0\n\timulq %2, %0" : "+r"(h) : "r"(c), "r"(prime))
+#else
+#define WORD_LOOP_FNV(h, c, prime) ((h) = ((h) ^ (c)) * (prime))
+#endif
+
 static int
 is_terminal(const tok_list *tl, const tok *t)
 {
@@ -778,8 +787,7 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                 if (!m)
                     break;
                 key[n] = (char)m;
-                h ^= (uint8_t)m;
-                h *= prime;
+                WORD_LOOP_FNV(h, (uint64_t)(uint8_t)m, prime);
                 seen |= m;
             }
             j = i + n;
