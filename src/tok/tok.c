@@ -757,13 +757,9 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             i++;
             continue;
         }
-        size_t end;
-        uint8_t kind = TOK_PUNCT;
-        uint32_t flags = 0;
         if (tl->n == tl->cap && grow_tokens(tl))
             return IDNER_ERR_NOMEM;
         tok *t = &tl->v[tl->n];
-        size_t klen;
         if (ascii_word_class[b0] & AW_LETTER) {
             /* The fused path of a plain ASCII word (most tokens): one pass scans it, writes its
              * lowercase key, hashes it and gathers its shape; it is taken only when the general
@@ -800,19 +796,18 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                 h *= 0xff51afd7ed558ccdull;
                 h ^= h >> 33;
                 t->hash = h;
-                kind = TOK_WORD;
                 /* CAP or LOWER by the first letter's case, and DIGIT, as shifts (no branch) */
-                flags = (TOK_F_LOWER >> ((ascii_word_class[b0] & AW_UPPER) >> 7)) |
-                        ((seen & AW_DIGIT) >> 7);
+                uint32_t wflags = (TOK_F_LOWER >> ((ascii_word_class[b0] & AW_UPPER) >> 7)) |
+                                  ((seen & AW_DIGIT) >> 7);
                 if (!(seen & (AW_LOWER | AW_DIGIT))) { /* only capitals: DPR, KPK */
                     if (n >= 2)
-                        flags |= TOK_F_ALLCAPS;
+                        wflags |= TOK_F_ALLCAPS;
                 } else if (!(seen & AW_LOWER)) { /* rare: capitals and digits, count them */
                     size_t upper = 0;
                     for (size_t k = 0; k < n; k++)
                         upper += (ascii_word_class[s[k]] & AW_UPPER) != 0;
                     if (upper >= 2)
-                        flags |= TOK_F_ALLCAPS;
+                        wflags |= TOK_F_ALLCAPS;
                 }
                 t->byte_start = (uint32_t)i;
                 t->byte_end = (uint32_t)j;
@@ -831,21 +826,24 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                     memcpy(&lah, "lah", 4);
                     memcpy(&kah, "kah", 4);
                     if (w == nya || w == lah || w == kah) {
-                        flags |= TOK_F_CLITIC;
+                        wflags |= TOK_F_CLITIC;
                         t->stem_len = (uint16_t)(n - 3);
                     }
                 }
                 if (sentence_break && !(pending & TOK_F_SENT_START)) {
-                    if (!(flags & TOK_F_LOWER))
+                    if (!(wflags & TOK_F_LOWER))
                         pending |= TOK_F_SENT_START;
                     sentence_break = 0;
                 }
-                token_done(tl, t, flags, &pending, &sentence_break, &sent, &cut_at, sent_max);
+                token_done(tl, t, wflags, &pending, &sentence_break, &sent, &cut_at, sent_max);
                 tl->n++;
                 i = j;
                 continue;
             }
         }
+        size_t end, klen;
+        uint8_t kind = TOK_PUNCT;
+        uint32_t flags = 0;
         int l;
         int32_t c = cp_at(&sc, i, &l);
         enum text_class cls = text_class(c);
