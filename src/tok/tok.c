@@ -838,6 +838,10 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                 token_done(tl, t, wflags, &pending, &sentence_break, &sent, &cut_at, sent_max);
                 tl->n++;
                 i = j;
+                if (i < upto && sc.s[i] == ' ') { /* the usual space after a word, here */
+                    pending = TOK_F_SPACE_BEFORE;
+                    i++;
+                }
                 continue;
             }
         }
