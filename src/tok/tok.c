@@ -838,12 +838,15 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                 token_done(tl, t, wflags, &pending, &sentence_break, &sent, &cut_at, sent_max);
                 tl->n++;
                 i = j;
-                if (i < upto && sc.s[i] == ',' && (tl->n < tl->cap || !grow_tokens(tl)) &&
-                    !reserve_keys(tl, 2)) {
-                    /* the usual comma after a word, here: as the general path makes it, with no
-                     * flag (none pending after the word, no sentence break either) */
+                unsigned char mark = i < upto ? sc.s[i] : 0;
+                if ((mark == ',' ||
+                     (mark == '.' && (i + 2 >= len || sc.s[i + 1] != '.' || sc.s[i + 2] != '.'))) &&
+                    (tl->n < tl->cap || !grow_tokens(tl)) && !reserve_keys(tl, 2)) {
+                    /* the usual comma or period after a word, here: as the general path makes
+                     * it, with no flag (none pending after the word, no sentence break either); a
+                     * period ends the sentence (word_ends_at_period: the word is no initial) */
                     t = &tl->v[tl->n++];
-                    t->hash = tok_hash(",", 1);
+                    t->hash = mark == ',' ? tok_hash(",", 1) : tok_hash(".", 1);
                     t->byte_start = (uint32_t)i;
                     t->byte_end = (uint32_t)++i;
                     t->key_off = (uint32_t)tl->keys_len;
@@ -852,8 +855,10 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                     t->sent = sent;
                     t->flags = 0;
                     t->kind = TOK_PUNCT;
-                    memcpy(tl->keys + tl->keys_len, ",", 2);
+                    tl->keys[tl->keys_len] = (char)mark;
+                    tl->keys[tl->keys_len + 1] = '\0';
                     tl->keys_len += 2;
+                    sentence_break = mark == '.';
                 }
                 if (i < upto && sc.s[i] == ' ') { /* the usual space after a word, here */
                     pending = TOK_F_SPACE_BEFORE;
