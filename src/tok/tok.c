@@ -778,14 +778,31 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             uint64_t prime = 0x100000001b3ull;
             WORD_LOOP_PIN(cls);
             WORD_LOOP_PIN(prime);
-            for (; n < room; n++) {
-                unsigned m = cls[s[n]];
-                if (!m)
+            /* two bytes a step: half the counting and bound tests (WORD_BYTE(K): byte K, or N = K
+             * and out of the loop) */
+#define WORD_BYTE(k)                                                                               \
+    {                                                                                              \
+        unsigned m = cls[s[k]];                                                                    \
+        if (!m) {                                                                                  \
+            n = (k);                                                                               \
+            break;                                                                                 \
+        }                                                                                          \
+        key[k] = (char)m;                                                                          \
+        WORD_LOOP_FNV(h, (uint64_t)(uint8_t)m, prime);                                             \
+        seen |= m;                                                                                 \
+    }
+            for (;; n += 2) {
+                if (n + 1 >= room) { /* room for one byte more at most */
+                    if (n < room) {
+                        WORD_BYTE(n)
+                        n++;
+                    }
                     break;
-                key[n] = (char)m;
-                WORD_LOOP_FNV(h, (uint64_t)(uint8_t)m, prime);
-                seen |= m;
+                }
+                WORD_BYTE(n)
+                WORD_BYTE(n + 1)
             }
+#undef WORD_BYTE
             j = i + n;
             /* Rp9,2 holds a digit: the test is for such words only */
             int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
