@@ -574,8 +574,9 @@ _Static_assert(TOK_F_LOWER >> (AW_UPPER >> 7) == TOK_F_CAP && AW_DIGIT >> 7 == T
 
 /* Does scan_word end the ASCII word S[I, J) (letters and digits, not Rp9) at the period at J
  * with no flag, as the fused path would? Not when the period may make a domain (a letter
- * after it), an initial ("B.", "a.n.") or an abbreviation ("Dr."). One word in a sentence ends
- * so: without this test it would take the general path, which scans it again. */
+ * after it), an initial ("B.", "a.n.") or an abbreviation ("Dr."); the caller asks only in a text
+ * with no URL nor '@' ("www.5.id", "budi.1@contoh.id"). One word in a sentence ends so: without
+ * this test it would take the general path, which scans it again. */
 static int
 word_ends_at_period(const scan *sc, size_t i, size_t j)
 {
@@ -807,7 +808,10 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             /* Rp9,2 holds a digit: the test is for such words only */
             int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
                      (ascii_word_class[s[2]] & AW_DIGIT);
-            if (n < room && (j >= len || !stop[sc.s[j]] || word_ends_at_period(&sc, i, j)) && !rp) {
+            if (n < room &&
+                (j >= len || !stop[sc.s[j]] ||
+                 (!has_at && !may_url && word_ends_at_period(&sc, i, j))) &&
+                !rp) {
                 key[n] = '\0';
                 h ^= h >> 33;
                 h *= 0xff51afd7ed558ccdull;
@@ -861,7 +865,8 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                     (tl->n < tl->cap || !grow_tokens(tl)) && !reserve_keys(tl, 2)) {
                     /* the usual comma or period after a word, here: as the general path makes
                      * it, with no flag (none pending after the word, no sentence break either); a
-                     * period ends the sentence (word_ends_at_period: the word is no initial) */
+                     * period (after word_ends_at_period: the word is no initial, the text holds
+                     * no URL nor e-mail address) ends the sentence */
                     t = &tl->v[tl->n++];
                     t->hash = mark == ',' ? tok_hash(",", 1) : tok_hash(".", 1);
                     t->byte_start = (uint32_t)i;
