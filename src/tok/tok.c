@@ -569,12 +569,36 @@ static const uint16_t ascii_word_class[256] = {
 #undef L
 #undef D
 
+_Static_assert(TOK_F_LOWER >> (AW_UPPER >> 7) == TOK_F_CAP && AW_DIGIT >> 7 == TOK_F_DIGIT,
+               "the fused path's flag shifts");
+
+/* Does scan_word end the ASCII word S[I, J) (letters and digits, not Rp9) at the period at J
+ * with no flag, as the fused path would? Not when the period may make a domain (a letter
+ * after it), an initial ("B.", "a.n.") or an abbreviation ("Dr."); the caller asks only in a text
+ * with no URL nor '@' ("www.5.id", "budi.1@contoh.id"). One word in a sentence ends so: without
+ * this test it would take the general path, which scans it again. */
+static int
+word_ends_at_period(const scan *sc, size_t i, size_t j)
+{
+    return sc->s[j] == '.' && j - i >= 2 && (j + 1 >= sc->len || !is_ascii_alpha(sc->s[j + 1])) &&
+           !is_abbrev(sc, i, j);
+}
+
 /* Makes X opaque to the optimizer, so that it stays in a register instead of being
  * rematerialized (a constant, an address) inside a loop. No code. */
 #if defined(__GNUC__)
 #define WORD_LOOP_PIN(x) __asm__("" : "+r"(x))
 #else
 #define WORD_LOOP_PIN(x) ((void)0)
+#endif
+
+/* One FNV-1a step, H = (H ^ C) * PRIME. In the loop GCC computes it in C's register and then
+ * copies it to H's (one instruction of 13 a byte): the asm computes it in place. */
+#if defined(__GNUC__) && defined(__x86_64__)
+#define WORD_LOOP_FNV(h, c, prime)                                                                 \
+    __asm__("xorq %1, %0\n\timulq %2, %0" : "+r"(h) : "r"(c), "r"(prime))
+#else
+#define WORD_LOOP_FNV(h, c, prime) ((h) = ((h) ^ (c)) * (prime))
 #endif
 
 static int
@@ -734,13 +758,9 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             i++;
             continue;
         }
-        size_t end;
-        uint8_t kind = TOK_PUNCT;
-        uint32_t flags = 0;
         if (tl->n == tl->cap && grow_tokens(tl))
             return IDNER_ERR_NOMEM;
         tok *t = &tl->v[tl->n];
-        size_t klen;
         if (ascii_word_class[b0] & AW_LETTER) {
             /* The fused path of a plain ASCII word (most tokens): one pass scans it, writes its
              * lowercase key, hashes it and gathers its shape; it is taken only when the general
@@ -759,38 +779,56 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
             uint64_t prime = 0x100000001b3ull;
             WORD_LOOP_PIN(cls);
             WORD_LOOP_PIN(prime);
-            for (; n < room; n++) {
-                unsigned m = cls[s[n]];
-                if (!m)
+            /* two bytes a step: half the counting and bound tests (WORD_BYTE(K): byte K, or N = K
+             * and out of the loop) */
+#define WORD_BYTE(k)                                                                               \
+    {                                                                                              \
+        unsigned m = cls[s[k]];                                                                    \
+        if (!m) {                                                                                  \
+            n = (k);                                                                               \
+            break;                                                                                 \
+        }                                                                                          \
+        key[k] = (char)m;                                                                          \
+        WORD_LOOP_FNV(h, (uint64_t)(uint8_t)m, prime);                                             \
+        seen |= m;                                                                                 \
+    }
+            for (;; n += 2) {
+                if (n + 1 >= room) { /* room for one byte more at most */
+                    if (n < room) {
+                        WORD_BYTE(n)
+                        n++;
+                    }
                     break;
-                key[n] = (char)m;
-                h ^= (uint8_t)m;
-                h *= prime;
-                seen |= m;
+                }
+                WORD_BYTE(n)
+                WORD_BYTE(n + 1)
             }
+#undef WORD_BYTE
             j = i + n;
             /* Rp9,2 holds a digit: the test is for such words only */
             int rp = (seen & AW_DIGIT) && n >= 3 && (s[0] | 0x20) == 'r' && (s[1] | 0x20) == 'p' &&
                      (ascii_word_class[s[2]] & AW_DIGIT);
-            if (n < room && (j >= len || !stop[sc.s[j]]) && !rp) {
+            if (n < room &&
+                (j >= len || !stop[sc.s[j]] ||
+                 (!has_at && !may_url && word_ends_at_period(&sc, i, j))) &&
+                !rp) {
                 key[n] = '\0';
                 h ^= h >> 33;
                 h *= 0xff51afd7ed558ccdull;
                 h ^= h >> 33;
                 t->hash = h;
-                kind = TOK_WORD;
-                flags = (ascii_word_class[b0] & AW_UPPER) ? TOK_F_CAP : TOK_F_LOWER;
-                if (seen & AW_DIGIT)
-                    flags |= TOK_F_DIGIT;
+                /* CAP or LOWER by the first letter's case, and DIGIT, as shifts (no branch) */
+                uint32_t wflags = (TOK_F_LOWER >> ((ascii_word_class[b0] & AW_UPPER) >> 7)) |
+                                  ((seen & AW_DIGIT) >> 7);
                 if (!(seen & (AW_LOWER | AW_DIGIT))) { /* only capitals: DPR, KPK */
                     if (n >= 2)
-                        flags |= TOK_F_ALLCAPS;
+                        wflags |= TOK_F_ALLCAPS;
                 } else if (!(seen & AW_LOWER)) { /* rare: capitals and digits, count them */
                     size_t upper = 0;
                     for (size_t k = 0; k < n; k++)
                         upper += (ascii_word_class[s[k]] & AW_UPPER) != 0;
                     if (upper >= 2)
-                        flags |= TOK_F_ALLCAPS;
+                        wflags |= TOK_F_ALLCAPS;
                 }
                 t->byte_start = (uint32_t)i;
                 t->byte_end = (uint32_t)j;
@@ -809,21 +847,51 @@ tok_more(tok_list *tl, tok_state *st, const char *text, size_t len, size_t upto)
                     memcpy(&lah, "lah", 4);
                     memcpy(&kah, "kah", 4);
                     if (w == nya || w == lah || w == kah) {
-                        flags |= TOK_F_CLITIC;
+                        wflags |= TOK_F_CLITIC;
                         t->stem_len = (uint16_t)(n - 3);
                     }
                 }
                 if (sentence_break && !(pending & TOK_F_SENT_START)) {
-                    if (!(flags & TOK_F_LOWER))
+                    if (!(wflags & TOK_F_LOWER))
                         pending |= TOK_F_SENT_START;
                     sentence_break = 0;
                 }
-                token_done(tl, t, flags, &pending, &sentence_break, &sent, &cut_at, sent_max);
+                token_done(tl, t, wflags, &pending, &sentence_break, &sent, &cut_at, sent_max);
                 tl->n++;
                 i = j;
+                unsigned char mark = i < upto ? sc.s[i] : 0;
+                if ((mark == ',' ||
+                     (mark == '.' && (i + 2 >= len || sc.s[i + 1] != '.' || sc.s[i + 2] != '.'))) &&
+                    (tl->n < tl->cap || !grow_tokens(tl)) && !reserve_keys(tl, 2)) {
+                    /* the usual comma or period after a word, here: as the general path makes
+                     * it, with no flag (none pending after the word, no sentence break either); a
+                     * period (after word_ends_at_period: the word is no initial, the text holds
+                     * no URL nor e-mail address) ends the sentence */
+                    t = &tl->v[tl->n++];
+                    t->hash = mark == ',' ? tok_hash(",", 1) : tok_hash(".", 1);
+                    t->byte_start = (uint32_t)i;
+                    t->byte_end = (uint32_t)++i;
+                    t->key_off = (uint32_t)tl->keys_len;
+                    t->key_len = 1;
+                    t->stem_len = 0;
+                    t->sent = sent;
+                    t->flags = 0;
+                    t->kind = TOK_PUNCT;
+                    tl->keys[tl->keys_len] = (char)mark;
+                    tl->keys[tl->keys_len + 1] = '\0';
+                    tl->keys_len += 2;
+                    sentence_break = mark == '.';
+                }
+                if (i < upto && sc.s[i] == ' ') { /* the usual space after a word, here */
+                    pending = TOK_F_SPACE_BEFORE;
+                    i++;
+                }
                 continue;
             }
         }
+        size_t end, klen;
+        uint8_t kind = TOK_PUNCT;
+        uint32_t flags = 0;
         int l;
         int32_t c = cp_at(&sc, i, &l);
         enum text_class cls = text_class(c);
