@@ -442,8 +442,10 @@ alias_apply(alias_doc *d, const alias_word *w, size_t nw, cand_list *cl)
             if (!e->key || e->ambiguous || e->prio < 3)
                 continue; /* weaker evidence ("di Karangsela", a given name alone) labels only
                            * where it stands */
-            /* a sentence-initial ordinary word is not a name's repeat */
-            if (len == 1 && x->lower_first)
+            /* a sentence-initial ordinary word is not a name's repeat; nor is a person's short
+             * form that opens a longer run of capitalized words ("Pool Bus Primajasa" after a
+             * "Pool Taxi Putra" taken for a person): another name begins with it */
+            if (len == 1 && (x->lower_first || (maxlen > 1 && e->short_form)))
                 continue;
             st = push_alias(cl, x, &w[j + len - 1], e);
             j += len - 1;

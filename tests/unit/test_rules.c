@@ -516,6 +516,11 @@ test_alias(void)
     EXPECT_NTH(s, "Sutarno Wibisana", 2, PER, "alias", "Sutarno Wibisana");
     NONE_F("Setelah itu Sutarno Wibisana meninggalkan ruangan dengan tergesa-gesa.", 0,
            "Sutarno Wibisana");
+    /* a given name that opens a longer run of capitalized words is another name's start */
+    s = "Gubernur Darmaji Sukoreno meresmikan pasar baru. Warga lalu mendatangi Darmaji Motor "
+        "Sejahtera di ujung jalan. Darmaji juga menyapa pedagang.";
+    NONE_T(s, "Darmaji Motor", PER);
+    EXPECT_NTH(s, "Darmaji", 3, PER, "alias", "Darmaji Sukoreno");
     /* two people share a surname: the surname alone is nobody's alias */
     s = "Gubernur Darmaji Sukoreno dan Bupati Haryanto Sukoreno menghadiri acara itu bersama "
         "warga. Dalam sambutannya, Sukoreno meminta warga tetap tenang.";
