@@ -77,12 +77,13 @@ word_is(const scan *sc, size_t a, size_t b, const char *w)
 
 /* Abbreviations that keep their period (lowercase, sorted for bsearch). */
 static const char *const abbrevs[] = {
-    "adm",  "agt", "ags",  "agu",    "agust",  "apr",    "bpk", "br",   "brigjen", "capt", "cq",
-    "des",  "dkk", "dll",  "dr",     "dra",    "drg",    "drs", "dsb",  "dst",     "feb",  "gg",
-    "hj",   "hlm", "ir",   "jan",    "jend",   "jl",     "jln", "jul",  "jun",     "kab",  "kapt",
-    "kec",  "kel", "kol",  "komjen", "kompol", "letjen", "lt",  "mar",  "mayjen",  "mr",   "mrs",
-    "ms",   "nn",  "no",   "nov",    "ny",     "okt",    "pdt", "prof", "prov",    "rp",   "sdr",
-    "sdri", "sep", "sept", "st",     "tbk",    "telp",   "tgl", "tn",   "ust",     "vs",   "yth",
+    "adm",    "agt", "ags",  "agu",    "agust", "apr", "bpk", "br",   "brigjen", "capt",
+    "cq",     "des", "dkk",  "dll",    "dr",    "dra", "drg", "drs",  "dsb",     "dst",
+    "feb",    "gg",  "hj",   "hlm",    "hr",    "ir",  "jan", "jend", "jl",      "jln",
+    "jul",    "jun", "kab",  "kapt",   "kec",   "kel", "kh",  "kol",  "komjen",  "kompol",
+    "letjen", "lt",  "mar",  "mayjen", "mr",    "mrs", "ms",  "nn",   "no",      "nov",
+    "ny",     "okt", "pdt",  "prof",   "prov",  "rp",  "sdr", "sdri", "sep",     "sept",
+    "st",     "tbk", "telp", "tgl",    "tn",    "ust", "vs",  "yth",
 };
 
 static int

@@ -388,6 +388,10 @@ test_degrees(void)
     NONE(s, "Sp.OG");
     EXPECT("Ia tinggal di Jalan M.H. Kartasasmita dekat bundaran.", "Jalan M.H. Kartasasmita", LOC,
            "rule", "Jalan M.H. Kartasasmita");
+    /* Kyai Haji and Haji Rangkayo written with a period stay inside the street */
+    s = "Warga berkumpul di Jl. KH. Darmaji Sukoreno dan Jl HR. Sutarno Wibisana sejak pagi.";
+    EXPECT(s, "Jl. KH. Darmaji Sukoreno", LOC, "rule", NULL);
+    EXPECT(s, "Jl HR. Sutarno Wibisana", LOC, "rule", NULL);
 }
 
 /* Initials open a person's name ("S.K.", "W.S.": capital letters with periods), and stand

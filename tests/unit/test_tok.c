@@ -149,7 +149,10 @@ main(void)
            "skor", "3", "-", "1", "pada", "tahun", "1990-an", ".");
     CHECK_INT(tl.v[1].kind, TOK_DATEDIGITS);
     /* abbreviations keep their period and do not end the sentence */
-    run("Dr. Budi dan Prof. Siti tinggal di Jl. Merdeka No. 5 dll. bersama H. Ahmad.");
+    run("Dr. Budi dan Prof. Siti tinggal di Jl. Merdeka No. 5 dll. bersama H. Ahmad dan KH. Umar "
+        "di Jl. HR. Sutan.");
+    CHECK(find("KH.") >= 0);
+    CHECK(find("HR.") >= 0);
     CHECK(find("Dr.") >= 0);
     CHECK(find("Prof.") >= 0);
     CHECK(find("Jl.") >= 0);
