@@ -280,6 +280,15 @@ drop_titles(const tagger_doc *d, size_t *a, size_t b)
     while (*a < b && ((cls = tagger_doc_trigger(d, *a, &len)) & R_TITLE) && !(cls & R_NOBLE) &&
            len && *a + len < b)
         *a += len;
+    /* an abbreviated title inside ("Hadratusy Syaikh KH. Barrett": what comes before it is the
+     * title's too) opens the person; not a lone letter ("Mohammad H. Thamrin": an initial) */
+    for (size_t p = *a + 1; p < b; p++) {
+        const tok *t = &d->tl->v[p];
+        cls = tagger_doc_trigger(d, p, &len);
+        if ((cls & R_TITLE) && !(cls & R_NOBLE) && len == 1 && p + 1 < b && t->key_len >= 3 &&
+            tok_key(d->tl, t)[t->key_len - 1] == '.')
+            *a = p + 1;
+    }
 }
 
 /* Titles of nobility right before a person the tagger names ("Raden Mas|Said", "Sultan|Agung":

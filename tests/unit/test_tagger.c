@@ -656,6 +656,9 @@ test_address(void)
         {"Direktur Eksekutif Lembaga Kajian Energi dan Tambang (EnerGeo Institute) Sri Wahyuni "
          "menilai, harga listrik naik.",
          "EnerGeo Institute", IDNER_ORG, NULL},
+        /* an abbreviated title inside a person's span opens the person: the model alone takes
+         * "Mr. Dr. Wiratmo Sastro" whole */
+        {"Rapat dibuka oleh Mr. Dr. Wiratmo Sastro di aula.", "Wiratmo Sastro", IDNER_PER, NULL},
         /* a region's one-word official name written as two words, as DBpedia's places write
          * it (tools/gaz_places.py split_variant), is the listed place: the model alone named
          * "Kramat Jati" a person in news text */
