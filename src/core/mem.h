@@ -9,8 +9,21 @@
 #define IDNER_CORE_MEM_H
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #define MEM_HUGE_MIN ((size_t)4 << 20)
+
+/* Grows the array P (an lvalue) to N elements with realloc: P is the new block, or stays as it
+ * was and OK (an int) becomes 0 when realloc fails. Parallel arrays grow one after another
+ * this way and stay valid, whichever of them failed, for the caller to free. */
+#define MEM_GROW(p, n, ok)                                                                         \
+    do {                                                                                           \
+        void *mem_grown_ = realloc((p), (n) * sizeof *(p));                                        \
+        if (mem_grown_)                                                                            \
+            (p) = mem_grown_;                                                                      \
+        else                                                                                       \
+            (ok) = 0;                                                                              \
+    } while (0)
 
 /* Hints that P[0, N) (a block of the allocator) is best backed by huge pages; no effect under
  * MEM_HUGE_MIN bytes. */

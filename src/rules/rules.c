@@ -962,13 +962,10 @@ rules_run(const rules *r, const gaz *g, const char *text, const tok_list *tl, ca
     c.dated = calloc(n, 1);
     c.first = malloc(n * sizeof *c.first);
     if (lk->cap < n) {
-        uint32_t *trig = realloc(lk->trig, n * sizeof *trig);
-        if (trig)
-            lk->trig = trig;
-        uint8_t *tlen = realloc(lk->tlen, n);
-        if (tlen)
-            lk->tlen = tlen;
-        if (trig && tlen) {
+        int ok = 1;
+        MEM_GROW(lk->trig, n, ok);
+        MEM_GROW(lk->tlen, n, ok);
+        if (ok) {
             lk->cap = n;
             mem_huge(lk->trig, n * sizeof *lk->trig);
         }

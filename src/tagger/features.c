@@ -73,26 +73,17 @@ tagger_doc_reset(tagger_doc *d, size_t n)
         size_t cap = d->cap ? d->cap : 256;
         while (cap < n)
             cap *= 2;
-        tagger_marks *mk = realloc(d->mk, cap * sizeof *mk);
-        if (mk)
-            d->mk = mk;
-        uint32_t *trig = realloc(d->trig, cap * sizeof *trig);
-        if (trig)
-            d->trig = trig;
-        uint8_t *tlen = realloc(d->tlen, cap);
-        if (tlen)
-            d->tlen = tlen;
-        uint8_t *attr = realloc(d->attr, cap);
-        if (attr)
-            d->attr = attr;
-        tagger_region *reg = realloc(d->reg, cap * sizeof *reg);
-        if (reg)
-            d->reg = reg;
-        if (!mk || !trig || !tlen || !attr || !reg)
+        int ok = 1;
+        MEM_GROW(d->mk, cap, ok);
+        MEM_GROW(d->trig, cap, ok);
+        MEM_GROW(d->tlen, cap, ok);
+        MEM_GROW(d->attr, cap, ok);
+        MEM_GROW(d->reg, cap, ok);
+        if (!ok)
             return -1;
         d->cap = cap;
-        mem_huge(mk, cap * sizeof *mk); /* the arrays every token touches */
-        mem_huge(trig, cap * sizeof *trig);
+        mem_huge(d->mk, cap * sizeof *d->mk); /* the arrays every token touches */
+        mem_huge(d->trig, cap * sizeof *d->trig);
     }
     if (n)
         memset(d->mk, 0, n * sizeof *d->mk);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/mem.h"
 #include "gaz/format.h"
 #include "tagger/lexicon.h"
 #include "tagger/train.h"
@@ -310,16 +311,11 @@ grow_tokens(tagger_trainer *t, size_t more)
     size_t cap = t->captok ? t->captok : 4096;
     while (cap < t->ntok + more + 1)
         cap *= 2;
-    uint32_t *off = realloc(t->tok_off, cap * sizeof *off);
-    if (off)
-        t->tok_off = off;
-    uint8_t *own = realloc(t->tok_own, cap);
-    if (own)
-        t->tok_own = own;
-    uint8_t *gold = realloc(t->gold, cap);
-    if (gold)
-        t->gold = gold;
-    if (!off || !own || !gold)
+    int ok = 1;
+    MEM_GROW(t->tok_off, cap, ok);
+    MEM_GROW(t->tok_own, cap, ok);
+    MEM_GROW(t->gold, cap, ok);
+    if (!ok)
         return -1;
     t->captok = cap;
     return 0;
