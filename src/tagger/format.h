@@ -27,6 +27,7 @@
 #ifndef IDNER_TAGGER_FORMAT_H
 #define IDNER_TAGGER_FORMAT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #define TAGGER_MAGIC      "IDNERTG"
@@ -45,6 +46,13 @@ enum tagger_scheme {
 };
 
 enum tagger_part { PART_B = 0, PART_I = 1, PART_L = 2, PART_U = 3 };
+
+/* The part of token K in a name over tokens [A, B). */
+static inline unsigned
+tagger_part_of(size_t k, size_t a, size_t b)
+{
+    return b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
+}
 
 /* Word attributes in the lexicon (the low byte of an entry). */
 enum tagger_lex {

@@ -72,13 +72,6 @@ is_gazetteer(const cand *c)
     return c->source == SRC_GAZETTEER || c->source == SRC_USER;
 }
 
-/* The part of token K in a name over [A, B). */
-static unsigned
-part_of(size_t k, size_t a, size_t b)
-{
-    return b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
-}
-
 static uint16_t
 gaz_code(const cand *c, unsigned part)
 {
@@ -193,7 +186,7 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
         if (keep_gaz(s, tl, c))
             return IDNER_ERR_NOMEM;
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
-            uint16_t code = gaz_code(c, part_of(i, c->tok_start, c->tok_end));
+            uint16_t code = gaz_code(c, tagger_part_of(i, c->tok_start, c->tok_end));
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
                 if (tagger_mark_gaz(&d->mk[i], j) == code)
                     break;
@@ -219,7 +212,8 @@ tagger_note_selection(tagger_scratch *s, const cand_list *cl)
         uint8_t src = is_gazetteer(c) ? 1 : c->source == SRC_RULE ? 2 : 3;
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
             d->mk[i].prop =
-                tagger_label(TAGGER_BILOU, c->type, part_of(i, c->tok_start, c->tok_end)) & 15u;
+                tagger_label(TAGGER_BILOU, c->type, tagger_part_of(i, c->tok_start, c->tok_end)) &
+                15u;
             d->mk[i].prop_src = src & 3u;
         }
     }

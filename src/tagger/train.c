@@ -202,10 +202,8 @@ paren_gold(const tok_list *tl, size_t a, size_t *b, size_t *ia, size_t *ib)
 static void
 place_gold(tagger_trainer *t, size_t a, size_t b, unsigned type)
 {
-    for (size_t k = a; k < b; k++) {
-        unsigned part = b - a == 1 ? PART_U : k == a ? PART_B : k + 1 == b ? PART_L : PART_I;
-        t->labels[k] = tagger_label(t->o.scheme, type, part);
-    }
+    for (size_t k = a; k < b; k++)
+        t->labels[k] = tagger_label(t->o.scheme, type, tagger_part_of(k, a, b));
 }
 
 /* The gold labels of the sentence's tokens into T->labels; names whose ends are not token
@@ -260,10 +258,7 @@ gold_labels(tagger_trainer *t, const tagger_scratch *s, const tagger_gold *gold,
             ;
         if (j < b)
             continue;
-        for (j = a; j < b; j++) {
-            unsigned part = b - a == 1 ? PART_U : j == a ? PART_B : j + 1 == b ? PART_L : PART_I;
-            t->labels[j] = tagger_label(t->o.scheme, IDNER_LOC, part);
-        }
+        place_gold(t, a, b, IDNER_LOC);
         t->stats.countries_relabeled++;
     }
     return placed;
