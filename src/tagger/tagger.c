@@ -650,12 +650,11 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             unsigned type = s->spans[k].type;
             if (type == IDNER_PER)
                 address(&s->doc, a, &sa, sb, &type);
-            if (type == IDNER_LOC)
+            if (type == IDNER_LOC) {
                 namesake(&s->doc, a, s->spans, ns, &k, sa, &sb);
-            if (type == IDNER_LOC)
                 take_head(&s->doc, a, &sa);
-            if (type == IDNER_LOC)
-                org_opened(&s->doc, sa, sb, &type);
+                org_opened(&s->doc, sa, sb, &type); /* last: it may make it an organization */
+            }
             if (type == IDNER_PER) {
                 drop_titles(&s->doc, &sa, sb);
                 take_nobles(&s->doc, a, &sa);
