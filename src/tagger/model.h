@@ -43,11 +43,14 @@ uint8_t tagger_lexicon_get(const tagger_lexicon *lx, uint64_t h);
  * nearer caches keep where the slots (1 MiB) they spare would not stay. */
 #define TAGGER_ABSENT_BITS 18
 
-/* The filter's bit for a lookup that starts at slot HOME with CHECK. */
+/* The filter's bit for a lookup that starts at slot HOME with CHECK: the 15 bits of the check
+ * that its id gives (bit 0 is always set, format.h) and the low 3 of the home, both bits of an
+ * id that is a hash already, so that no multiply mixes them. */
+_Static_assert(TAGGER_ABSENT_BITS == 15 + 3, "tagger_absent_bit: 15 bits of check, 3 of home");
 static inline uint64_t
 tagger_absent_bit(uint64_t home, uint16_t check)
 {
-    return ((home << 16 | check) * 0x9E3779B97F4A7C15ull) >> (64 - TAGGER_ABSENT_BITS);
+    return (uint64_t)(check >> 1) << 3 | (home & 7u);
 }
 
 typedef struct tagger_model {
