@@ -262,6 +262,16 @@ stages_before_tagger(const idner_model *m, const char *text, size_t len, uint32_
     return st;
 }
 
+/* Done with the tagger's scratch TS of a document (NULL: none), OWN when the thread had none. */
+static void
+scratch_done(tagger_scratch *ts, tagger_scratch *own)
+{
+    if (ts == own)
+        tagger_scratch_free(own); /* the peak memory is lower */
+    else if (ts)
+        tagger_scratch_done(ts);
+}
+
 /* The stages before the tagger, the tokens first. */
 static idner_status
 find_candidates(const idner_model *m, const char *text, size_t len, uint32_t flags,
@@ -611,17 +621,18 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
         return annotate_windows(m, text, len, flags, types, &ref, wbytes, out, err);
     tok_list tl = {0};
     cand_list cl = {0};
-    tagger_scratch ts = {0};
+    tagger_scratch own = {0}, *ts = NULL; /* the thread's, or without one this document's */
     cand_explain x = {0};
     if (flags & IDNER_EXPLAIN)
         cl.x = &x;
     int tag = !(flags & IDNER_NO_TAGGER) && m->tagger.hdr;
-    idner_status st =
-        find_candidates(m, text, len, flags, &ref, &tl, &cl, tag ? &ts : NULL, &m->tagger.lex, err);
+    if (tag && !(ts = tagger_scratch_thread()))
+        ts = &own;
+    idner_status st = find_candidates(m, text, len, flags, &ref, &tl, &cl, ts, &m->tagger.lex, err);
     stage(&cl, STAGE_MODEL);
     if (st == IDNER_OK && tag)
-        st = tagger_run(&m->tagger, &m->gaz, &ts, text, &tl, &cl);
-    tagger_scratch_free(&ts); /* no later stage reads it: the peak memory is lower */
+        st = tagger_run(&m->tagger, &m->gaz, ts, text, &tl, &cl);
+    scratch_done(ts, &own); /* no later stage reads it */
     stage(&cl, STAGE_ALIAS);
     if (st == IDNER_OK && !(flags & IDNER_NO_ALIAS))
         st = alias_run(m->rules, text, &tl, &cl);
@@ -649,7 +660,6 @@ idner_annotate(const idner_model *m, const char *text, size_t len,
     tok_list_free(&tl);
     cand_list_free(&cl);
     cand_explain_free(&x);
-    tagger_scratch_free(&ts);
     if (st != IDNER_OK && (!err || err->code != st))
         error_set(err, st, "%s", idner_strerror(st));
     return st;

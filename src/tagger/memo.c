@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "tagger/memo.h"
+#include "tagger/tagger.h"
 
 static pthread_key_t memo_key;
 static pthread_once_t memo_once = PTHREAD_ONCE_INIT;
@@ -15,8 +16,12 @@ static _Thread_local tagger_memo *memo_mine; /* the thread's, once made: no call
 static void
 memo_free(void *p)
 {
+    tagger_memo *mo = p;
     memo_mine = NULL;
-    free(p);
+    if (mo->scratch)
+        tagger_scratch_free(mo->scratch);
+    free(mo->scratch);
+    free(mo);
 }
 
 static void
@@ -37,6 +42,7 @@ tagger_memo_thread(void)
     if (posix_memalign(&p, 64, sizeof *mo))
         return NULL;
     mo = p;
+    mo->scratch = NULL;
     tagger_memo_clear(mo, 0);
     if (pthread_setspecific(memo_key, mo) != 0) {
         free(mo);

@@ -25,9 +25,12 @@
  * there. The scorer adds all 16 lanes; the key's end up past the labels, where no one reads. */
 enum { TAGGER_MEMO_HASH_LO = 13, TAGGER_MEMO_HASH_HI = 14, TAGGER_MEMO_META = 15 };
 
+struct tagger_scratch;
+
 typedef struct tagger_memo {
     int32_t sum[TAGGER_MEMO_WORDS][16]; /* 64-byte aligned: w << shift summed, and the key */
     uint64_t serial;                    /* the model whose sums these are (0: none yet) */
+    struct tagger_scratch *scratch;     /* the thread's (tagger_scratch_thread), NULL before */
 } tagger_memo;
 
 /* The calling thread's memo, empty when new; NULL without memory (then score without one). */

@@ -6,6 +6,7 @@
 
 #include "gaz/format.h"
 #include "result/merge.h"
+#include "tagger/memo.h"
 #include "tagger/tagger.h"
 
 int
@@ -51,6 +52,26 @@ tagger_scratch_free(tagger_scratch *s)
     free(s->spans);
     rules_lookups_free(&s->lookups);
     memset(s, 0, sizeof *s);
+}
+
+tagger_scratch *
+tagger_scratch_thread(void)
+{
+    tagger_memo *mo = tagger_memo_thread();
+    if (mo && !mo->scratch)
+        mo->scratch = calloc(1, sizeof *mo->scratch);
+    return mo ? mo->scratch : NULL;
+}
+
+void
+tagger_scratch_done(tagger_scratch *s)
+{
+    if (s->doc.cap > TAGGER_KEEP_TOKENS || s->cap > TAGGER_KEEP_TOKENS ||
+        s->capgaz > TAGGER_KEEP_TOKENS || s->gaz_info.cap > TAGGER_KEEP_TOKENS ||
+        s->lookups.cap > TAGGER_KEEP_TOKENS)
+        tagger_scratch_free(s);
+    s->doc.scan_sent1 = 0;
+    s->doc.scan_quote = s->doc.scan_paren = 0;
 }
 
 static int

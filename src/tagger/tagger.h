@@ -79,4 +79,13 @@ idner_status tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, 
 int tagger_scratch_reserve(tagger_scratch *s, size_t n, uint32_t L);
 void tagger_scratch_free(tagger_scratch *s);
 
+/* The calling thread's scratch, kept with its memo (memo.h) from one document to the next, so
+ * that a document's buffers are those of the one before; NULL without memory. */
+tagger_scratch *tagger_scratch_thread(void);
+/* Done with S for the document: its buffers kept for the next one unless they are for more
+ * than TAGGER_KEEP_TOKENS tokens (then freed: a long document's memory is not held), its state
+ * that goes on from one window to the next of a document cleared. */
+#define TAGGER_KEEP_TOKENS 16384u
+void tagger_scratch_done(tagger_scratch *s);
+
 #endif
