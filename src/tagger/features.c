@@ -103,23 +103,12 @@ tagger_doc_free(tagger_doc *d)
     memset(d, 0, sizeof *d);
 }
 
-void
-tagger_doc_view(tagger_doc *d, size_t r)
-{
-    d->shift = d->reg[r].start - d->reg[r].off;
-    d->vend = d->reg[r].end;
-}
-
 uint32_t
-tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len)
+tagger_doc_trigger_past(const tagger_doc *d, size_t i, size_t *len)
 {
-    if (i >= d->vend) { /* past the region (a place that runs past it): not looked up */
-        const tok *t = &d->tl->v[i];
-        *len = 0;
-        return t->kind == TOK_WORD ? rules_trigger(d->r, d->tl, i, len) : 0;
-    }
-    *len = d->tlen[i - d->shift];
-    return d->trig[i - d->shift];
+    const tok *t = &d->tl->v[i];
+    *len = 0;
+    return t->kind == TOK_WORD ? rules_trigger(d->r, d->tl, i, len) : 0;
 }
 
 /* Looks up what the features read of token I of the region under way (its start at

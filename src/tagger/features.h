@@ -115,12 +115,27 @@ void tagger_doc_free(tagger_doc *d);
 
 /* Puts region R in view: tagger_features, tagger_score and tagger_doc_trigger read its
  * tokens. */
-void tagger_doc_view(tagger_doc *d, size_t r);
+static inline void
+tagger_doc_view(tagger_doc *d, size_t r)
+{
+    d->shift = d->reg[r].start - d->reg[r].off;
+    d->vend = d->reg[r].end;
+}
+
+/* tagger_doc_trigger for a token past the region in view: looked up anew. */
+uint32_t tagger_doc_trigger_past(const tagger_doc *d, size_t i, size_t *len);
 
 /* The rules.tsv classes of the trigger phrase starting at token I (rules_trigger), its length
  * in *LEN: looked up for a token of the region in view (tagger_doc_scan did), anew for one
  * past its end. */
-uint32_t tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len);
+static inline uint32_t
+tagger_doc_trigger(const tagger_doc *d, size_t i, size_t *len)
+{
+    if (i >= d->vend) /* past the region (a place that runs past it): not looked up */
+        return tagger_doc_trigger_past(d, i, len);
+    *len = d->tlen[i - d->shift];
+    return d->trig[i - d->shift];
+}
 
 /* One pass over the tokens, once the stages' marks are set: marks the tokens inside quotes
  * and parentheses and the open ones, notes the runs of open tokens (their length, each

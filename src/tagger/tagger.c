@@ -206,8 +206,9 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
             continue;
         if (keep_gaz(s, tl, c))
             return IDNER_ERR_NOMEM;
+        const uint16_t base = gaz_code(c, 0); /* the part in bits 2-3 */
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
-            uint16_t code = gaz_code(c, tagger_part_of(i, c->tok_start, c->tok_end));
+            uint16_t code = base | (uint16_t)(tagger_part_of(i, c->tok_start, c->tok_end) << 2);
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
                 if (tagger_mark_gaz(&d->mk[i], j) == code)
                     break;
