@@ -87,8 +87,8 @@ dense_table(tagger_model *m, const char *what, idner_error *err)
 
 /* The filter of M's lookups sure to miss (model.h): for each kept slot, the bit of its check
  * with every home from the start of its run of kept slots to itself, from which a probe reaches
- * it. Runs are short (a load of 0.4 at most): a longer one than TAGGER_ABSENT_RUN means no
- * filter, rather than work quadratic in the run at load. */
+ * it. Runs are short (a load of 0.4 at most): a longer one than TAGGER_ABSENT_RUN means a
+ * filter of every bit, which answers nothing, rather than work quadratic in the run at load. */
 #define TAGGER_ABSENT_RUN 64
 static idner_status
 absent_filter(tagger_model *m, const char *what, idner_error *err)
@@ -109,8 +109,8 @@ absent_filter(tagger_model *m, const char *what, idner_error *err)
             continue;
         }
         if (++run > TAGGER_ABSENT_RUN) {
-            free(f);
-            return IDNER_OK;
+            memset(f, 0xFF, sizeof *f << (TAGGER_ABSENT_BITS - 6));
+            break;
         }
         for (uint64_t back = 0; back < run; back++) {
             const uint64_t bit = tagger_absent_bit((k - back) & m->mask, c);

@@ -43,14 +43,14 @@ uint8_t tagger_lexicon_get(const tagger_lexicon *lx, uint64_t h);
  * nearer caches keep where the slots (1 MiB) they spare would not stay. */
 #define TAGGER_ABSENT_BITS 18
 
-/* The filter's bit for a lookup that starts at slot HOME with CHECK: the 15 bits of the check
- * that its id gives (bit 0 is always set, format.h) and the low 3 of the home, both bits of an
- * id that is a hash already, so that no multiply mixes them. */
-_Static_assert(TAGGER_ABSENT_BITS == 15 + 3, "tagger_absent_bit: 15 bits of check, 3 of home");
+/* The filter's bit for a lookup that starts at slot HOME with CHECK: the top 12 bits of the
+ * check pick the filter's word, the low 6 of the home the bit in it, both bits of an id that is
+ * a hash already, so that no multiply mixes them (and a lookup reads the word at id >> 52). */
+_Static_assert(TAGGER_ABSENT_BITS == 12 + 6, "tagger_absent_bit: 12 bits of check, 6 of home");
 static inline uint64_t
 tagger_absent_bit(uint64_t home, uint16_t check)
 {
-    return (uint64_t)(check >> 1) << 3 | (home & 7u);
+    return (uint64_t)(check >> 4) << 6 | (home & 63u);
 }
 
 typedef struct tagger_model {
@@ -64,8 +64,8 @@ typedef struct tagger_model {
     uint32_t n_labels, scheme;
     uint64_t mask;
     /* a bit set (tagger_absent_bit) for every home and check with which a lookup finds a slot:
-     * a clear bit is a lookup sure to miss, answered without reading the slots; NULL (a probe
-     * run of more than TAGGER_ABSENT_RUN slots) for none */
+     * a clear bit is a lookup sure to miss, answered without reading the slots; every bit set
+     * (a probe run of more than TAGGER_ABSENT_RUN slots) for none */
     uint64_t *absent;
     uint64_t serial; /* this load's own number, never 0: whose sums a memo holds (memo.h) */
     int memo;        /* 1 (the default for 13 labels or fewer: memo.h): the scorer keeps word
@@ -84,8 +84,6 @@ void tagger_model_close(tagger_model *m);
 static inline int
 tagger_model_lacks(const tagger_model *m, uint64_t id)
 {
-    if (!m->absent)
-        return 0;
     const uint64_t bit = tagger_absent_bit(id & m->mask, tagger_slot_check(id));
     return !(m->absent[bit >> 6] >> (bit & 63) & 1);
 }
