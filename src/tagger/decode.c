@@ -449,10 +449,21 @@ tagger_backtrack(const uint8_t *back, size_t n, uint32_t L, uint8_t *out)
         out[i - 1] = back[i * L + out[i]];
 }
 
+/* tagger_viterbi in steps (any shape); out of line, so that tagger_viterbi is only the choice
+ * (no set-up of its own for the AVX2 variant) */
+__attribute__((noinline)) static void
+viterbi_steps(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back, uint8_t *out)
+{
+    tagger_fwd f;
+    tagger_fwd_begin(&f, tr, emit);
+    tagger_fwd_steps(&f, tr, emit + tr->L, n - 1, back + tr->L);
+    out[n - 1] = tagger_fwd_last(&f, tr);
+    tagger_backtrack(back, n, tr->L, out);
+}
+
 void
 tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t *back, uint8_t *out)
 {
-    tagger_fwd f;
     if (n == 0)
         return;
 #ifdef HAVE_AVX2_VARIANT
@@ -461,10 +472,7 @@ tagger_viterbi(const int32_t *emit, size_t n, const tagger_trellis *tr, uint8_t 
         return;
     }
 #endif
-    tagger_fwd_begin(&f, tr, emit);
-    tagger_fwd_steps(&f, tr, emit + tr->L, n - 1, back + tr->L);
-    out[n - 1] = tagger_fwd_last(&f, tr);
-    tagger_backtrack(back, n, tr->L, out);
+    viterbi_steps(emit, n, tr, back, out);
 }
 
 size_t

@@ -443,8 +443,9 @@ near_bounds(const tok_list *tl, size_t a, size_t b, size_t *lo, size_t *hi)
     *hi = h;
 }
 
-/* tagger_score without vectors (integer sums: the same numbers) */
-static void
+/* tagger_score without vectors (integer sums: the same numbers); out of line, so that
+ * tagger_score is only the choice (no set-up of its own for the AVX2 variant) */
+__attribute__((noinline)) static void
 score_portable(tagger_doc *d, const tagger_model *m, size_t a, size_t b, int32_t *emit)
 {
     tagger_memo *mo = memo_for(d, m);
