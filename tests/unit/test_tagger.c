@@ -624,6 +624,13 @@ test_address(void)
     } cases[] = {
         {"Toko itu pindah ke Jl Letjen Suprapto No. 12, Cempaka Putih, sejak bulan lalu.",
          "Jl Letjen Suprapto", IDNER_LOC, NULL},
+        /* a word that introduces a number ends the place (rules.tsv number; tagger.c
+         * end_at_number): a model retrained with the list rules of coord.c took "Jl Letjen
+         * Suprapto No. 12" whole */
+        {"Kantor itu berada di Jalan Wirakarsa Raya Nomor 8, Bandung.", "Jalan Wirakarsa Raya",
+         IDNER_LOC, NULL},
+        {"Gudang itu terletak di Jl Sinar Jaya Kav. 12, Cikarang.", "Jl Sinar Jaya", IDNER_LOC,
+         NULL},
         {"Warga berkumpul di Jalan Jenderal Gatot Subroto untuk menyaksikan pawai.",
          "Jalan Jenderal Gatot Subroto", IDNER_LOC, NULL},
         {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER, NULL},
