@@ -31,6 +31,17 @@ name_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i)
            !rules_trigger(r, tl, i, &len);
 }
 
+/* name_word for an organization's or a place's list, where acronyms are items too ("PKB, PAN
+ * dan PPP"): a capitalized word or one in capitals */
+static int
+org_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    return !covered[i] && t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS)) &&
+           !rules_is_lower_word(r, t) && !rules_trigger(r, tl, i, &len);
+}
+
 static int
 same_sent(const tok_list *tl, size_t a, size_t b)
 {
@@ -38,18 +49,29 @@ same_sent(const tok_list *tl, size_t a, size_t b)
 }
 
 static idner_status
-push_person(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t b,
-            uint8_t *covered)
+push_item(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t b, uint8_t *covered,
+          idner_type type)
 {
-    cand *k = cand_push_span(cl, tl, a, b, IDNER_PER, SRC_RULE, 1);
+    cand *k = cand_push_span(cl, tl, a, b, type, SRC_RULE, 1);
     if (!k)
         return IDNER_ERR_NOMEM;
     k->canonical = text + k->byte_start;
     k->canonical_len = k->byte_end - k->byte_start;
     if (cl->x) /* --explain */
-        cand_note(cl, k, (cand_why){.kind = WHY_RULE, .rule = "person_list"});
+        cand_note(cl, k,
+                  (cand_why){.kind = WHY_RULE,
+                             .rule = type == IDNER_PER   ? "person_list"
+                                     : type == IDNER_ORG ? "org_list"
+                                                         : "place_list"});
     memset(covered + a, 1, b - a);
     return IDNER_OK;
+}
+
+static idner_status
+push_person(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t b,
+            uint8_t *covered)
+{
+    return push_item(cl, text, tl, a, b, covered, IDNER_PER);
 }
 
 /* The item after the joint at J (a person's list goes on): its end, or 0. A comma item must be
@@ -96,6 +118,74 @@ title_start(const rules *r, const tok_list *tl, size_t s)
     return s;
 }
 
+#define LIST_MAX 16 /* the items of a list looked at after its first */
+
+/* The first candidate of CL's first NC (sorted by start) that starts at token A and is not
+ * dropped, or NC. */
+static size_t
+first_at(const cand_list *cl, size_t nc, size_t a)
+{
+    size_t lo = 0, hi = nc;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cl->v[mid].tok_start < a)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    while (lo < nc && cl->v[lo].tok_start == a && (cl->v[lo].flags & CAND_DROPPED))
+        lo++;
+    return lo < nc && cl->v[lo].tok_start == a ? lo : nc;
+}
+
+/* The list that goes on after the organization or place C: "Persija, Arema dan Persikota". Its
+ * unlabeled items, up to the one after the last joining word, are of C's type when the list
+ * ends with such a word ("dan", "atau", "serta") and each comma item is followed by a joint:
+ * a name after a comma alone is an apposition ("Ketua KPK, Agus Rahardjo, mengatakan"). */
+static idner_status
+org_list(const rules *r, const char *text, const tok_list *tl, cand_list *cl, size_t nc,
+         const cand *c, uint8_t *covered)
+{
+    size_t items[LIST_MAX][2], n_items = 0, j = c->tok_end, n = tl->n;
+    int ended = 0; /* an item after a joining word closed the list */
+    for (size_t step = 0;
+         step < LIST_MAX && j < n && same_sent(tl, c->tok_start, j) && joint_at(r, tl, j); step++) {
+        if (joint_at(r, tl, j) == J_COMMA && j + 1 < n && joint_at(r, tl, j + 1) == J_WORD)
+            j++; /* ", dan" */
+        const int word = joint_at(r, tl, j) == J_WORD;
+        size_t a = j + 1, b = a;
+        while (b < n && b - a < ITEM_MAX_TOKENS && same_sent(tl, a, b) &&
+               org_word(r, tl, covered, b))
+            b++;
+        /* a labeled name is an item too: the list goes on after it */
+        size_t e = b;
+        if (b == a && a < n && covered[a] && same_sent(tl, a, j)) {
+            size_t k = first_at(cl, nc, a);
+            if (k == nc || cl->v[k].type != c->type)
+                return IDNER_OK;
+            e = cl->v[k].tok_end;
+        } else if (b == a ||
+                   (b < n && tl->v[b].kind == TOK_WORD &&
+                    (tl->v[b].flags & (TOK_F_CAP | TOK_F_ALLCAPS)) && same_sent(tl, a, b))) {
+            return IDNER_OK; /* nothing, or a longer run than a name */
+        } else {
+            items[n_items][0] = a, items[n_items][1] = b;
+            n_items++;
+        }
+        j = e;
+        if (word) {
+            ended = 1;
+            break;
+        }
+    }
+    if (!ended)
+        return IDNER_OK;
+    idner_status st = IDNER_OK;
+    for (size_t k = 0; k < n_items && st == IDNER_OK; k++)
+        st = push_item(cl, text, tl, items[k][0], items[k][1], covered, (idner_type)c->type);
+    return st;
+}
+
 idner_status
 coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
 {
@@ -110,8 +200,14 @@ coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
     idner_status st = IDNER_OK;
     for (size_t i = 0; i < nc && st == IDNER_OK; i++) {
         const cand c = cl->v[i]; /* a copy: pushing may move the array */
-        if (c.type != IDNER_PER || (c.source == SRC_RULE && c.prio < 2))
+        if (c.source == SRC_RULE && c.prio < 2)
             continue; /* not from a weak guess (a list item itself) */
+        if ((c.type == IDNER_ORG || c.type == IDNER_LOC) && !(c.flags & CAND_DROPPED)) {
+            st = org_list(r, text, tl, cl, nc, &c, covered);
+            continue;
+        }
+        if (c.type != IDNER_PER)
+            continue;
         /* rightwards: "A, B, dan C" */
         size_t j = c.tok_end, e;
         while (st == IDNER_OK && j < n && same_sent(tl, c.tok_start, j) && joint_at(r, tl, j)) {

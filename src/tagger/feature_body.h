@@ -125,6 +125,12 @@
     DENSE((uint16_t)(dense_base[D_LEX0] + lex));
     DENSE((uint16_t)(dense_base[D_CTX] + ctx));
 #endif
+    /* a comma or joining word before (after) and idner's own label of the name before (after)
+     * it: names in a list are mostly of one type ("Persija, Arema dan X") */
+    if (has_prev2 && d->mk[i - 2].prop && rules_list_joint(d->r, tl, i - 1))
+        HASHED(fid(F_NEAR_L, pair(wm1, d->mk[i - 2].prop)));
+    if (has_next2 && d->mk[i + 2].prop && rules_list_joint(d->r, tl, i + 1))
+        HASHED(fid(F_NEAR_R, pair(wp1, d->mk[i + 2].prop)));
     if (mk->run_len) { /* its length (5 at most) and place (3 at most), whether it is the last */
         DENSE((uint16_t)(dense_base[D_RUN] + mk->run_len * 16u + mk->run_pos * 2u + mk->run_last));
         DENSE((uint16_t)(dense_base[D_RUNCLS] + mk->run_cls));

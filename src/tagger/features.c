@@ -36,6 +36,8 @@ enum kind {
     F_SUF4,
     F_RUN,
     F_RUNCLS,
+    F_NEAR_L,
+    F_NEAR_R,
 };
 
 #define BOS 0x5bd1e9955bd1e995ull

@@ -22,7 +22,7 @@
 
 /* Changes whenever a feature or the region rule changes: a model trained with another set is
  * refused at load. */
-#define TAGGER_FEATURE_SET 6u
+#define TAGGER_FEATURE_SET 7u
 #define TAGGER_MAX_FEATS   64
 #define TAGGER_GAZ_MAX     4
 

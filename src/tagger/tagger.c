@@ -285,6 +285,20 @@ drop_degrees(const tagger_doc *d, size_t a, size_t *b)
     }
 }
 
+/* A word that introduces a number ("No.", "Nomor", "Kav.": rules.tsv class number) ends the name
+ * [A, *B) before it, as it does in the rules stage: "Jl Letjen Suprapto No. 12" ->
+ * "Jl Letjen Suprapto". */
+static void
+end_at_number(const tagger_doc *d, size_t a, size_t *b)
+{
+    size_t len;
+    for (size_t p = a + 1; p < *b; p++)
+        if (tagger_doc_trigger(d, p, &len) & R_NUMBER_WORD) {
+            *b = p;
+            return;
+        }
+}
+
 /* Titles, roles and honorifics that open a person's span [*A, B) stay outside the person
  * (SPEC.md section 3: "Presiden Joko Widodo" -> "Joko Widodo"; "Irjen Karyoto"), except the
  * titles of nobility that the corpora keep inside ("Pangeran Diponegoro": rules.tsv noble). */
@@ -683,6 +697,7 @@ tagger_run(const tagger_model *m, const gaz *g, tagger_scratch *s, const char *t
             }
             end_with_listed(s, sa, &sb, type);
             drop_degrees(&s->doc, sa, &sb);
+            end_at_number(&s->doc, sa, &sb);
             if (sb == sa)
                 continue;
             if (cl->x && gaz_excluded(g, tl, sa, sb) && !dated(&s->doc, sa, sb)) {

@@ -543,7 +543,7 @@ test_alias(void)
     EXPECT_NTH(s, "KPK", 2, ORG, NULL, "Komisi Pemberantasan Korupsi");
 }
 
-/* Names in a list share the type of a person among them (coord.c). */
+/* Names in a list share the type of a person, organization or place among them (coord.c). */
 static void
 test_lists(void)
 {
@@ -563,6 +563,18 @@ test_lists(void)
     /* titles, head words and ordinary words are not list items */
     s = "Acara itu dibuka Presiden Sutarno Wibisana dan Gubernur Jawa Tengah.";
     NONE_T(s, "Gubernur", PER);
+    /* organizations and places too, when the list ends with "dan", "atau", "serta" */
+    s = "Perusahaan itu bersaing dengan Indofood, Wirakarsa dan Sinarjaya di pasar mi instan.";
+    RULE(s, "Wirakarsa", ORG);
+    RULE(s, "Sinarjaya", ORG);
+    s = "Ia mengunjungi Bandung, Wirakarsa, dan Wanasirna pekan lalu.";
+    RULE(s, "Wirakarsa", LOC);
+    RULE(s, "Wanasirna", LOC);
+    /* a name after an organization and a comma alone is an apposition: no list */
+    s = "Juru bicara KPK, Wirasena Hadi, mengatakan hal itu kemarin.";
+    NONE_T(s, "Wirasena Hadi", ORG);
+    s = "Laporan itu disusun Bappenas, Wirakarsa menambahkan kemudian.";
+    NONE_T(s, "Wirakarsa", ORG);
 }
 
 /* Wrong behaviours found by these tests and fixed since. */

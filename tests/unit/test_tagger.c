@@ -417,6 +417,47 @@ weight_of(const tagger_model *m, uint64_t id, uint32_t l)
                 : 0;
 }
 
+/* A name after a comma or joining word sees idner's own label of the name before it (a list:
+ * "Indofood, Wirakarsa dan ..."): one feature more than with that name unlabeled. */
+static void
+test_list_neighbour(void)
+{
+    static const char text[] = "Saham Indofood, Wirakarsa dan Sinarjaya naik kemarin.";
+    idner_model *m = model_of(1);
+    if (!m)
+        return;
+    tok_list tl = {0};
+    cand_list cl = {0};
+    tagger_scratch ts = {0};
+    CHECK(tok_run(&tl, text, strlen(text)) == IDNER_OK);
+    CHECK(gaz_run(&m->gaz, text, &tl, &cl) == IDNER_OK);
+    CHECK(tagger_note(&ts, m->rules, &m->tagger.lex, &tl, &cl) == IDNER_OK);
+    tagger_note_selection(&ts, &cl);
+    size_t w = 0; /* "Wirakarsa" */
+    while (w < tl.n && memcmp(text + tl.v[w].byte_start, "Wirakarsa", 9))
+        w++;
+    CHECK(w >= 2 && w < tl.n && ts.doc.mk[w - 2].prop != 0);
+    size_t seen = 0;
+    for (size_t r = 0; r < ts.doc.nreg && w >= 2 && w < tl.n; r++) {
+        if (w < ts.doc.reg[r].start || w >= ts.doc.reg[r].end)
+            continue;
+        tagger_doc_view(&ts.doc, r);
+        tagger_feats with, without;
+        tagger_features(&ts.doc, w, &with);
+        unsigned prop = ts.doc.mk[w - 2].prop;
+        ts.doc.mk[w - 2].prop = 0;
+        tagger_features(&ts.doc, w, &without);
+        ts.doc.mk[w - 2].prop = prop & 15u;
+        CHECK_INT(with.n, without.n + 1);
+        seen++;
+    }
+    CHECK_INT(seen, 1);
+    tagger_scratch_free(&ts);
+    cand_list_free(&cl);
+    tok_list_free(&tl);
+    idner_model_free(m);
+}
+
 /* What is scored is what is trained: the scorer (memo, the neighbours' tests against the
  * region's sentence, dense features added two a row) gives every token of every region the sum
  * of the weights of the features tagger_features lists, each read from the model by its id. The
@@ -629,6 +670,13 @@ test_address(void)
     } cases[] = {
         {"Toko itu pindah ke Jl Letjen Suprapto No. 12, Cempaka Putih, sejak bulan lalu.",
          "Jl Letjen Suprapto", IDNER_LOC, NULL},
+        /* a word that introduces a number ends the place (rules.tsv number; tagger.c
+         * end_at_number): a model retrained with the list rules of coord.c took "Jl Letjen
+         * Suprapto No. 12" whole */
+        {"Kantor itu berada di Jalan Wirakarsa Raya Nomor 8, Bandung.", "Jalan Wirakarsa Raya",
+         IDNER_LOC, NULL},
+        {"Gudang itu terletak di Jl Sinar Jaya Kav. 12, Cikarang.", "Jl Sinar Jaya", IDNER_LOC,
+         NULL},
         {"Warga berkumpul di Jalan Jenderal Gatot Subroto untuk menyaksikan pawai.",
          "Jalan Jenderal Gatot Subroto", IDNER_LOC, NULL},
         {"Rapat dipimpin Kepala Desa Bapak Suwarno di balai warga.", "Suwarno", IDNER_PER, NULL},
@@ -986,6 +1034,7 @@ main(void)
     test_degrees();
     test_domains();
     test_feature_dropout();
+    test_list_neighbour();
     test_gold_institutions();
     if (img)
         test_corrupt(img, n);
