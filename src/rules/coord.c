@@ -19,33 +19,43 @@ joint_at(const rules *r, const tok_list *tl, size_t i)
     return j == ',' ? J_COMMA : j == 'w' ? J_WORD : J_NONE;
 }
 
-/* Can token I, which no entity covers, be part of a name in a list? A capitalized word that
- * is not an ordinary word, a title, a head word or page furniture. */
-static int
-name_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i)
-{
-    const tok *t = &tl->v[i];
-    size_t len;
-    return !covered[i] && t->kind == TOK_WORD && (t->flags & TOK_F_CAP) &&
-           !(t->flags & TOK_F_ALLCAPS) && !rules_is_lower_word(r, t) &&
-           !rules_trigger(r, tl, i, &len);
-}
-
-/* name_word for an organization's or a place's list, where acronyms are items too ("PKB, PAN
- * dan PPP"): a capitalized word or one in capitals */
-static int
-org_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i)
-{
-    const tok *t = &tl->v[i];
-    size_t len;
-    return !covered[i] && t->kind == TOK_WORD && (t->flags & (TOK_F_CAP | TOK_F_ALLCAPS)) &&
-           !rules_is_lower_word(r, t) && !rules_trigger(r, tl, i, &len);
-}
-
 static int
 same_sent(const tok_list *tl, size_t a, size_t b)
 {
     return tl->v[a].sent == tl->v[b].sent;
+}
+
+/* The capitalization an item's words have: a person's list takes capitalized words, an
+ * organization's or a place's acronyms too ("PKB, PAN dan PPP"). */
+#define PERSON_CAPS TOK_F_CAP
+#define ORG_CAPS    (TOK_F_CAP | TOK_F_ALLCAPS)
+
+/* Can token I, which no entity covers, be part of a name in a list whose items have CAPS? A
+ * word so capitalized (in capitals only for ORG_CAPS) that is not an ordinary word, a title,
+ * a head word or page furniture. */
+static int
+item_word(const rules *r, const tok_list *tl, const uint8_t *covered, size_t i, unsigned caps)
+{
+    const tok *t = &tl->v[i];
+    size_t len;
+    return !covered[i] && t->kind == TOK_WORD && (t->flags & caps) &&
+           ((caps & TOK_F_ALLCAPS) || !(t->flags & TOK_F_ALLCAPS)) && !rules_is_lower_word(r, t) &&
+           !rules_trigger(r, tl, i, &len);
+}
+
+/* The end of the item of CAPS words that starts at token A, or 0: nothing there, or a longer
+ * run than a name. */
+static size_t
+item_end(const rules *r, const tok_list *tl, const uint8_t *covered, size_t a, unsigned caps)
+{
+    size_t b = a;
+    while (b < tl->n && b - a < ITEM_MAX_TOKENS && same_sent(tl, a, b) &&
+           item_word(r, tl, covered, b, caps))
+        b++;
+    if (b == a ||
+        (b < tl->n && tl->v[b].kind == TOK_WORD && (tl->v[b].flags & caps) && same_sent(tl, a, b)))
+        return 0;
+    return b;
 }
 
 static idner_status
@@ -67,25 +77,14 @@ push_item(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t 
     return IDNER_OK;
 }
 
-static idner_status
-push_person(cand_list *cl, const char *text, const tok_list *tl, size_t a, size_t b,
-            uint8_t *covered)
-{
-    return push_item(cl, text, tl, a, b, covered, IDNER_PER);
-}
-
 /* The item after the joint at J (a person's list goes on): its end, or 0. A comma item must be
  * followed by another joint ("A, B, dan C"); after "dan" the list may end. */
 static size_t
 item_after(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j)
 {
-    size_t a = j + 1, b = a;
-    while (b < tl->n && b - a < ITEM_MAX_TOKENS && same_sent(tl, a, b) &&
-           name_word(r, tl, covered, b))
-        b++;
-    if (b == a || (b < tl->n && tl->v[b].kind == TOK_WORD && (tl->v[b].flags & TOK_F_CAP) &&
-                   same_sent(tl, a, b)))
-        return 0; /* nothing, or a longer run than a name */
+    size_t b = item_end(r, tl, covered, j + 1, PERSON_CAPS);
+    if (!b)
+        return 0;
     if (joint_at(r, tl, j) == J_COMMA && (b >= tl->n || !joint_at(r, tl, b)))
         return 0;
     return b;
@@ -100,7 +99,7 @@ item_before(const rules *r, const tok_list *tl, const uint8_t *covered, size_t j
         return SIZE_MAX; /* "Budi, Ketua ...": a comma before a person is an apposition */
     size_t b = j, a = j;
     while (a > 0 && b - a < ITEM_MAX_TOKENS && same_sent(tl, a - 1, j) &&
-           name_word(r, tl, covered, a - 1))
+           item_word(r, tl, covered, a - 1, PERSON_CAPS))
         a--;
     if (a == b || (a > 0 && tl->v[a - 1].kind == TOK_WORD && (tl->v[a - 1].flags & TOK_F_CAP) &&
                    same_sent(tl, a - 1, j)))
@@ -148,31 +147,27 @@ org_list(const rules *r, const char *text, const tok_list *tl, cand_list *cl, si
 {
     size_t items[LIST_MAX][2], n_items = 0, j = c->tok_end, n = tl->n;
     int ended = 0; /* an item after a joining word closed the list */
+    enum joint jt;
     for (size_t step = 0;
-         step < LIST_MAX && j < n && same_sent(tl, c->tok_start, j) && joint_at(r, tl, j); step++) {
-        if (joint_at(r, tl, j) == J_COMMA && j + 1 < n && joint_at(r, tl, j + 1) == J_WORD)
-            j++; /* ", dan" */
-        const int word = joint_at(r, tl, j) == J_WORD;
-        size_t a = j + 1, b = a;
-        while (b < n && b - a < ITEM_MAX_TOKENS && same_sent(tl, a, b) &&
-               org_word(r, tl, covered, b))
-            b++;
-        /* a labeled name is an item too: the list goes on after it */
-        size_t e = b;
-        if (b == a && a < n && covered[a] && same_sent(tl, a, j)) {
+         step < LIST_MAX && j < n && same_sent(tl, c->tok_start, j) && (jt = joint_at(r, tl, j));
+         step++) {
+        if (jt == J_COMMA && j + 1 < n && joint_at(r, tl, j + 1) == J_WORD)
+            j++, jt = J_WORD; /* ", dan" */
+        const int word = jt == J_WORD;
+        size_t a = j + 1, b = item_end(r, tl, covered, a, ORG_CAPS);
+        if (b) {
+            items[n_items][0] = a, items[n_items][1] = b;
+            n_items++;
+        } else if (a < n && covered[a] && same_sent(tl, a, j)) {
+            /* a labeled name is an item too: the list goes on after it */
             size_t k = first_at(cl, nc, a);
             if (k == nc || cl->v[k].type != c->type)
                 return IDNER_OK;
-            e = cl->v[k].tok_end;
-        } else if (b == a ||
-                   (b < n && tl->v[b].kind == TOK_WORD &&
-                    (tl->v[b].flags & (TOK_F_CAP | TOK_F_ALLCAPS)) && same_sent(tl, a, b))) {
-            return IDNER_OK; /* nothing, or a longer run than a name */
+            b = cl->v[k].tok_end;
         } else {
-            items[n_items][0] = a, items[n_items][1] = b;
-            n_items++;
+            return IDNER_OK;
         }
-        j = e;
+        j = b;
         if (word) {
             ended = 1;
             break;
@@ -215,7 +210,7 @@ coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
                 j++; /* ", dan" */
             if ((e = item_after(r, tl, covered, j)) == 0)
                 break;
-            st = push_person(cl, text, tl, j + 1, e, covered);
+            st = push_item(cl, text, tl, j + 1, e, covered, IDNER_PER);
             j = e;
         }
         /* leftwards: "Hidayat dan Airlangga Hartarto", "Tarsilo dan Gubernur Darmaji" */
@@ -223,7 +218,7 @@ coord_run(const rules *r, const char *text, const tok_list *tl, cand_list *cl)
         if (p > 0 && st == IDNER_OK) {
             size_t a = item_before(r, tl, covered, p - 1);
             if (a != SIZE_MAX)
-                st = push_person(cl, text, tl, a, p - 1, covered);
+                st = push_item(cl, text, tl, a, p - 1, covered, IDNER_PER);
         }
     }
     free(covered);

@@ -34,7 +34,12 @@ enum tagger_mark_flag {
 };
 
 /* Gazetteer candidate codes: type | part << 2 | rank << 4 | policy << 6 | dropped << 8. */
-enum { GAZ_CODE_RANK_SHIFT = 4, GAZ_CODE_POLICY_SHIFT = 6, GAZ_CODE_DROPPED = 1u << 8 };
+enum {
+    GAZ_CODE_PART_SHIFT = 2,
+    GAZ_CODE_RANK_SHIFT = 4,
+    GAZ_CODE_POLICY_SHIFT = 6,
+    GAZ_CODE_DROPPED = 1u << 8
+};
 
 /* 8 bytes a token (every token of the document has them): the fields as narrow as their
  * values. */

@@ -93,8 +93,10 @@ is_gazetteer(const cand *c)
     return c->source == SRC_GAZETTEER || c->source == SRC_USER;
 }
 
+/* The code of gazetteer candidate C (features.h) but for the token's part in it
+ * (GAZ_CODE_PART_SHIFT), which each token adds. */
 static uint16_t
-gaz_code(const cand *c, unsigned part)
+gaz_code(const cand *c)
 {
     unsigned rank = c->prio % 10; /* the rules add 10 to the type they prefer */
     unsigned rc = rank <= 1 ? 1 : rank <= 3 ? 2 : 3;
@@ -102,8 +104,7 @@ gaz_code(const cand *c, unsigned part)
                       : (c->flags & CAND_GAZ_ACRONYM) ? 2
                       : (c->flags & CAND_GAZ_CI)      ? 3
                                                       : 0;
-    unsigned code =
-        c->type | part << 2 | rc << GAZ_CODE_RANK_SHIFT | policy << GAZ_CODE_POLICY_SHIFT;
+    unsigned code = c->type | rc << GAZ_CODE_RANK_SHIFT | policy << GAZ_CODE_POLICY_SHIFT;
     if (c->flags & CAND_DROPPED)
         code |= GAZ_CODE_DROPPED;
     if (c->prio >= 10)
@@ -206,9 +207,10 @@ tagger_note(tagger_scratch *s, const rules *r, const tagger_lexicon *lex, const 
             continue;
         if (keep_gaz(s, tl, c))
             return IDNER_ERR_NOMEM;
-        const uint16_t base = gaz_code(c, 0); /* the part in bits 2-3 */
+        const uint16_t base = gaz_code(c);
         for (uint32_t i = c->tok_start; i < c->tok_end && i < tl->n; i++) {
-            uint16_t code = base | (uint16_t)(tagger_part_of(i, c->tok_start, c->tok_end) << 2);
+            uint16_t code = base | (uint16_t)(tagger_part_of(i, c->tok_start, c->tok_end)
+                                              << GAZ_CODE_PART_SHIFT);
             for (size_t j = 0; j < TAGGER_GAZ_MAX; j++) {
                 if (tagger_mark_gaz(&d->mk[i], j) == code)
                     break;
